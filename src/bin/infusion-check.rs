@@ -1,0 +1,214 @@
+//! `infusion-check`: the protocol's command line, for clinicians and CI.
+//!
+//! - `infusion-check check [FILE]`: check a protocol file (the built-in one by default).
+//! - `infusion-check eval CASES.json [--json]`: run a case file and score it.
+//! - `infusion-check table [--lang en|es] [FILE]`: the protocol as a Markdown decision table.
+
+use infusion_check::protocol::cases::{label, parse_cases, run_case, Verdict};
+use infusion_check::protocol::table::decision_table;
+use infusion_check::protocol::{check_reachability, Lang, LoadError, Protocol, MAGNESIUM_JSON};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  infusion-check check [PROTOCOL.json]
+  infusion-check eval CASES.json [--json] [--protocol PROTOCOL.json]
+  infusion-check table [--lang en|es] [PROTOCOL.json]";
+
+/// How many generated answer sets `check` searches for rules that never fire.
+const REACHABILITY_SAMPLES: usize = 40_000;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("infusion-check: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+fn load(path: Option<&str>) -> Result<Protocol, String> {
+    let json = match path {
+        Some(p) => read(p)?,
+        None => MAGNESIUM_JSON.to_string(),
+    };
+    let name = path.unwrap_or("the built-in protocol");
+    Protocol::load(&json).map_err(|e| match e {
+        LoadError::Parse(m) => format!("{name} is not a valid protocol file: {m}"),
+        LoadError::Invalid(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            format!(
+                "{name} has {} problem(s):\n{}",
+                problems.len(),
+                list.join("\n")
+            )
+        }
+    })
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let (command, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    match command.as_str() {
+        "check" => {
+            let path = single_path(rest)?;
+            let name = path.unwrap_or("the built-in protocol");
+            let json = match path {
+                Some(p) => read(p)?,
+                None => MAGNESIUM_JSON.to_string(),
+            };
+            let protocol = match Protocol::load(&json) {
+                Ok(p) => p,
+                Err(LoadError::Parse(m)) => {
+                    println!("{name}: not a valid protocol file: {m}");
+                    return Ok(ExitCode::from(1));
+                }
+                Err(LoadError::Invalid(problems)) => {
+                    for p in &problems {
+                        println!("{name}: {p}");
+                    }
+                    println!("{} problem(s)", problems.len());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let problems = check_reachability(&protocol, REACHABILITY_SAMPLES);
+            for p in &problems {
+                println!("{name}: {p}");
+            }
+            if problems.is_empty() {
+                println!(
+                    "{name}: protocol {} {} is valid: {} questions and items, {} rules; every rule fired and every question was asked in {REACHABILITY_SAMPLES} generated answer sets",
+                    protocol.id,
+                    protocol.version,
+                    protocol.questions.len(),
+                    protocol.rules.len()
+                );
+                Ok(ExitCode::SUCCESS)
+            } else {
+                println!("{} problem(s)", problems.len());
+                Ok(ExitCode::from(1))
+            }
+        }
+        "eval" => {
+            let mut json_out = false;
+            let mut cases_path = None;
+            let mut protocol_path = None;
+            let mut it = rest.iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--json" => json_out = true,
+                    "--protocol" => {
+                        protocol_path = Some(it.next().ok_or("--protocol needs a file")?.as_str())
+                    }
+                    s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
+                    s if cases_path.is_none() => cases_path = Some(s),
+                    s => return Err(format!("unexpected argument {s}\n{USAGE}")),
+                }
+            }
+            let cases_path =
+                cases_path.ok_or_else(|| format!("eval needs a case file\n{USAGE}"))?;
+            let protocol = load(protocol_path)?;
+            let cases = parse_cases(&protocol, &read(cases_path)?)
+                .map_err(|e| format!("{cases_path}: {e}"))?;
+            let results: Vec<_> = cases
+                .iter()
+                .map(|(c, a)| run_case(&protocol, c, a))
+                .collect();
+            let under = results
+                .iter()
+                .filter(|r| r.verdict == Verdict::Under)
+                .count();
+            if json_out {
+                let list: Vec<serde_json::Value> = results
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "id": r.id,
+                            "disposition": r.outcome.disposition.code(),
+                            "urgency": r.outcome.urgency.map(|u| u.code()),
+                            "fired": r.outcome.fired_ids(),
+                        })
+                    })
+                    .collect();
+                let text = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                println!(
+                    "{:<6} {:<18} {:<18} {:<13} fired",
+                    "case", "expected", "got", "verdict"
+                );
+                for r in &results {
+                    println!(
+                        "{:<6} {:<18} {:<18} {:<13} {}",
+                        r.id,
+                        r.expected,
+                        label(r.outcome.disposition, r.outcome.urgency),
+                        r.verdict.word(),
+                        r.outcome.fired_ids().join(" ")
+                    );
+                }
+                let exact = results
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Exact)
+                    .count();
+                let over = results
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Over)
+                    .count();
+                println!(
+                    "{} cases (protocol {} {}): exact {exact}, over-triage {over}, under-triage {under}",
+                    results.len(),
+                    protocol.id,
+                    protocol.version
+                );
+            }
+            Ok(if under > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        "table" => {
+            let mut lang = Lang::En;
+            let mut path = None;
+            let mut it = rest.iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--lang" => {
+                        let v = it.next().ok_or("--lang needs en or es")?;
+                        lang = match v.as_str() {
+                            "en" => Lang::En,
+                            "es" => Lang::Es,
+                            other => {
+                                return Err(format!("unknown language \"{other}\": use en or es"))
+                            }
+                        };
+                    }
+                    s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
+                    s if path.is_none() => path = Some(s),
+                    s => return Err(format!("unexpected argument {s}\n{USAGE}")),
+                }
+            }
+            let protocol = load(path)?;
+            print!("{}", decision_table(&protocol, lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command \"{other}\"\n{USAGE}")),
+    }
+}
+
+fn single_path(rest: &[String]) -> Result<Option<&str>, String> {
+    match rest {
+        [] => Ok(None),
+        [p] if !p.starts_with('-') => Ok(Some(p.as_str())),
+        _ => Err(format!("check takes at most one file\n{USAGE}")),
+    }
+}

@@ -1,0 +1,647 @@
+//! Checking a protocol: every ID referenced exists, every answer code used is
+//! declared, questions only read earlier questions, every text is translated,
+//! and (by a seeded search over generated answers) every rule can fire and
+//! every question can be reached. Each problem names its place.
+
+use super::engine::{asked_screens, triage, Answer, Answers};
+use super::model::{Cond, Effect, Kind, Lang, Text};
+use super::{Protocol, Question, GROUPS_QUESTION};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// The placeholders patient texts may use; the widget fills them from the
+/// clinic's configuration.
+pub const PLACEHOLDERS: [&str; 5] = [
+    "EMERGENCY_NUMBER",
+    "CLINIC_NAME",
+    "CLINIC_PHONE",
+    "AFTER_HOURS_LINE",
+    "INFUSION_CONTENTS",
+];
+
+/// One problem in a protocol file, with the place it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProtocolError {
+    /// Where: `rules.C05.when`, `questions.fl_course.text.es`, ...
+    pub place: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl ProtocolError {
+    pub(crate) fn new(place: impl Into<String>, message: String) -> ProtocolError {
+        ProtocolError {
+            place: place.into(),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// The static checks run on every load.
+pub fn check(p: &Protocol) -> Vec<ProtocolError> {
+    let mut c = Checker {
+        p,
+        problems: Vec::new(),
+        position: BTreeMap::new(),
+        rule_position: BTreeMap::new(),
+    };
+    c.run();
+    c.problems
+}
+
+/// The search for rules that never fire and questions never asked, over
+/// `samples` generated answer sets (seeded, so the same every run).
+pub fn check_reachability(p: &Protocol, samples: usize) -> Vec<ProtocolError> {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut fired: BTreeSet<String> = BTreeSet::new();
+    let mut asked: BTreeSet<String> = BTreeSet::new();
+    for _ in 0..samples {
+        let answers = random_answers(p, &mut rng);
+        for id in asked_screens(p, &answers) {
+            asked.insert(id);
+        }
+        for f in triage(p, &answers).fired {
+            fired.insert(f.id);
+        }
+    }
+    let mut problems = Vec::new();
+    for &s in &p.screens {
+        if let Some(q) = p.questions.get(s) {
+            if !asked.contains(&q.id) {
+                problems.push(ProtocolError::new(
+                    format!("questions.{}", q.id),
+                    format!(
+                        "was never asked in {samples} generated answer sets: it may be unreachable"
+                    ),
+                ));
+            }
+        }
+    }
+    for rule in &p.rules {
+        if !fired.contains(&rule.id) {
+            problems.push(ProtocolError::new(
+                format!("rules.{}", rule.id),
+                format!("never fired in {samples} generated answer sets: it may never fire"),
+            ));
+        }
+    }
+    problems
+}
+
+/// A small deterministic generator (xorshift64*), so checks need no crate.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// A whole answer set, leaning towards benign answers so that the deeper
+/// modules are reached; every question gets an answer (the flow ignores the
+/// ones it does not ask).
+pub fn random_answers(p: &Protocol, rng: &mut Rng) -> Answers {
+    let mut answers = Answers::new();
+    for q in &p.questions {
+        if q.parent.is_some() {
+            // Checklist items: mostly unticked.
+            let code = match rng.below(100) {
+                0..=87 => "no",
+                88..=95 => "yes",
+                _ => "not_sure",
+            };
+            answers.set_one(&q.id, code);
+            continue;
+        }
+        match q.kind {
+            Kind::Checklist => {}
+            Kind::Text => answers.set_one(&q.id, "generated"),
+            Kind::Multi => {
+                let picked: Vec<String> = q
+                    .options
+                    .iter()
+                    .filter(|o| !o.exclusive && rng.chance(18))
+                    .map(|o| o.id.clone())
+                    .collect();
+                let exclusive = q.options.iter().find(|o| o.exclusive);
+                let picked = match (picked.is_empty(), exclusive) {
+                    (true, Some(ex)) => vec![ex.id.clone()],
+                    _ => picked,
+                };
+                answers.set(&q.id, Answer::Many(picked));
+            }
+            Kind::YesNo | Kind::Single => {
+                let mut codes: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+                if q.offers_not_sure {
+                    codes.push("not_sure");
+                }
+                let benign = if q.kind == Kind::YesNo {
+                    "no"
+                } else {
+                    codes.first().copied().unwrap_or("not_sure")
+                };
+                let code = if rng.chance(55) {
+                    benign
+                } else {
+                    codes.get(rng.below(codes.len())).copied().unwrap_or(benign)
+                };
+                answers.set_one(&q.id, code);
+            }
+        }
+    }
+    answers
+}
+
+struct Checker<'p> {
+    p: &'p Protocol,
+    problems: Vec<ProtocolError>,
+    /// Flow position of each question (items share their checklist's).
+    position: BTreeMap<String, usize>,
+    rule_position: BTreeMap<String, usize>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Ctx {
+    /// `ask_when`: only earlier questions, no rule-state conditions.
+    AskWhen(usize),
+    /// A rule at this position.
+    Rule(usize),
+    /// A def or advice: any question, no rule-state conditions.
+    Plain,
+}
+
+impl<'p> Checker<'p> {
+    fn problem(&mut self, place: impl Into<String>, message: String) {
+        self.problems.push(ProtocolError::new(place, message));
+    }
+
+    fn run(&mut self) {
+        let p = self.p;
+        for (pos, &s) in p.screens.iter().enumerate() {
+            if let Some(q) = p.questions.get(s) {
+                self.position.insert(q.id.clone(), pos);
+                for (_, items) in &q.sections {
+                    for &i in items {
+                        if let Some(item) = p.questions.get(i) {
+                            self.position.insert(item.id.clone(), pos);
+                        }
+                    }
+                }
+            }
+        }
+        match p.question(GROUPS_QUESTION) {
+            Some(q) if q.kind == Kind::Multi => {}
+            _ => self.problem(
+                format!("questions.{GROUPS_QUESTION}"),
+                "the symptom-group question must exist and be multi-choice".into(),
+            ),
+        }
+        self.check_texts_top();
+        for q in &p.questions {
+            self.check_question(q);
+        }
+        self.check_defs();
+        for (pos, rule) in p.rules.iter().enumerate() {
+            let place = format!("rules.{}", rule.id);
+            if self.rule_position.insert(rule.id.clone(), pos).is_some() {
+                self.problem(&place, "this rule ID is used twice".into());
+            }
+            self.cond(&rule.when, &format!("{place}.when"), Ctx::Rule(pos));
+            for (i, r) in rule.raise.iter().enumerate() {
+                self.cond(&r.when, &format!("{place}.raise[{i}].when"), Ctx::Rule(pos));
+                if r.then <= rule.then {
+                    self.problem(
+                        format!("{place}.raise[{i}].then"),
+                        format!(
+                            "\"{}\" does not raise the rule's own level \"{}\"",
+                            r.then.code(),
+                            rule.then.code()
+                        ),
+                    );
+                }
+            }
+            match (rule.effect, rule.clears.is_empty()) {
+                (Effect::Clear, true) => self.problem(
+                    &place,
+                    "a clearing rule must list the groups it clears".into(),
+                ),
+                (Effect::Clear, false) => {
+                    let groups: Vec<String> = p
+                        .question(GROUPS_QUESTION)
+                        .map(|q| q.options.iter().map(|o| o.id.clone()).collect())
+                        .unwrap_or_default();
+                    for (g, c) in &rule.clears {
+                        if !groups.contains(g) {
+                            self.problem(
+                                format!("{place}.clears.{g}"),
+                                format!("\"{g}\" is not a symptom group of \"{GROUPS_QUESTION}\""),
+                            );
+                        }
+                        self.cond(c, &format!("{place}.clears.{g}"), Ctx::Rule(pos));
+                    }
+                }
+                (_, false) => self.problem(
+                    format!("{place}.clears"),
+                    "only clearing (self-care) rules clear groups".into(),
+                ),
+                (_, true) => {}
+            }
+            if rule.stop && uses_rule_state(&rule.when, p, 0) {
+                self.problem(&place, "a stop rule cannot read other rules (it is checked while the flow is still running), so it would never stop the flow".into());
+            }
+            if rule.sources.is_empty() {
+                self.problem(
+                    format!("{place}.sources"),
+                    "every rule needs at least one source tag".into(),
+                );
+            }
+            self.text(&rule.why, &format!("{place}.why"));
+            if let Some(a) = &rule.advice {
+                self.text(a, &format!("{place}.advice"));
+            }
+        }
+        let mut advice_ids = BTreeSet::new();
+        for a in &p.advice {
+            let place = format!("advice.{}", a.id);
+            if !advice_ids.insert(a.id.clone()) {
+                self.problem(&place, "this advice ID is used twice".into());
+            }
+            self.cond(&a.when, &format!("{place}.when"), Ctx::Plain);
+            self.text(&a.text, &format!("{place}.text"));
+        }
+        self.check_not_sure_handled();
+    }
+
+    fn check_texts_top(&mut self) {
+        let p = self.p;
+        self.text(&p.title, "title");
+        self.text(&p.status, "status");
+        for level in super::model::Level::ALL {
+            let o = p.outcomes.get(level);
+            let place = format!("outcomes.{}", level.code());
+            self.text(&o.title, &format!("{place}.title"));
+            self.text(&o.lead, &format!("{place}.lead"));
+            self.text(&o.at_clinic, &format!("{place}.at_clinic"));
+            for (i, t) in o.do_now.iter().enumerate() {
+                self.text(t, &format!("{place}.do_now[{i}]"));
+            }
+            for (i, t) in o.get_help.iter().enumerate() {
+                self.text(t, &format!("{place}.get_help[{i}]"));
+            }
+        }
+    }
+
+    fn check_question(&mut self, q: &Question) {
+        let place = format!("questions.{}", q.id);
+        self.text(&q.text, &format!("{place}.text"));
+        if let Some(t) = &q.text_they {
+            self.text(t, &format!("{place}.text_they"));
+        }
+        if let Some(t) = &q.hint {
+            self.text(t, &format!("{place}.hint"));
+        }
+        for (i, (title, _)) in q.sections.iter().enumerate() {
+            self.text(title, &format!("{place}.sections[{i}].title"));
+        }
+        let mut seen = BTreeSet::new();
+        for o in &q.options {
+            if !seen.insert(o.id.as_str()) {
+                self.problem(
+                    format!("{place}.options.{}", o.id),
+                    "this option ID is used twice".into(),
+                );
+            }
+            self.text(&o.label, &format!("{place}.options.{}.label", o.id));
+            if let Some(h) = &o.hint {
+                self.text(h, &format!("{place}.options.{}.hint", o.id));
+            }
+            if o.exclusive && q.kind != Kind::Multi {
+                self.problem(
+                    format!("{place}.options.{}", o.id),
+                    "only multi-choice options can be exclusive".into(),
+                );
+            }
+        }
+        if let Some(assume) = &q.if_not_sure {
+            if q.kind == Kind::Single || q.kind == Kind::YesNo {
+                if assume.len() != 1 {
+                    self.problem(format!("{place}.if_not_sure"), "must be one option".into());
+                }
+            }
+            for code in assume {
+                if q.option(code).is_none() {
+                    self.problem(
+                        format!("{place}.if_not_sure"),
+                        format!("\"{code}\" is not an option of this question"),
+                    );
+                }
+            }
+        }
+        if q.offers_not_sure && q.kind != Kind::YesNo {
+            self.problem(
+                format!("{place}.not_sure"),
+                "only yes/no questions offer \"Not sure\"; add a not_sure option instead".into(),
+            );
+        }
+        if let Some(c) = &q.ask_when {
+            if q.parent.is_some() {
+                self.problem(
+                    format!("{place}.ask_when"),
+                    "checklist items are asked with their checklist".into(),
+                );
+            }
+            let pos = self.position.get(&q.id).copied().unwrap_or(0);
+            self.cond(c, &format!("{place}.ask_when"), Ctx::AskWhen(pos));
+        }
+    }
+
+    fn check_defs(&mut self) {
+        let p = self.p;
+        for (name, c) in &p.defs {
+            self.cond(c, &format!("defs.{name}"), Ctx::Plain);
+            if def_cycle(name, c, p, 0) {
+                self.problem(
+                    format!("defs.{name}"),
+                    "refers to itself (a cycle of defs)".into(),
+                );
+            }
+        }
+    }
+
+    /// Every unsure answer that reaches the rules as `not_sure` must be read by a rule.
+    fn check_not_sure_handled(&mut self) {
+        let p = self.p;
+        let mut read: BTreeSet<String> = BTreeSet::new();
+        let mut collect = |c: &Cond| collect_not_sure(c, p, &mut read, 0);
+        for r in &p.rules {
+            if r.effect != Effect::Raise {
+                continue;
+            }
+            collect(&r.when);
+            for raise in &r.raise {
+                collect(&raise.when);
+            }
+        }
+        for q in &p.questions {
+            if q.if_not_sure.is_some() || matches!(q.kind, Kind::Checklist | Kind::Text) {
+                continue;
+            }
+            if !read.contains(&q.id) {
+                self.problem(
+                    format!("questions.{}", q.id),
+                    "an unsure or missing answer reaches the rules as \"not_sure\", but no rule reads it: add if_not_sure or a rule".into(),
+                );
+            }
+        }
+    }
+
+    fn text(&mut self, t: &Text, place: &str) {
+        for lang in Lang::ALL {
+            let s = t.get_exact(lang);
+            if s.trim().is_empty() {
+                self.problem(
+                    format!("{place}.{}", lang.code()),
+                    "missing translation".into(),
+                );
+                continue;
+            }
+            for ph in placeholders(s) {
+                if !PLACEHOLDERS.contains(&ph.as_str()) {
+                    self.problem(
+                        format!("{place}.{}", lang.code()),
+                        format!("unknown placeholder {{{ph}}}"),
+                    );
+                }
+            }
+        }
+        let (en, es) = (placeholders(&t.en), placeholders(&t.es));
+        if !t.es.is_empty() && en != es {
+            self.problem(
+                place.to_string(),
+                "the English and Spanish texts use different placeholders".into(),
+            );
+        }
+    }
+
+    fn cond(&mut self, c: &Cond, place: &str, ctx: Ctx) {
+        match c {
+            Cond::Is(map) => {
+                if map.is_empty() {
+                    self.problem(place, "an \"is\" condition must name a question".into());
+                }
+                for (id, codes) in map {
+                    let Some(q) = self.p.question(id) else {
+                        self.problem(place, format!("unknown question \"{id}\""));
+                        continue;
+                    };
+                    if matches!(q.kind, Kind::Checklist | Kind::Text) {
+                        self.problem(place, format!("\"{id}\" is a checklist or free text; test its items or options instead"));
+                        continue;
+                    }
+                    if codes.is_empty() {
+                        self.problem(
+                            place,
+                            format!("lists no answer for \"{id}\", so it can never hold"),
+                        );
+                    }
+                    let allowed = q.rule_codes();
+                    for code in codes {
+                        if !allowed.contains(&code.as_str()) {
+                            let why = if code == "not_sure" {
+                                "its unsure answers are read as if_not_sure, so this can never hold"
+                                    .to_string()
+                            } else {
+                                format!(
+                                    "not an option of \"{id}\" (options: {})",
+                                    allowed.join(", ")
+                                )
+                            };
+                            self.problem(place, format!("answer \"{code}\" for \"{id}\": {why}"));
+                        }
+                    }
+                    if let Ctx::AskWhen(pos) = ctx {
+                        let qpos = self.position.get(id).copied().unwrap_or(usize::MAX);
+                        if qpos >= pos {
+                            self.problem(
+                                place,
+                                format!("reads \"{id}\", which is not asked before this question"),
+                            );
+                        }
+                    }
+                }
+            }
+            Cond::All(list) | Cond::Any(list) => {
+                if matches!(c, Cond::Any(_)) && list.is_empty() {
+                    self.problem(place, "an empty \"any\" can never hold".into());
+                }
+                for (i, c) in list.iter().enumerate() {
+                    self.cond(c, &format!("{place}[{i}]"), ctx);
+                }
+            }
+            Cond::Not(inner) => self.cond(inner, &format!("{place}.not"), ctx),
+            Cond::AtLeast { n, of } => {
+                if *n == 0 || *n > of.len() {
+                    self.problem(
+                        place,
+                        format!("\"at least {n} of {}\" can never be a real test", of.len()),
+                    );
+                }
+                for (i, c) in of.iter().enumerate() {
+                    self.cond(c, &format!("{place}.of[{i}]"), ctx);
+                }
+            }
+            Cond::Def(name) => {
+                if !self.p.defs.contains_key(name) {
+                    self.problem(place, format!("unknown def \"{name}\""));
+                } else if let Ctx::AskWhen(_) = ctx {
+                    self.problem(
+                        place,
+                        "ask_when cannot use defs (write the condition out)".into(),
+                    );
+                }
+            }
+            Cond::Fired(ids) => match ctx {
+                Ctx::Rule(pos) => {
+                    for id in ids {
+                        match self.rule_position_of(id) {
+                            None => self.problem(place, format!("unknown rule \"{id}\"")),
+                            Some(rp) if rp >= pos => self.problem(
+                                place,
+                                format!("reads rule \"{id}\", which is evaluated later"),
+                            ),
+                            Some(_) => {}
+                        }
+                    }
+                }
+                _ => self.problem(place, "only rules can read which rules fired".into()),
+            },
+            Cond::LevelBelow(_) | Cond::GroupsFired(_) | Cond::Assumed(_) | Cond::Uncleared(_) => {
+                if !matches!(ctx, Ctx::Rule(_)) {
+                    self.problem(place, "only rules can read the state of other rules".into());
+                }
+                if let Cond::GroupsFired(0) = c {
+                    self.problem(place, "groups_fired 0 always holds".into());
+                }
+            }
+        }
+    }
+
+    fn rule_position_of(&self, id: &str) -> Option<usize> {
+        self.p.rules.iter().position(|r| r.id == id)
+    }
+}
+
+impl Text {
+    /// The text in `lang`, with no fallback.
+    pub fn get_exact(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+/// The `{NAME}` placeholders in a text, sorted.
+pub fn placeholders(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(start) = rest.find('{') {
+        let after = rest.get(start + 1..).unwrap_or("");
+        match after.find('}') {
+            Some(end) => {
+                out.push(after.get(..end).unwrap_or("").to_string());
+                rest = after.get(end + 1..).unwrap_or("");
+            }
+            None => break,
+        }
+    }
+    out.sort();
+    out
+}
+
+fn uses_rule_state(c: &Cond, p: &Protocol, depth: usize) -> bool {
+    if depth > 64 {
+        return false;
+    }
+    match c {
+        Cond::Is(_) => false,
+        Cond::All(l) | Cond::Any(l) => l.iter().any(|c| uses_rule_state(c, p, depth + 1)),
+        Cond::AtLeast { of, .. } => of.iter().any(|c| uses_rule_state(c, p, depth + 1)),
+        Cond::Not(c) => uses_rule_state(c, p, depth + 1),
+        Cond::Def(n) => p
+            .defs
+            .get(n)
+            .is_some_and(|c| uses_rule_state(c, p, depth + 1)),
+        _ => true,
+    }
+}
+
+fn def_cycle(start: &str, c: &Cond, p: &Protocol, depth: usize) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    match c {
+        Cond::All(l) | Cond::Any(l) => l.iter().any(|c| def_cycle(start, c, p, depth + 1)),
+        Cond::AtLeast { of, .. } => of.iter().any(|c| def_cycle(start, c, p, depth + 1)),
+        Cond::Not(c) => def_cycle(start, c, p, depth + 1),
+        Cond::Def(n) => {
+            n == start
+                || p.defs
+                    .get(n)
+                    .is_some_and(|c| def_cycle(start, c, p, depth + 1))
+        }
+        _ => false,
+    }
+}
+
+fn collect_not_sure(c: &Cond, p: &Protocol, out: &mut BTreeSet<String>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match c {
+        Cond::Is(map) => {
+            for (id, codes) in map {
+                if codes.iter().any(|c| c == "not_sure") {
+                    out.insert(id.clone());
+                }
+            }
+        }
+        Cond::All(l) | Cond::Any(l) => l
+            .iter()
+            .for_each(|c| collect_not_sure(c, p, out, depth + 1)),
+        Cond::AtLeast { of, .. } => of
+            .iter()
+            .for_each(|c| collect_not_sure(c, p, out, depth + 1)),
+        Cond::Not(c) => collect_not_sure(c, p, out, depth + 1),
+        Cond::Def(n) => {
+            if let Some(c) = p.defs.get(n) {
+                collect_not_sure(c, p, out, depth + 1)
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,348 @@
+//! The clinical core: the protocol as typed, checked data, and the engine that
+//! decides what to ask next and what the outcome is.
+//!
+//! Pure Rust: no yew, web-sys or gloo. Everything here is tested natively with
+//! `cargo test`. Nothing in this module may panic (clippy denies `unwrap`,
+//! `expect`, `panic!` and indexing here).
+
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unreachable
+)]
+
+pub mod cases;
+mod check;
+mod engine;
+pub mod model;
+pub mod table;
+
+pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
+pub use engine::{
+    asked_screens, next_step, progress, triage, Answer, Answers, Disposition, Fired, Outcome, Step,
+    Urgency,
+};
+pub use model::{Cond, Effect, Kind, Lang, Level, OptionData, Text};
+
+use model::{AdviceData, NotSureData, Outcomes, ProtocolData, QuestionData, RuleData};
+use std::collections::BTreeMap;
+
+/// The built-in protocol data (IV magnesium), embedded at build time.
+pub const MAGNESIUM_JSON: &str = include_str!("../protocols/magnesium.json");
+
+/// The question whose options are the symptom groups.
+pub const GROUPS_QUESTION: &str = "symptoms";
+
+/// The data format this build reads.
+pub const FORMAT: &str = "infusion-check-protocol/1";
+
+/// A question, with its options resolved and its checklist items flattened.
+#[derive(Clone, Debug)]
+pub struct Question {
+    /// Stable ID.
+    pub id: String,
+    /// How it is answered (checklist items are `YesNo`).
+    pub kind: Kind,
+    /// Wording for the patient.
+    pub text: Text,
+    /// Wording when someone answers for the patient.
+    pub text_they: Option<Text>,
+    /// A line under the question.
+    pub hint: Option<Text>,
+    /// Asked only when this holds.
+    pub ask_when: Option<Cond>,
+    /// Offer "Not sure" (yes/no questions and checklist items).
+    pub offers_not_sure: bool,
+    /// What an unsure or missing answer is taken to be (`None`: rules read `not_sure`).
+    pub if_not_sure: Option<Vec<String>>,
+    /// The options go from least to most worrying.
+    pub ordered: bool,
+    /// Options (single and multi-choice; yes/no gets `yes` / `no`).
+    pub options: Vec<OptionData>,
+    /// Checklist sections: a heading and the indexes of its items.
+    pub sections: Vec<(Text, Vec<usize>)>,
+    /// The checklist this item belongs to.
+    pub parent: Option<usize>,
+    /// PROTOCOL.md's short code (B1 ... B8).
+    pub code: Option<String>,
+}
+
+impl Question {
+    /// The wording for the person answering.
+    pub fn wording(&self, for_someone_else: bool) -> &Text {
+        match (&self.text_they, for_someone_else) {
+            (Some(they), true) => they,
+            _ => &self.text,
+        }
+    }
+
+    /// The answer codes a patient (or a case file) may give.
+    pub fn accepts(&self, code: &str) -> bool {
+        code == "not_sure" || self.options.iter().any(|o| o.id == code)
+    }
+
+    /// The codes that rules may test: the options, plus `not_sure` where an
+    /// unsure answer reaches the rules as itself.
+    pub fn rule_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self.options.iter().map(|o| o.id.as_str()).collect();
+        if self.if_not_sure.is_none() && !codes.contains(&"not_sure") {
+            codes.push("not_sure");
+        }
+        codes
+    }
+
+    /// The option with this code.
+    pub fn option(&self, code: &str) -> Option<&OptionData> {
+        self.options.iter().find(|o| o.id == code)
+    }
+}
+
+/// A checked protocol: every reference resolved, ready for the engine.
+#[derive(Clone, Debug)]
+pub struct Protocol {
+    /// The therapy (`magnesium`).
+    pub id: String,
+    /// Version shown on results and summaries.
+    pub version: String,
+    /// Review date (YYYY-MM-DD).
+    pub review_date: String,
+    /// The specification it encodes.
+    pub spec: String,
+    /// Title.
+    pub title: Text,
+    /// Sign-off status in words.
+    pub status: Text,
+    /// Every question and checklist item, in flow order.
+    pub questions: Vec<Question>,
+    /// The top-level screens (indexes into `questions`), in flow order.
+    pub screens: Vec<usize>,
+    /// Named conditions.
+    pub defs: BTreeMap<String, Cond>,
+    /// The rules, in evaluation order.
+    pub rules: Vec<RuleData>,
+    /// Outcome texts.
+    pub outcomes: Outcomes,
+    /// Tailored advice.
+    pub advice: Vec<AdviceData>,
+    index: BTreeMap<String, usize>,
+}
+
+/// Why a protocol could not be loaded.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum LoadError {
+    /// The file is not valid protocol JSON.
+    #[error("the protocol file could not be read: {0}")]
+    Parse(String),
+    /// The file was read but fails the checks.
+    #[error("the protocol has {} problem(s); the first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
+    Invalid(Vec<ProtocolError>),
+}
+
+impl Protocol {
+    /// Parses and checks protocol JSON. Any problem is an error naming its place.
+    pub fn load(json: &str) -> Result<Protocol, LoadError> {
+        let data: ProtocolData =
+            serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+        let (protocol, mut problems) = Protocol::build(data);
+        problems.extend(check(&protocol));
+        if problems.is_empty() {
+            Ok(protocol)
+        } else {
+            Err(LoadError::Invalid(problems))
+        }
+    }
+
+    /// Parses and checks the built-in magnesium protocol.
+    pub fn magnesium() -> Result<Protocol, LoadError> {
+        Protocol::load(MAGNESIUM_JSON)
+    }
+
+    /// The index of a question or item by ID.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// A question or item by ID.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.index_of(id).and_then(|i| self.questions.get(i))
+    }
+
+    /// A rule by ID.
+    pub fn rule(&self, id: &str) -> Option<&RuleData> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Builds the indexed form; structural problems found on the way are returned.
+    fn build(data: ProtocolData) -> (Protocol, Vec<ProtocolError>) {
+        let mut problems = Vec::new();
+        if data.format != FORMAT {
+            problems.push(ProtocolError::new(
+                "format",
+                format!("is \"{}\"; this build reads \"{FORMAT}\"", data.format),
+            ));
+        }
+        let yes_no = || {
+            vec![
+                OptionData {
+                    id: "yes".into(),
+                    label: Text {
+                        en: "Yes".into(),
+                        es: "Sí".into(),
+                    },
+                    hint: None,
+                    exclusive: false,
+                },
+                OptionData {
+                    id: "no".into(),
+                    label: Text {
+                        en: "No".into(),
+                        es: "No".into(),
+                    },
+                    hint: None,
+                    exclusive: false,
+                },
+            ]
+        };
+        let mut questions: Vec<Question> = Vec::new();
+        let mut screens = Vec::new();
+        let mut index = BTreeMap::new();
+        let mut add =
+            |q: Question, questions: &mut Vec<Question>, problems: &mut Vec<ProtocolError>| {
+                let at = questions.len();
+                if index.insert(q.id.clone(), at).is_some() {
+                    problems.push(ProtocolError::new(
+                        format!("questions.{}", q.id),
+                        "this ID is used twice".into(),
+                    ));
+                }
+                questions.push(q);
+                at
+            };
+        for qd in data.questions {
+            let QuestionData {
+                id,
+                kind,
+                text,
+                text_they,
+                hint,
+                ask_when,
+                not_sure,
+                if_not_sure,
+                ordered,
+                options,
+                sections,
+            } = qd;
+            let place = format!("questions.{id}");
+            let options = match (kind, options) {
+                (Kind::YesNo, None) => yes_no(),
+                (Kind::Single | Kind::Multi, Some(model::OptionsSpec::List(list))) => list,
+                (Kind::Single | Kind::Multi, Some(model::OptionsSpec::Set(name))) => {
+                    match data.option_sets.get(&name) {
+                        Some(list) => list.clone(),
+                        None => {
+                            problems.push(ProtocolError::new(
+                                format!("{place}.options"),
+                                format!("names the option set \"{name}\", which is not declared in option_sets"),
+                            ));
+                            Vec::new()
+                        }
+                    }
+                }
+                (Kind::Single | Kind::Multi, None) => {
+                    problems.push(ProtocolError::new(
+                        &place,
+                        "a single or multi-choice question needs options".into(),
+                    ));
+                    Vec::new()
+                }
+                (_, Some(_)) => {
+                    problems.push(ProtocolError::new(
+                        format!("{place}.options"),
+                        "only single and multi-choice questions have options".into(),
+                    ));
+                    Vec::new()
+                }
+                (_, None) => Vec::new(),
+            };
+            let if_not_sure = if_not_sure.map(|v| match v {
+                NotSureData::One(s) => vec![s],
+                NotSureData::Many(v) => v,
+            });
+            let offers_not_sure = not_sure;
+            let q = Question {
+                id,
+                kind,
+                text,
+                text_they,
+                hint,
+                ask_when,
+                offers_not_sure,
+                if_not_sure,
+                ordered: ordered || kind == Kind::YesNo,
+                options,
+                sections: Vec::new(),
+                parent: None,
+                code: None,
+            };
+            let at = add(q, &mut questions, &mut problems);
+            screens.push(at);
+            match (kind, sections) {
+                (Kind::Checklist, Some(sections)) if !sections.is_empty() => {
+                    let mut built = Vec::new();
+                    for s in sections {
+                        let mut items = Vec::new();
+                        for item in s.items {
+                            let item_q = Question {
+                                id: item.id,
+                                kind: Kind::YesNo,
+                                text: item.text,
+                                text_they: item.text_they,
+                                hint: None,
+                                ask_when: None,
+                                offers_not_sure: true,
+                                if_not_sure: item.if_not_sure.map(|s| vec![s]),
+                                ordered: true,
+                                options: yes_no(),
+                                sections: Vec::new(),
+                                parent: Some(at),
+                                code: item.code,
+                            };
+                            items.push(add(item_q, &mut questions, &mut problems));
+                        }
+                        built.push((s.title, items));
+                    }
+                    if let Some(q) = questions.get_mut(at) {
+                        q.sections = built;
+                    }
+                }
+                (Kind::Checklist, _) => problems.push(ProtocolError::new(
+                    &place,
+                    "a checklist needs at least one section of items".into(),
+                )),
+                (_, Some(_)) => problems.push(ProtocolError::new(
+                    format!("{place}.sections"),
+                    "only checklists have sections".into(),
+                )),
+                (_, None) => {}
+            }
+        }
+        let protocol = Protocol {
+            id: data.id,
+            version: data.version,
+            review_date: data.review_date,
+            spec: data.spec,
+            title: data.title,
+            status: data.status,
+            questions,
+            screens,
+            defs: data.defs,
+            rules: data.rules,
+            outcomes: data.outcomes,
+            advice: data.advice,
+            index,
+        };
+        (protocol, problems)
+    }
+}

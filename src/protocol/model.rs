@@ -1,0 +1,400 @@
+//! The protocol as it is written in the data file: plain serde types, every
+//! struct with `deny_unknown_fields`, so a misspelt key is a load error, not a
+//! silently ignored rule.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A language of the patient-facing text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language the protocol must be complete in.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 code (`en`, `es`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Parses `en`, `es`, `en-US`, `es-419`, ... (case-insensitive); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let lower = s.trim().to_ascii_lowercase();
+        let primary = lower.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+}
+
+/// A patient-facing text in every language.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// English.
+    #[serde(default)]
+    pub en: String,
+    /// Spanish.
+    #[serde(default)]
+    pub es: String,
+}
+
+impl Text {
+    /// The text in `lang` (English where a translation is missing; the checker
+    /// makes a missing translation a load error, so this fallback is never seen
+    /// with the built-in protocol).
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es if !self.es.is_empty() => &self.es,
+            Lang::Es => &self.en,
+        }
+    }
+}
+
+/// The kind of a question, which decides how it is shown and answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Yes / No (and "Not sure" when the question allows it).
+    YesNo,
+    /// One option of a list.
+    Single,
+    /// Any number of options of a list.
+    Multi,
+    /// A screen of yes/no items (the red-flag checklist, the faint follow-ups).
+    Checklist,
+    /// Free text; kept on the phone, never used to lower a result.
+    Text,
+}
+
+/// Options given inline, or by the name of a shared set (`course`, `severity`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OptionsSpec {
+    /// The name of an entry of `option_sets`.
+    Set(String),
+    /// The options themselves.
+    List(Vec<OptionData>),
+}
+
+/// What an unsure or missing answer is taken to be.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum NotSureData {
+    /// One option (single choice, yes/no).
+    One(String),
+    /// Several options (multi-choice).
+    Many(Vec<String>),
+}
+
+/// An answer option.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OptionData {
+    /// The answer code used by rules, cases and summaries.
+    pub id: String,
+    /// What the patient reads.
+    pub label: Text,
+    /// An example or explanation under the label.
+    #[serde(default)]
+    pub hint: Option<Text>,
+    /// Picking it clears every other option (multi-choice only).
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+/// A group of checklist items under a heading.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionData {
+    /// The heading.
+    pub title: Text,
+    /// The items, each a yes/no question of its own.
+    pub items: Vec<ItemData>,
+}
+
+/// One checklist item: a yes / no / not sure question.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemData {
+    /// Stable ID (PROTOCOL.md).
+    pub id: String,
+    /// PROTOCOL.md's short code (B1 ... B8), where it has one.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Wording when the patient answers for themselves.
+    pub text: Text,
+    /// Wording when someone answers for the patient.
+    #[serde(default)]
+    pub text_they: Option<Text>,
+    /// What "not sure" is taken to be; absent means rules read `not_sure` itself.
+    #[serde(default)]
+    pub if_not_sure: Option<String>,
+}
+
+/// A question as written in the data file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionData {
+    /// Stable ID (PROTOCOL.md).
+    pub id: String,
+    /// How it is answered.
+    pub kind: Kind,
+    /// Wording when the patient answers for themselves.
+    pub text: Text,
+    /// Wording when someone answers for the patient.
+    #[serde(default)]
+    pub text_they: Option<Text>,
+    /// A line under the question.
+    #[serde(default)]
+    pub hint: Option<Text>,
+    /// Asked only when this holds (it may only read earlier questions).
+    #[serde(default)]
+    pub ask_when: Option<Cond>,
+    /// Yes/no questions: offer "Not sure".
+    #[serde(default)]
+    pub not_sure: bool,
+    /// What an unsure or missing answer is taken to be.
+    #[serde(default)]
+    pub if_not_sure: Option<NotSureData>,
+    /// The options go from least to most worrying (used by the property tests).
+    #[serde(default)]
+    pub ordered: bool,
+    /// Single and multi-choice options.
+    #[serde(default)]
+    pub options: Option<OptionsSpec>,
+    /// Checklist sections.
+    #[serde(default)]
+    pub sections: Option<Vec<SectionData>>,
+}
+
+/// A disposition level, lowest first, so `max` is "the highest wins".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Normal and passing: self-care.
+    SelfCare,
+    /// Call the clinic today, or when it next opens.
+    CallToday,
+    /// Call the clinic now (after-hours line if closed).
+    CallNow,
+    /// Call the emergency number now.
+    Emergency,
+}
+
+impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 4] = [
+        Level::SelfCare,
+        Level::CallToday,
+        Level::CallNow,
+        Level::Emergency,
+    ];
+
+    /// The data file's name for the level.
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::SelfCare => "self_care",
+            Level::CallToday => "call_today",
+            Level::CallNow => "call_now",
+            Level::Emergency => "emergency",
+        }
+    }
+}
+
+/// A condition over the answers (and, for the aggregation rules, over what
+/// fired before). Written in the data as a one-key object.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Cond {
+    /// Every listed question's answer is one of the listed codes (for
+    /// multi-choice: any picked option is listed). A question that was not
+    /// asked matches nothing.
+    Is(BTreeMap<String, Vec<String>>),
+    /// All hold (an empty list holds).
+    All(Vec<Cond>),
+    /// At least one holds.
+    Any(Vec<Cond>),
+    /// Does not hold.
+    Not(Box<Cond>),
+    /// At least `n` of the conditions hold.
+    AtLeast {
+        /// How many.
+        n: usize,
+        /// Of these.
+        of: Vec<Cond>,
+    },
+    /// A named condition from `defs`.
+    Def(String),
+    /// Any of these (earlier) rules fired.
+    Fired(Vec<String>),
+    /// The level set by the rules before this one is below this level.
+    LevelBelow(Level),
+    /// At least this many different symptom groups each fired a rule at call-today or above.
+    GroupsFired(usize),
+    /// The engine had to assume an answer (`true`) or did not (`false`).
+    Assumed(bool),
+    /// A picked symptom group is not cleared by a self-care rule (`true`).
+    Uncleared(bool),
+}
+
+/// What a rule does when it fires.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Raises the disposition to at least its level.
+    #[default]
+    Raise,
+    /// Marks symptom groups as expected and passing (self-care rules).
+    Clear,
+    /// Adds a note to the result (A3) and changes no level.
+    Note,
+}
+
+/// A conditional raise inside a rule ("CT, CN if worse").
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RaiseData {
+    /// When.
+    pub when: Cond,
+    /// To what.
+    pub then: Level,
+}
+
+/// A rule as written in the data file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleData {
+    /// Stable ID (PROTOCOL.md §4, or X.. for a project addition recorded in PROTOCOL-NOTES.md).
+    pub id: String,
+    /// When it fires.
+    pub when: Cond,
+    /// Its level.
+    pub then: Level,
+    /// Higher levels under narrower conditions.
+    #[serde(default)]
+    pub raise: Vec<RaiseData>,
+    /// What firing does.
+    #[serde(default)]
+    pub effect: Effect,
+    /// Self-care rules: the symptom groups cleared, each with its own condition.
+    #[serde(default)]
+    pub clears: BTreeMap<String, Cond>,
+    /// The symptom group it belongs to (for rule A1).
+    #[serde(default)]
+    pub group: Option<String>,
+    /// When it is certain, the flow ends at once (emergency rules, T01).
+    #[serde(default)]
+    pub stop: bool,
+    /// Why, in plain words, for the patient.
+    pub why: Text,
+    /// Extra advice shown when it fires.
+    #[serde(default)]
+    pub advice: Option<Text>,
+    /// Source tags (DOSSIER.md §17; PC = protocol choice; GK = general knowledge; P3 = principle).
+    pub sources: Vec<String>,
+}
+
+/// What the result screen says for one level.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeText {
+    /// The banner.
+    pub title: Text,
+    /// The first instruction.
+    pub lead: Text,
+    /// The instruction when the patient is still at the clinic.
+    pub at_clinic: Text,
+    /// What to do now.
+    pub do_now: Vec<Text>,
+    /// "Call the emergency number right away if ...".
+    pub get_help: Vec<Text>,
+}
+
+/// The outcome texts of each level.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    /// Emergency.
+    pub emergency: OutcomeText,
+    /// Call the clinic now.
+    pub call_now: OutcomeText,
+    /// Call the clinic today.
+    pub call_today: OutcomeText,
+    /// Self-care.
+    pub self_care: OutcomeText,
+}
+
+impl Outcomes {
+    /// The texts of a level.
+    pub fn get(&self, level: Level) -> &OutcomeText {
+        match level {
+            Level::Emergency => &self.emergency,
+            Level::CallNow => &self.call_now,
+            Level::CallToday => &self.call_today,
+            Level::SelfCare => &self.self_care,
+        }
+    }
+}
+
+/// Tailored advice, shown when its condition holds.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceData {
+    /// Stable ID.
+    pub id: String,
+    /// When it is shown.
+    pub when: Cond,
+    /// The advice.
+    pub text: Text,
+    /// Source tags.
+    pub sources: Vec<String>,
+}
+
+/// The whole data file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtocolData {
+    /// Always `infusion-check-protocol/1`.
+    pub format: String,
+    /// The therapy (`magnesium`); case files name it.
+    pub id: String,
+    /// The protocol's version, shown on every result and summary.
+    pub version: String,
+    /// When it must be reviewed again (YYYY-MM-DD).
+    pub review_date: String,
+    /// The specification it encodes.
+    pub spec: String,
+    /// The check's title.
+    pub title: Text,
+    /// Its sign-off status, in words.
+    pub status: Text,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<QuestionData>,
+    /// Shared option lists.
+    #[serde(default)]
+    pub option_sets: BTreeMap<String, Vec<OptionData>>,
+    /// Named conditions.
+    #[serde(default)]
+    pub defs: BTreeMap<String, Cond>,
+    /// The rules, in evaluation order.
+    pub rules: Vec<RuleData>,
+    /// The outcome texts.
+    pub outcomes: Outcomes,
+    /// Tailored advice.
+    #[serde(default)]
+    pub advice: Vec<AdviceData>,
+}
