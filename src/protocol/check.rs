@@ -99,7 +99,7 @@ pub struct Rng(pub u64);
 
 impl Rng {
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -111,13 +111,13 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
 
     /// True with probability `percent`/100.
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 }
 
@@ -347,10 +347,8 @@ impl<'p> Checker<'p> {
             }
         }
         if let Some(assume) = &q.if_not_sure {
-            if q.kind == Kind::Single || q.kind == Kind::YesNo {
-                if assume.len() != 1 {
-                    self.problem(format!("{place}.if_not_sure"), "must be one option".into());
-                }
+            if (q.kind == Kind::Single || q.kind == Kind::YesNo) && assume.len() != 1 {
+                self.problem(format!("{place}.if_not_sure"), "must be one option".into());
             }
             for code in assume {
                 if q.option(code).is_none() {

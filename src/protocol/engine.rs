@@ -178,7 +178,7 @@ impl Outcome {
             Level::CallToday => (Disposition::CallClinic, Some(Urgency::Today)),
             Level::SelfCare => (Disposition::SelfCare, None),
         };
-        fired.sort_by(|a, b| b.level.cmp(&a.level));
+        fired.sort_by_key(|f| std::cmp::Reverse(f.level));
         Outcome {
             level,
             disposition,
@@ -438,12 +438,21 @@ impl<'p> Eval<'p> {
                 }
                 result
             }
-            Cond::All(list) => list
-                .iter()
-                .fold(Some(true), |acc, c| and(acc, self.cond(c, depth + 1))),
-            Cond::Any(list) => list
-                .iter()
-                .fold(Some(false), |acc, c| or(acc, self.cond(c, depth + 1))),
+            Cond::All(list) => {
+                // Three-valued: unknown does not short-circuit, false does.
+                let mut acc = Some(true);
+                for c in list {
+                    acc = and(acc, self.cond(c, depth + 1));
+                }
+                acc
+            }
+            Cond::Any(list) => {
+                let mut acc = Some(false);
+                for c in list {
+                    acc = or(acc, self.cond(c, depth + 1));
+                }
+                acc
+            }
             Cond::Not(inner) => self.cond(inner, depth + 1).map(|b| !b),
             Cond::AtLeast { n, of } => {
                 let (mut yes, mut unknown) = (0, 0);

@@ -1,0 +1,401 @@
+//! The engine and the checker on the real protocol data.
+
+mod common;
+
+use common::magnesium;
+use infusion_check::protocol::{
+    check_reachability, next_step, triage, Answer, Answers, Disposition, LoadError, Protocol, Step,
+    Urgency, MAGNESIUM_JSON,
+};
+use std::collections::BTreeMap;
+
+fn ask_id(p: &Protocol, a: &Answers) -> String {
+    match next_step(p, a) {
+        Step::Ask(q) => q.id.clone(),
+        Step::Done(o) => panic!("expected a question, got the outcome {o:?}"),
+    }
+}
+
+fn none_ticked(p: &Protocol, a: &mut Answers, list: &str) {
+    a.set_checklist(p, list, &BTreeMap::new());
+}
+
+fn tick(p: &Protocol, a: &mut Answers, list: &str, item: &str, code: &str) {
+    let mut m = BTreeMap::new();
+    m.insert(item.to_string(), code.to_string());
+    a.set_checklist(p, list, &m);
+}
+
+/// Answers every context and risk question with the benign answer.
+fn benign_context(p: &Protocol) -> Answers {
+    let mut a = Answers::new();
+    none_ticked(p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "me");
+    a.set_one("ctx_at_clinic", "no");
+    a.set_one("ctx_time_since_end", "1_to_6h");
+    a.set_one("ctx_repeat_use", "no");
+    for m in [
+        "mod_kidney",
+        "mod_pregnant",
+        "mod_heart",
+        "mod_heart_meds",
+        "mod_nerve_muscle",
+        "mod_lung",
+        "mod_sedating",
+        "mod_other_meds",
+        "mod_age65",
+        "mod_anaphylaxis_hx",
+    ] {
+        a.set_one(m, "no");
+    }
+    a
+}
+
+fn groups(a: &mut Answers, g: &[&str]) {
+    a.set(
+        "symptoms",
+        Answer::Many(g.iter().map(|s| s.to_string()).collect()),
+    );
+}
+
+#[test]
+fn the_red_flag_checklist_comes_first_and_one_tick_ends_the_flow() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    assert_eq!(ask_id(&p, &a), "red_flags");
+    tick(&p, &mut a, "red_flags", "rf_chest", "yes");
+    match next_step(&p, &a) {
+        Step::Done(o) => {
+            assert_eq!(o.disposition, Disposition::Emergency);
+            assert!(o.has_fired("E01"));
+        }
+        Step::Ask(q) => panic!("asked {} after a red flag", q.id),
+    }
+}
+
+#[test]
+fn not_sure_on_a_breathing_red_flag_is_emergency_and_on_worry_is_call_now() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    tick(&p, &mut a, "red_flags", "rf_breath_slow", "not_sure");
+    let o = triage(&p, &a);
+    assert_eq!(o.disposition, Disposition::Emergency);
+    assert!(o.has_fired("E02") && o.has_fired("A3"));
+    assert!(o.assumed.contains(&"rf_breath_slow".to_string()));
+
+    let mut a = benign_context(&p);
+    tick(&p, &mut a, "red_flags", "rf_worried", "not_sure");
+    groups(&mut a, &["g_none"]);
+    a.set_one("gn_what", "expected_effect");
+    let o = triage(&p, &a);
+    assert_eq!(
+        (o.disposition, o.urgency),
+        (Disposition::CallClinic, Some(Urgency::Now))
+    );
+    assert!(o.has_fired("X01"));
+}
+
+#[test]
+fn the_flow_goes_context_then_risks_then_groups_then_only_picked_modules() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    none_ticked(&p, &mut a, "red_flags");
+    let mut order = Vec::new();
+    loop {
+        match next_step(&p, &a) {
+            Step::Done(o) => {
+                assert_eq!(o.disposition, Disposition::SelfCare, "{o:?}");
+                break;
+            }
+            Step::Ask(q) => {
+                order.push(q.id.clone());
+                let id = q.id.clone();
+                match id.as_str() {
+                    "ctx_respondent" => a.set_one(&id, "me"),
+                    "ctx_time_since_end" => a.set_one(&id, "1_to_6h"),
+                    "symptoms" => groups(&mut a, &["g_headache"]),
+                    "ha_severity" => a.set_one(&id, "mild"),
+                    "ha_usual" => a.set_one(&id, "yes"),
+                    "ha_course" => a.set_one(&id, "better"),
+                    "ha_with" => a.set("ha_with", Answer::Many(vec![])),
+                    _ => a.set_one(&id, "no"),
+                }
+            }
+        }
+        assert!(order.len() < 40);
+    }
+    assert_eq!(
+        &order[..4],
+        &[
+            "ctx_respondent",
+            "ctx_at_clinic",
+            "ctx_time_since_end",
+            "ctx_repeat_use"
+        ]
+    );
+    assert!(
+        order.iter().position(|q| q == "mod_kidney") < order.iter().position(|q| q == "symptoms")
+    );
+    assert_eq!(
+        &order[order.len() - 4..],
+        &["ha_severity", "ha_usual", "ha_course", "ha_with"]
+    );
+    assert!(!order
+        .iter()
+        .any(|q| q.starts_with("fl_") || q.starts_with("iv_") || q.starts_with("fo_")));
+}
+
+#[test]
+fn a_faint_opens_the_follow_ups_and_a_recovered_faint_is_call_now() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    tick(&p, &mut a, "red_flags", "rf_fainted", "yes");
+    assert_eq!(ask_id(&p, &a), "faint_followup");
+    none_ticked(&p, &mut a, "faint_followup");
+    assert_eq!(ask_id(&p, &a), "ctx_respondent");
+    let mut full = benign_context(&p);
+    tick(&p, &mut full, "red_flags", "rf_fainted", "yes");
+    none_ticked(&p, &mut full, "faint_followup");
+    groups(&mut full, &["g_none"]);
+    full.set_one("gn_what", "expected_effect");
+    let o = triage(&p, &full);
+    assert_eq!(
+        (o.disposition, o.urgency),
+        (Disposition::CallClinic, Some(Urgency::Now))
+    );
+    assert!(o.has_fired("C04"));
+    // The same faint with a heart condition is an emergency (E05).
+    full.set_one("mod_heart", "yes");
+    assert_eq!(triage(&p, &full).disposition, Disposition::Emergency);
+}
+
+#[test]
+fn helping_someone_asks_whether_they_can_talk_and_no_is_emergency() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    none_ticked(&p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "helping_someone");
+    assert_eq!(ask_id(&p, &a), "ctx_can_talk");
+    a.set_one("ctx_can_talk", "not_sure");
+    match next_step(&p, &a) {
+        Step::Done(o) => assert!(o.disposition == Disposition::Emergency && o.has_fired("E02")),
+        Step::Ask(q) => panic!("asked {}", q.id),
+    }
+}
+
+#[test]
+fn still_at_the_clinic_ends_with_tell_a_nurse_now() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    none_ticked(&p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "me");
+    a.set_one("ctx_at_clinic", "yes");
+    match next_step(&p, &a) {
+        Step::Done(o) => {
+            assert_eq!(o.urgency, Some(Urgency::Now));
+            assert!(o.has_fired("T01"));
+        }
+        Step::Ask(q) => panic!("asked {}", q.id),
+    }
+}
+
+#[test]
+fn an_unknown_drip_time_is_never_self_care_whatever_else_is_picked() {
+    // Regression: C23 once fired only when every symptom was an expected
+    // effect, so adding a benign IV-spot answer lowered call-today to self-care.
+    let p = magnesium();
+    let mut a = benign_context(&p);
+    a.set_one("ctx_time_since_end", "not_sure");
+    groups(&mut a, &["g_site"]);
+    for q in [
+        "iv_pain",
+        "iv_red",
+        "iv_swell",
+        "iv_bruise",
+        "iv_numb",
+        "iv_bleed",
+    ] {
+        a.set_one(q, if q == "iv_pain" { "none" } else { "no" });
+    }
+    for q in ["iv_hard", "iv_hot", "iv_pus", "iv_cool_pale"] {
+        a.set_one(q, "no");
+    }
+    a.set_one("iv_course", "better");
+    let o = triage(&p, &a);
+    assert_eq!(
+        (o.disposition, o.urgency),
+        (Disposition::CallClinic, Some(Urgency::Today)),
+        "{o:?}"
+    );
+    assert!(o.has_fired("C23"));
+}
+
+#[test]
+fn an_uncleared_symptom_is_at_least_call_today() {
+    let p = magnesium();
+    let mut a = benign_context(&p);
+    groups(&mut a, &["g_flush"]);
+    a.set_one("fl_itch", "no");
+    a.set_one("fl_course", "same");
+    a.set_one("fl_sweat_heavy", "no");
+    let o = triage(&p, &a);
+    assert_eq!(o.urgency, Some(Urgency::Today));
+    assert!(o.has_fired("P7"), "{o:?}");
+    a.set_one("fl_course", "better");
+    assert_eq!(triage(&p, &a).disposition, Disposition::SelfCare);
+}
+
+#[test]
+fn every_rule_fires_and_every_question_is_reached_in_generated_answers() {
+    let p = magnesium();
+    let problems = check_reachability(&p, 40_000);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+// ---- The checker, on broken copies of the real file.
+
+fn broken(edit: impl Fn(&mut serde_json::Value)) -> Result<Protocol, LoadError> {
+    let mut v: serde_json::Value = serde_json::from_str(MAGNESIUM_JSON).unwrap_or_default();
+    edit(&mut v);
+    Protocol::load(&v.to_string())
+}
+
+fn rule_mut<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["rules"]
+        .as_array_mut()
+        .and_then(|r| r.iter_mut().find(|r| r["id"] == id))
+        .unwrap_or_else(|| panic!("no rule {id}"))
+}
+
+fn question_mut<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["questions"]
+        .as_array_mut()
+        .and_then(|r| r.iter_mut().find(|r| r["id"] == id))
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+fn problems(r: Result<Protocol, LoadError>) -> String {
+    match r {
+        Ok(_) => panic!("the broken protocol loaded"),
+        Err(LoadError::Invalid(list)) => list
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(LoadError::Parse(m)) => format!("parse: {m}"),
+    }
+}
+
+#[test]
+fn the_real_protocol_loads_clean() {
+    let p = magnesium();
+    assert_eq!(p.id, "magnesium");
+    assert!(!p.version.is_empty() && p.review_date.len() == 10);
+}
+
+#[test]
+fn an_unknown_question_in_a_rule_is_named() {
+    let e = problems(broken(|v| {
+        rule_mut(v, "C11")["when"] = serde_json::json!({"is": {"br_levle": ["a_bit"]}})
+    }));
+    assert!(
+        e.contains("rules.C11.when") && e.contains("unknown question \"br_levle\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_undeclared_option_is_named() {
+    let e = problems(broken(|v| {
+        rule_mut(v, "C11")["when"] = serde_json::json!({"is": {"br_level": ["a_little"]}})
+    }));
+    assert!(
+        e.contains("rules.C11.when") && e.contains("\"a_little\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_missing_translation_is_named() {
+    let e = problems(broken(|v| {
+        question_mut(v, "fl_course")["text"]["es"] = serde_json::json!("")
+    }));
+    assert!(
+        e.contains("questions.fl_course.text.es: missing translation"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_unknown_placeholder_is_named() {
+    let e = problems(broken(|v| {
+        rule_mut(v, "C11")["why"]["en"] = serde_json::json!("Call {CLINIC_FAX}.")
+    }));
+    assert!(
+        e.contains("rules.C11.why.en") && e.contains("CLINIC_FAX"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_question_that_reads_a_later_one_is_named() {
+    let e = problems(broken(|v| {
+        question_mut(v, "fl_itch")["ask_when"] = serde_json::json!({"is": {"iv_pain": ["mild"]}})
+    }));
+    assert!(
+        e.contains("questions.fl_itch.ask_when") && e.contains("not asked before"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_a_load_error() {
+    let e = problems(broken(|v| {
+        rule_mut(v, "C11")["then_level"] = serde_json::json!("call_now")
+    }));
+    assert!(
+        e.contains("unknown field") && e.contains("then_level"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rule_reading_a_later_rule_is_named() {
+    let e = problems(broken(|v| {
+        rule_mut(v, "E01")["when"] = serde_json::json!({"fired": ["C01"]})
+    }));
+    assert!(e.contains("rules.E01"), "{e}");
+}
+
+#[test]
+fn a_rule_that_can_never_fire_and_an_unreachable_question_are_found() {
+    let p = broken(|v| {
+        rule_mut(v, "C11")["when"] = serde_json::json!({"all": [{"is": {"br_level": ["a_bit"]}}, {"is": {"br_level": ["a_lot"]}}]});
+        question_mut(v, "br_course")["ask_when"] = serde_json::json!({"all": [{"is": {"symptoms": ["g_breath"]}}, {"not": {"is": {"symptoms": ["g_breath"]}}}]});
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let found: Vec<String> = check_reachability(&p, 20_000)
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("rules.C11: never fired")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("questions.br_course: was never asked")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn not_json_is_a_clear_error() {
+    match Protocol::load("{ not json") {
+        Err(LoadError::Parse(m)) => assert!(m.contains("line 1")),
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,0 +1,202 @@
+//! Properties over generated answer sets, on the real protocol.
+//!
+//! Each property runs `CASES` generated answer sets (proptest), so
+//! 6 properties x 10,000 = 60,000 generated cases per test run.
+
+mod common;
+
+use common::{answers_from_bytes, magnesium, rank_of};
+use infusion_check::protocol::{
+    asked_screens, next_step, triage, Answer, Answers, Disposition, Kind, Protocol, Step,
+};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+const CASES: u32 = 10_000;
+
+fn protocol() -> &'static Protocol {
+    static P: OnceLock<Protocol> = OnceLock::new();
+    P.get_or_init(magnesium)
+}
+
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 200..400)
+}
+
+/// Yes/no questions where "yes" is the reassuring answer, and ones that route
+/// rather than grade (answering yes to "still at the clinic?" sends you to the
+/// nurse there, whatever else is true).
+const YES_IS_REASSURING: &[&str] = &["pn_before", "ctx_can_talk"];
+const ROUTING: &[&str] = &["ctx_at_clinic", "ctx_respondent"];
+
+/// Red-flag items where PROTOCOL.md §3B gives "not sure" a lower level than
+/// "yes" (NS → call-now with the emergency number shown; rule X01).
+const NOT_SURE_IS_CALL_NOW: &[&str] = &[
+    "rf_heart_plus",
+    "rf_headache_sudden",
+    "rf_arm_circulation",
+    "rf_sepsis",
+    "rf_bleeding",
+    "rf_worried",
+];
+
+/// Every way to make one answer worse: (question, worse answers set).
+fn worsenings(p: &Protocol, a: &Answers) -> Vec<(String, Answer)> {
+    let mut out = Vec::new();
+    for q in &p.questions {
+        if ROUTING.contains(&q.id.as_str()) {
+            continue;
+        }
+        let current = a.get(&q.id).cloned();
+        match q.kind {
+            Kind::YesNo => {
+                let (good, bad) = if YES_IS_REASSURING.contains(&q.id.as_str()) {
+                    ("yes", "no")
+                } else {
+                    ("no", "yes")
+                };
+                if current == Some(Answer::One(good.into())) {
+                    out.push((q.id.clone(), Answer::One(bad.into())));
+                }
+            }
+            Kind::Single if q.ordered => {
+                if let Some(Answer::One(code)) = &current {
+                    if let Some(i) = q.options.iter().position(|o| &o.id == code) {
+                        for worse in q.options.iter().skip(i + 1) {
+                            out.push((q.id.clone(), Answer::One(worse.id.clone())));
+                        }
+                    }
+                }
+            }
+            Kind::Multi => {
+                // Adding an option; replacing an exclusive one ("Nothing now")
+                // is a different answer, not a worse one.
+                if let Some(Answer::Many(picked)) = &current {
+                    if picked
+                        .iter()
+                        .any(|c| q.option(c).is_some_and(|o| o.exclusive))
+                    {
+                        continue;
+                    }
+                    for o in q
+                        .options
+                        .iter()
+                        .filter(|o| !o.exclusive && !picked.contains(&o.id))
+                    {
+                        let mut more = picked.clone();
+                        more.push(o.id.clone());
+                        out.push((q.id.clone(), Answer::Many(more)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+
+    /// Any red flag answered yes gives emergency (rf_fainted leads to the
+    /// faint follow-ups instead, as PROTOCOL.md §3B says).
+    #[test]
+    fn any_red_flag_yes_gives_emergency(b in bytes(), pick in any::<prop::sample::Index>()) {
+        let p = protocol();
+        let mut a = answers_from_bytes(p, &b);
+        let list = p.question("red_flags").map(|q| q.sections.iter().flat_map(|(_, i)| i.clone()).collect::<Vec<_>>()).unwrap_or_default();
+        let items: Vec<&str> = list.iter().filter_map(|&i| p.questions.get(i)).map(|q| q.id.as_str()).filter(|id| *id != "rf_fainted").collect();
+        let item = items[pick.index(items.len())];
+        a.set_one(item, "yes");
+        let o = triage(p, &a);
+        prop_assert_eq!(o.disposition, Disposition::Emergency, "{} yes gave {:?}", item, o);
+    }
+
+    /// Making one answer worse never lowers the outcome.
+    #[test]
+    fn a_worse_answer_never_lowers_the_outcome(b in bytes(), pick in any::<prop::sample::Index>()) {
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let before = rank_of(p, &a);
+        let options = worsenings(p, &a);
+        prop_assume!(!options.is_empty());
+        let (id, worse) = options[pick.index(options.len())].clone();
+        let mut a2 = a.clone();
+        a2.set(&id, worse.clone());
+        let after = rank_of(p, &a2);
+        prop_assert!(after >= before, "{} -> {:?} lowered {} to {}: before {:?} after {:?}", id, worse, before, after, triage(p, &a).fired_ids(), triage(p, &a2).fired_ids());
+    }
+
+    /// "Not sure" never gives less than "yes" on the red-flag, faint,
+    /// breathing, consciousness and risk questions (P3).
+    #[test]
+    fn not_sure_is_never_lower_than_yes(b in bytes(), pick in any::<prop::sample::Index>()) {
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let candidates: Vec<&str> = p.questions.iter()
+            .filter(|q| q.kind == Kind::YesNo && (q.offers_not_sure || q.if_not_sure.is_some()))
+            .map(|q| q.id.as_str())
+            .filter(|id| !NOT_SURE_IS_CALL_NOW.contains(id) && !ROUTING.contains(id))
+            .collect();
+        let id = candidates[pick.index(candidates.len())];
+        let bad = if YES_IS_REASSURING.contains(&id) { "no" } else { "yes" };
+        let (mut with_yes, mut with_ns) = (a.clone(), a.clone());
+        with_yes.set_one(id, bad);
+        with_ns.set_one(id, "not_sure");
+        prop_assert!(rank_of(p, &with_ns) >= rank_of(p, &with_yes), "{}: not sure gave less than {}", id, bad);
+    }
+
+    /// next_step always ends, within as many screens as the protocol has, and
+    /// agrees with triage on the same answers.
+    #[test]
+    fn every_path_ends_within_the_screen_count(b in bytes()) {
+        let p = protocol();
+        let full = answers_from_bytes(p, &b);
+        let mut given = Answers::new();
+        let mut screens = 0;
+        let outcome = loop {
+            match next_step(p, &given) {
+                Step::Done(o) => break o,
+                Step::Ask(q) => {
+                    screens += 1;
+                    prop_assert!(screens <= p.screens.len(), "more than {} screens", p.screens.len());
+                    // Copy the answer(s) of this screen from the full set.
+                    let ids: Vec<String> = if q.kind == Kind::Checklist {
+                        q.sections.iter().flat_map(|(_, i)| i.iter()).filter_map(|&i| p.questions.get(i)).map(|x| x.id.clone()).collect()
+                    } else {
+                        vec![q.id.clone()]
+                    };
+                    for id in ids {
+                        if let Some(ans) = full.get(&id) { given.set(&id, ans.clone()); }
+                    }
+                }
+            }
+        };
+        prop_assert_eq!(screens, asked_screens(p, &full).len());
+        prop_assert_eq!(outcome, triage(p, &given));
+    }
+
+    /// The same answers always give the same outcome.
+    #[test]
+    fn the_same_answers_give_the_same_outcome(b in bytes()) {
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let first = triage(p, &a);
+        let again = triage(p, &a.clone());
+        let reloaded = match Protocol::magnesium() { Ok(p2) => triage(&p2, &a), Err(e) => panic!("{e}") };
+        prop_assert_eq!(&first, &again);
+        prop_assert_eq!(&first, &reloaded);
+    }
+
+    /// Self-care only when every picked group is cleared and no call rule fired (P7).
+    #[test]
+    fn self_care_only_when_every_check_passes(b in bytes()) {
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let o = triage(p, &a);
+        if o.disposition == Disposition::SelfCare {
+            prop_assert!(o.fired.iter().all(|f| f.level == infusion_check::protocol::Level::SelfCare));
+            prop_assert!(!o.has_fired("P7"));
+        }
+    }
+}
