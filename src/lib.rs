@@ -2,4 +2,9 @@
 //! IV infusion. The clinical core (`protocol`) is pure Rust over the protocol
 //! data; the browser shell (`ui`, `config`) only shows what the engine decides.
 
+pub mod config;
+pub mod i18n;
 pub mod protocol;
+pub mod summary;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -10,7 +10,7 @@
 //! screen gives `emergency` without another question. At the end every rule is
 //! evaluated in order and the highest level wins.
 
-use super::model::{Cond, Effect, Kind, Level, RuleData};
+use super::model::{Cond, Effect, Kind, Level, RuleData, Text};
 use super::{Protocol, Question, GROUPS_QUESTION};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -236,9 +236,15 @@ pub fn progress(protocol: &Protocol, answers: &Answers) -> (usize, usize) {
         let Some(q) = protocol.questions.get(s) else {
             continue;
         };
-        if ev.applies(q) == Some(false) {
-            ev.mark_not_asked(q);
-            continue;
+        match ev.applies(q) {
+            Some(false) => {
+                ev.mark_not_asked(q);
+                continue;
+            }
+            // Depends on an answer not given yet (a module of a group not
+            // picked yet): not counted until it is known.
+            None => continue,
+            Some(true) => {}
         }
         total += 1;
         if answers.has(protocol, &q.id) {
@@ -247,6 +253,41 @@ pub fn progress(protocol: &Protocol, answers: &Answers) -> (usize, usize) {
         }
     }
     (done, total.max(done + 1))
+}
+
+/// The tailored advice that applies to these answers: the protocol's advice
+/// entries whose condition holds, then the advice of the rules that fired.
+/// Questions not answered yet match nothing.
+pub fn advice_for<'p>(
+    protocol: &'p Protocol,
+    answers: &Answers,
+    outcome: &Outcome,
+) -> Vec<&'p Text> {
+    let mut ev = Eval::new(protocol, false);
+    for &s in &protocol.screens {
+        let Some(q) = protocol.questions.get(s) else {
+            continue;
+        };
+        if ev.applies(q) == Some(false) {
+            ev.mark_not_asked(q);
+        } else if answers.has(protocol, &q.id) {
+            ev.record(q, answers, Mode::StopAtMissing);
+        }
+    }
+    let mut out: Vec<&Text> = protocol
+        .advice
+        .iter()
+        .filter(|a| ev.cond(&a.when, 0) == Some(true))
+        .map(|a| &a.text)
+        .collect();
+    for f in &outcome.fired {
+        if let Some(text) = protocol.rule(&f.id).and_then(|r| r.advice.as_ref()) {
+            if !out.iter().any(|t| t.en == text.en) {
+                out.push(text);
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -21,8 +21,8 @@ pub mod table;
 
 pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
 pub use engine::{
-    asked_screens, next_step, progress, triage, Answer, Answers, Disposition, Fired, Outcome, Step,
-    Urgency,
+    advice_for, asked_screens, next_step, progress, triage, Answer, Answers, Disposition, Fired,
+    Outcome, Step, Urgency,
 };
 pub use model::{Cond, Effect, Kind, Lang, Level, OptionData, Text};
 

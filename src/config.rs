@@ -1,0 +1,534 @@
+//! The clinic's configuration: parsed from the custom element's attributes or
+//! the iframe page's URL fragment, every value checked. A bad value never stops
+//! the widget: it gets a safe default and a plain message for the webmaster.
+//! Pure Rust, tested natively.
+
+use crate::protocol::Lang;
+use std::fmt;
+
+/// The emergency number when none (or a bad one) is configured.
+pub const DEFAULT_EMERGENCY: &str = "911";
+
+/// The configuration keys, as attribute names and fragment keys.
+pub const KEYS: [&str; 8] = [
+    "clinic-name",
+    "clinic-phone",
+    "after-hours-phone",
+    "emergency-number",
+    "lang",
+    "infusion",
+    "ended",
+    "accent",
+];
+
+const MAX_NAME: usize = 80;
+const MAX_INFUSION: usize = 120;
+const MAX_PHONE: usize = 32;
+
+/// A phone number: what is shown, and the `tel:` target (digits and a leading `+` only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone {
+    /// As written (digits, spaces, `+ - ( )`).
+    pub display: String,
+    /// For `tel:` links: `+` and digits only.
+    pub tel: String,
+}
+
+impl Phone {
+    /// Checks a phone number: only digits, spaces and `+ - ( )`, 2 to 32 characters, at least 2 digits.
+    pub fn parse(raw: &str) -> Result<Phone, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err("is empty".into());
+        }
+        if s.chars().count() > MAX_PHONE {
+            return Err(format!("is longer than {MAX_PHONE} characters"));
+        }
+        if let Some(bad) = s
+            .chars()
+            .find(|c| !(c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' ')))
+        {
+            return Err(format!(
+                "contains \"{}\"; use only digits, spaces and + - ( )",
+                bad.escape_default()
+            ));
+        }
+        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() < 2 {
+            return Err("has fewer than 2 digits".into());
+        }
+        if s.chars().skip(1).any(|c| c == '+') {
+            return Err("has a + that is not at the start".into());
+        }
+        let tel = if s.starts_with('+') {
+            format!("+{digits}")
+        } else {
+            digits
+        };
+        Ok(Phone {
+            display: s.split_whitespace().collect::<Vec<_>>().join(" "),
+            tel,
+        })
+    }
+
+    /// The `tel:` link.
+    pub fn href(&self) -> String {
+        format!("tel:{}", self.tel)
+    }
+}
+
+/// Which language to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangChoice {
+    /// The phone's language (English unless it prefers Spanish).
+    Auto,
+    /// This one.
+    Fixed(Lang),
+}
+
+/// A configuration value that was missing or bad, with what was done instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigIssue {
+    /// The attribute or fragment key.
+    pub key: String,
+    /// What is wrong and what the widget does instead, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.key, self.message)
+    }
+}
+
+/// The checked configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The clinic's name (may be empty: "your clinic" is shown).
+    pub clinic_name: String,
+    /// The clinic's phone.
+    pub clinic_phone: Option<Phone>,
+    /// The after-hours line.
+    pub after_hours: Option<Phone>,
+    /// The emergency number (always present).
+    pub emergency: Phone,
+    /// The language.
+    pub lang: LangChoice,
+    /// What was in the drip.
+    pub infusion: String,
+    /// When the drip ended (milliseconds since 1970, UTC).
+    pub ended_ms: Option<f64>,
+    /// The clinic's colour, adjusted to keep AA contrast with white text (`#rrggbb`).
+    pub accent: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            clinic_name: String::new(),
+            clinic_phone: None,
+            after_hours: None,
+            emergency: Phone {
+                display: DEFAULT_EMERGENCY.into(),
+                tel: DEFAULT_EMERGENCY.into(),
+            },
+            lang: LangChoice::Auto,
+            infusion: String::new(),
+            ended_ms: None,
+            accent: None,
+        }
+    }
+}
+
+fn clean_text(raw: &str, max: usize) -> (String, Option<String>) {
+    let cleaned: String = raw
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+        .collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut problem = None;
+    let cleaned = if cleaned.chars().count() > max {
+        problem = Some(format!("is longer than {max} characters; it was shortened"));
+        cleaned.chars().take(max).collect::<String>()
+    } else {
+        cleaned
+    };
+    if cleaned.contains('<') || cleaned.contains('>') {
+        problem = Some("contains < or >; it is shown as plain text, never as HTML".into());
+    }
+    (cleaned, problem)
+}
+
+impl Config {
+    /// Parses key/value pairs (attributes or fragment). Unknown keys and bad
+    /// values give issues; the result is always usable.
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        now_ms: f64,
+    ) -> (Config, Vec<ConfigIssue>) {
+        let mut c = Config::default();
+        let mut issues = Vec::new();
+        let mut issue = |key: &str, message: String| {
+            issues.push(ConfigIssue {
+                key: key.to_string(),
+                message,
+            })
+        };
+        let mut has_clinic_phone = false;
+        for (key, value) in pairs {
+            let key = key.trim().to_ascii_lowercase();
+            match key.as_str() {
+                "clinic-name" => {
+                    let (name, problem) = clean_text(value, MAX_NAME);
+                    if let Some(p) = problem {
+                        issue(&key, p);
+                    }
+                    c.clinic_name = name;
+                }
+                "clinic-phone" => {
+                    has_clinic_phone = true;
+                    match Phone::parse(value) {
+                        Ok(p) => c.clinic_phone = Some(p),
+                        Err(e) => issue(&key, format!("{e}. The clinic's phone is not shown; patients are told to use the number on their discharge papers.")),
+                    }
+                }
+                "after-hours-phone" => match Phone::parse(value) {
+                    Ok(p) => c.after_hours = Some(p),
+                    Err(e) => issue(&key, format!("{e}. No after-hours line is shown.")),
+                },
+                "emergency-number" => match Phone::parse(value) {
+                    Ok(p) => c.emergency = p,
+                    Err(e) => issue(&key, format!("{e}. The emergency number {DEFAULT_EMERGENCY} is shown instead.")),
+                },
+                "lang" => {
+                    let v = value.trim().to_ascii_lowercase();
+                    c.lang = match v.as_str() {
+                        "auto" | "" => LangChoice::Auto,
+                        "en" => LangChoice::Fixed(Lang::En),
+                        "es" => LangChoice::Fixed(Lang::Es),
+                        _ => {
+                            issue(&key, format!("\"{}\" is not en, es or auto; the phone's language is used.", value.escape_default()));
+                            LangChoice::Auto
+                        }
+                    }
+                }
+                "infusion" => {
+                    let (text, problem) = clean_text(value, MAX_INFUSION);
+                    if let Some(p) = problem {
+                        issue(&key, p);
+                    }
+                    c.infusion = text;
+                }
+                "ended" => match parse_iso8601(value) {
+                    Some(ms) if ms > now_ms + 5.0 * 60_000.0 => issue(&key, "is in the future; the patient is asked when the drip ended.".into()),
+                    Some(ms) => c.ended_ms = Some(ms),
+                    None => issue(&key, format!("\"{}\" is not an ISO 8601 date and time (like 2026-11-25T14:30:00Z); the patient is asked when the drip ended.", value.escape_default())),
+                },
+                "accent" => match parse_hex_colour(value) {
+                    Some(rgb) => c.accent = Some(accessible_accent(rgb)),
+                    None => issue(&key, format!("\"{}\" is not a colour like #0a5c8f; the default colour is used.", value.escape_default())),
+                },
+                // Other attributes of the element (id, class, style ...) are the page's business.
+                _ => {}
+            }
+        }
+        if !has_clinic_phone {
+            issue("clinic-phone", "is missing. The clinic's phone is not shown; patients are told to use the number on their discharge papers.".into());
+        }
+        (c, issues)
+    }
+
+    /// Parses a URL fragment like `#clinic-name=Demo&clinic-phone=%2B1%20555`.
+    pub fn parse_fragment(fragment: &str, now_ms: f64) -> (Config, Vec<ConfigIssue>) {
+        let pairs: Vec<(String, String)> = fragment
+            .trim_start_matches('#')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (percent_decode(k), percent_decode(v))
+            })
+            .collect();
+        Config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), now_ms)
+    }
+
+    /// The answer to `ctx_time_since_end` the `ended` time gives, at `now_ms`.
+    pub fn time_since_end(&self, now_ms: f64) -> Option<&'static str> {
+        let hours = (now_ms - self.ended_ms?) / 3_600_000.0;
+        Some(if hours < 1.0 {
+            "under_1h"
+        } else if hours < 6.0 {
+            "1_to_6h"
+        } else if hours < 24.0 {
+            "6_to_24h"
+        } else if hours < 96.0 {
+            "1_to_4_days"
+        } else {
+            "over_4_days"
+        })
+    }
+}
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes.get(i) {
+            Some(b'%') => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            Some(b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            Some(&b) => {
+                out.push(b);
+                i += 1;
+            }
+            None => break,
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` → milliseconds since 1970 (UTC;
+/// no offset is read as UTC).
+pub fn parse_iso8601(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let num = |a: usize, b: usize| -> Option<i64> {
+        let part = s.get(a..b)?;
+        if part.chars().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    if s.len() < 10 || s.get(4..5) != Some("-") || s.get(7..8) != Some("-") {
+        return None;
+    }
+    let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) {
+        return None;
+    }
+    let (mut h, mut mi, mut sec, mut offset_min) = (0, 0, 0.0, 0);
+    let rest = s.get(10..)?;
+    if !rest.is_empty() {
+        let t = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
+        if t.len() < 5 || t.get(2..3) != Some(":") {
+            return None;
+        }
+        let tn = |a: usize, b: usize| -> Option<i64> {
+            let part = t.get(a..b)?;
+            if part.chars().all(|c| c.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        h = tn(0, 2)?;
+        mi = tn(3, 5)?;
+        let mut tail = t.get(5..)?;
+        if let Some(after) = tail.strip_prefix(':') {
+            let end = after
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(after.len());
+            sec = after.get(..end)?.parse::<f64>().ok()?;
+            tail = after.get(end..)?;
+        }
+        match tail {
+            "" | "Z" | "z" => {}
+            tz => {
+                let sign = match tz.get(..1) {
+                    Some("+") => 1,
+                    Some("-") => -1,
+                    _ => return None,
+                };
+                let digits: String = tz.get(1..)?.chars().filter(|c| *c != ':').collect();
+                if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                let oh: i64 = digits.get(..2)?.parse().ok()?;
+                let om: i64 = digits.get(2..)?.parse().ok()?;
+                if oh > 14 || om > 59 {
+                    return None;
+                }
+                offset_min = sign * (oh * 60 + om);
+            }
+        }
+        if h > 23 || mi > 59 || !(0.0..61.0).contains(&sec) {
+            return None;
+        }
+    }
+    let days = days_from_civil(y, mo, d);
+    let minutes = days * 1440 + h * 60 + mi - offset_min;
+    Some(minutes as f64 * 60_000.0 + sec * 1000.0)
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `#rgb` or `#rrggbb`.
+pub fn parse_hex_colour(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |s: &str| u8::from_str_radix(s, 16).ok();
+    match hex.len() {
+        3 => {
+            let d: Vec<String> = hex.chars().map(|c| format!("{c}{c}")).collect();
+            Some((
+                channel(d.first()?)?,
+                channel(d.get(1)?)?,
+                channel(d.get(2)?)?,
+            ))
+        }
+        6 => Some((
+            channel(hex.get(0..2)?)?,
+            channel(hex.get(2..4)?)?,
+            channel(hex.get(4..6)?)?,
+        )),
+        _ => None,
+    }
+}
+
+fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// The WCAG contrast ratio of a colour against white.
+pub fn contrast_with_white(rgb: (u8, u8, u8)) -> f64 {
+    1.05 / (luminance(rgb) + 0.05)
+}
+
+/// The colour, darkened just enough for white text on it to reach 4.5:1 (AA).
+pub fn accessible_accent(rgb: (u8, u8, u8)) -> String {
+    let mut c = rgb;
+    let mut step = 0;
+    while contrast_with_white(c) < 4.5 && step < 100 {
+        let darker = |v: u8| (f64::from(v) * 0.95).floor() as u8;
+        c = (darker(c.0), darker(c.1), darker(c.2));
+        step += 1;
+    }
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_keep_only_digits_and_plus_in_tel() {
+        let p = Phone::parse(" +1 (555) 010-0100 ").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.tel, "+15550100100");
+        assert_eq!(p.display, "+1 (555) 010-0100");
+        for bad in [
+            "",
+            "javascript:alert(1)",
+            "911;ext",
+            "+",
+            "1",
+            "12+3",
+            "\u{202e}911",
+            "<b>911</b>",
+            "9 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+        ] {
+            assert!(Phone::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn dates_parse_with_offsets_and_reject_nonsense() {
+        assert_eq!(parse_iso8601("1970-01-01T00:00:00Z"), Some(0.0));
+        assert_eq!(parse_iso8601("1970-01-01T01:00:00+01:00"), Some(0.0));
+        assert_eq!(parse_iso8601("2026-11-25"), Some(20_782.0 * 86_400_000.0));
+        for bad in [
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-11-25T25:00",
+            "2026-11-25T10:00+99:00",
+            "2026-11-25T10:00Zjunk",
+        ] {
+            assert_eq!(parse_iso8601(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn accents_reach_aa_contrast() {
+        let light = accessible_accent((255, 221, 0));
+        let rgb = parse_hex_colour(&light).unwrap_or((0, 0, 0));
+        assert!(contrast_with_white(rgb) >= 4.5, "{light}");
+        assert_eq!(accessible_accent((0x0a, 0x3d, 0x62)), "#0a3d62");
+    }
+
+    #[test]
+    fn bad_values_give_issues_and_safe_defaults() {
+        let (c, issues) = Config::parse(
+            [
+                ("clinic-phone", "javascript:alert(1)"),
+                ("emergency-number", ""),
+                ("lang", "fr"),
+                ("accent", "red"),
+            ],
+            0.0,
+        );
+        assert_eq!(c.emergency.tel, "911");
+        assert!(c.clinic_phone.is_none());
+        assert_eq!(c.lang, LangChoice::Auto);
+        assert_eq!(issues.len(), 4, "{issues:?}");
+    }
+
+    #[test]
+    fn fragments_decode() {
+        let (c, issues) = Config::parse_fragment(
+            "#clinic-name=Caf%C3%A9%20Clinic&clinic-phone=%2B1+555+0100&lang=es",
+            0.0,
+        );
+        assert_eq!(c.clinic_name, "Café Clinic");
+        assert_eq!(c.clinic_phone.map(|p| p.tel), Some("+15550100".into()));
+        assert_eq!(c.lang, LangChoice::Fixed(Lang::Es));
+        assert!(issues.is_empty(), "{issues:?}");
+    }
+}

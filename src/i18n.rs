@@ -1,0 +1,268 @@
+//! The widget's own words (buttons, headings, notices), in every language.
+//! One struct: a string missing in a language is a compile error, and a test
+//! checks that none is empty. The clinical wording lives in the protocol data.
+
+use crate::protocol::Lang;
+
+macro_rules! strings_struct {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// Every UI string.
+        #[derive(Debug, PartialEq)]
+        pub struct Strings {
+            $($(#[$doc])* pub $name: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every field, by name (for the completeness test).
+            pub fn fields(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name)),*]
+            }
+        }
+    };
+}
+
+strings_struct! {
+    /// Shown above the check.
+    app_title,
+    /// The line under the title.
+    app_intro,
+    /// The emergency bar: "Emergency? Call {n}".
+    emergency_bar,
+    /// The call button label: "Call {n}".
+    call,
+    /// Back.
+    back,
+    /// Start over.
+    start_over,
+    /// Continue.
+    next,
+    /// "None of these".
+    none_of_these,
+    /// "I'm not sure what some of these mean".
+    unsure_checklist,
+    /// The note on the per-item (yes / no / not sure) checklist.
+    unsure_checklist_hint,
+    /// Yes.
+    yes,
+    /// No.
+    no,
+    /// Not sure.
+    not_sure,
+    /// "I'm answering for someone else".
+    for_someone_else,
+    /// "Step {n} of about {m}".
+    progress,
+    /// The language switcher's label.
+    language,
+    /// "Pick at least one".
+    pick_one,
+    /// Skip (optional text).
+    skip,
+    /// The heading of the fired rules.
+    why,
+    /// "What to do now".
+    do_now,
+    /// "Call {EMERGENCY_NUMBER} right away if:".
+    get_help,
+    /// "What can help".
+    advice,
+    /// Call the clinic: "Call {clinic}".
+    call_clinic,
+    /// "After-hours line".
+    call_after_hours,
+    /// When no clinic phone is configured.
+    no_clinic_phone,
+    /// "your clinic" (for `{CLINIC_NAME}` when none is set).
+    your_clinic,
+    /// For `{CLINIC_PHONE}` when none is set.
+    clinic_phone_missing,
+    /// For `{AFTER_HOURS_LINE}` when none is set.
+    after_hours_missing,
+    /// For `{INFUSION_CONTENTS}` when none is set.
+    infusion_default,
+    /// "This is not a diagnosis."
+    not_diagnosis,
+    /// "Protocol {version}, review by {date}."
+    protocol_line,
+    /// The summary's heading.
+    summary_title,
+    /// What the summary is for.
+    summary_intro,
+    /// Copy.
+    copy,
+    /// "Copied".
+    copied,
+    /// Share.
+    share,
+    /// Print.
+    print,
+    /// The summary's "Answers" heading.
+    summary_answers,
+    /// The summary's "Result" label.
+    summary_result,
+    /// The summary's "Rules" label.
+    summary_rules,
+    /// The summary's "Not sure (read the safer way)" label.
+    summary_assumed,
+    /// The visible setup notice for the webmaster.
+    setup_notice,
+    /// The screen-reader announcement of a new screen: "Question: {q}".
+    announce_question,
+    /// The announcement of the result.
+    announce_result,
+    /// The fallback's message (something went wrong).
+    fallback,
+    /// "Result".
+    result_heading,
+    /// "Emergency", "Call the clinic now" ... in the icon's label.
+    level_emergency,
+    /// Call now.
+    level_call_now,
+    /// Call today.
+    level_call_today,
+    /// Self-care.
+    level_self_care,
+    /// "Answers kept on this phone only" (privacy line).
+    privacy,
+}
+
+/// English.
+pub const EN: Strings = Strings {
+    app_title: "Check how you feel after your drip",
+    app_intro: "A few short questions. Your answers stay on this phone.",
+    emergency_bar: "Emergency?",
+    call: "Call {n}",
+    back: "Back",
+    start_over: "Start over",
+    next: "Next",
+    none_of_these: "None of these",
+    unsure_checklist: "I'm not sure what some of these mean",
+    unsure_checklist_hint: "For each one, choose Yes, No, or Not sure. If you are not sure, we will choose the safer option.",
+    yes: "Yes",
+    no: "No",
+    not_sure: "Not sure",
+    for_someone_else: "I am answering for someone else",
+    progress: "Step {n} of about {m}",
+    language: "Language",
+    pick_one: "Please pick at least one.",
+    skip: "Skip",
+    why: "Why",
+    do_now: "What to do now",
+    get_help: "Call {EMERGENCY_NUMBER} right away if:",
+    advice: "What can help",
+    call_clinic: "Call {clinic}",
+    call_after_hours: "After-hours line",
+    no_clinic_phone: "Use the phone number on your discharge papers.",
+    your_clinic: "your clinic",
+    clinic_phone_missing: "the number on your discharge papers",
+    after_hours_missing: "your after-hours nurse line",
+    infusion_default: "magnesium",
+    not_diagnosis: "This is not a diagnosis. It helps you decide whom to call. If you are worried, call.",
+    protocol_line: "Protocol {version}, review by {date}.",
+    summary_title: "Summary for the nurse",
+    summary_intro: "Read this out, copy it, share it, or print it for the clinic.",
+    copy: "Copy",
+    copied: "Copied",
+    share: "Share",
+    print: "Print",
+    summary_answers: "Answers",
+    summary_result: "Result",
+    summary_rules: "Rules that fired",
+    summary_assumed: "Not sure (read the safer way)",
+    setup_notice: "Setup notice for the website (patients can ignore this):",
+    announce_question: "Question: {q}",
+    announce_result: "Result: {r}",
+    fallback: "The symptom check could not start. If you feel unwell, call:",
+    result_heading: "Your result",
+    level_emergency: "Emergency",
+    level_call_now: "Call the clinic now",
+    level_call_today: "Call the clinic today",
+    level_self_care: "Normal and passing",
+    privacy: "Your answers stay on this phone. Nothing is sent anywhere.",
+};
+
+/// Spanish.
+pub const ES: Strings = Strings {
+    app_title: "Revise cómo se siente después de su suero",
+    app_intro: "Unas preguntas cortas. Sus respuestas se quedan en este teléfono.",
+    emergency_bar: "¿Emergencia?",
+    call: "Llame al {n}",
+    back: "Atrás",
+    start_over: "Empezar de nuevo",
+    next: "Siguiente",
+    none_of_these: "Ninguno de estos",
+    unsure_checklist: "No estoy seguro de lo que significan algunos",
+    unsure_checklist_hint: "Para cada uno, elija Sí, No o No estoy seguro. Si no está seguro, elegiremos la opción más segura.",
+    yes: "Sí",
+    no: "No",
+    not_sure: "No estoy seguro",
+    for_someone_else: "Estoy contestando por otra persona",
+    progress: "Paso {n} de unos {m}",
+    language: "Idioma",
+    pick_one: "Por favor, elija al menos uno.",
+    skip: "Omitir",
+    why: "Por qué",
+    do_now: "Qué hacer ahora",
+    get_help: "Llame al {EMERGENCY_NUMBER} de inmediato si:",
+    advice: "Qué puede ayudar",
+    call_clinic: "Llamar a {clinic}",
+    call_after_hours: "Línea fuera de horario",
+    no_clinic_phone: "Use el número de teléfono de sus papeles de alta.",
+    your_clinic: "su clínica",
+    clinic_phone_missing: "el número de sus papeles de alta",
+    after_hours_missing: "su línea de enfermería fuera de horario",
+    infusion_default: "magnesio",
+    not_diagnosis: "Esto no es un diagnóstico. Le ayuda a decidir a quién llamar. Si está preocupado, llame.",
+    protocol_line: "Protocolo {version}, revisar antes de {date}.",
+    summary_title: "Resumen para la enfermera",
+    summary_intro: "Léalo en voz alta, cópielo, compártalo o imprímalo para la clínica.",
+    copy: "Copiar",
+    copied: "Copiado",
+    share: "Compartir",
+    print: "Imprimir",
+    summary_answers: "Respuestas",
+    summary_result: "Resultado",
+    summary_rules: "Reglas que se activaron",
+    summary_assumed: "No estaba seguro (se leyó de la forma más segura)",
+    setup_notice: "Aviso de configuración para el sitio web (los pacientes pueden ignorarlo):",
+    announce_question: "Pregunta: {q}",
+    announce_result: "Resultado: {r}",
+    fallback: "La revisión de síntomas no pudo empezar. Si se siente mal, llame:",
+    result_heading: "Su resultado",
+    level_emergency: "Emergencia",
+    level_call_now: "Llame a la clínica ahora",
+    level_call_today: "Llame a la clínica hoy",
+    level_self_care: "Normal y pasajero",
+    privacy: "Sus respuestas se quedan en este teléfono. No se envía nada.",
+};
+
+/// The strings of a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_is_there_in_every_language() {
+        for lang in Lang::ALL {
+            for (name, value) in strings(lang).fields() {
+                assert!(!value.trim().is_empty(), "{lang:?}: {name} is empty");
+            }
+        }
+        let same: Vec<&str> = EN
+            .fields()
+            .iter()
+            .zip(ES.fields())
+            .filter(|(a, b)| a.1 == b.1)
+            .map(|(a, _)| a.0)
+            .collect();
+        // Only words that are the same in both languages.
+        assert_eq!(same, ["no"], "untranslated");
+    }
+}

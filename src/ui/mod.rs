@@ -1,0 +1,459 @@
+//! The browser shell: Yew components over the engine. The UI shows what
+//! `next_step` asks and what `triage` decides; it adds no clinical logic.
+
+mod result;
+mod screens;
+mod state;
+
+pub use state::{Action, Wizard};
+
+use crate::config::{Config, ConfigIssue, LangChoice};
+use crate::i18n::{strings, Strings};
+use crate::protocol::{progress, Answers, Lang, Protocol, Step};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::OnceLock;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+static PROTOCOL: OnceLock<Result<Protocol, String>> = OnceLock::new();
+
+/// The built-in protocol, loaded and checked once. `None` if it fails (the
+/// widget then shows the fallback with the emergency number).
+pub fn protocol() -> Option<&'static Protocol> {
+    PROTOCOL
+        .get_or_init(|| Protocol::magnesium().map_err(|e| e.to_string()))
+        .as_ref()
+        .ok()
+}
+
+/// The clinic's configuration, for any component.
+#[hook]
+pub fn use_clinic() -> Rc<Config> {
+    use_context::<Rc<Config>>().unwrap_or_default()
+}
+
+/// The UI strings of the current language.
+#[hook]
+pub fn use_text() -> &'static Strings {
+    strings(use_context::<Lang>().unwrap_or(Lang::En))
+}
+
+/// Props of the widget.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The checked configuration.
+    pub config: Rc<Config>,
+    /// What was wrong with it (shown to the webmaster).
+    pub issues: Rc<Vec<ConfigIssue>>,
+    /// The language to start in.
+    pub lang: Lang,
+    /// Answers the configuration gives (the drip's end time).
+    pub preset: Answers,
+}
+
+fn storage_key(p: &Protocol) -> String {
+    format!("infusion-check/{}/{}", p.id, p.version)
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+fn restore(p: &Protocol, lang: Lang, preset: &Answers) -> Wizard {
+    let fresh = Wizard::new(lang, preset.clone());
+    let Some(raw) = session_storage().and_then(|s| s.get_item(&storage_key(p)).ok().flatten())
+    else {
+        return fresh;
+    };
+    match serde_json::from_str::<Wizard>(&raw)
+        .ok()
+        .and_then(|w| w.sanitized(p))
+    {
+        Some(mut w) => {
+            w.preset = preset.clone();
+            w
+        }
+        None => {
+            web_sys::console::warn_1(
+                &"infusion-check: the saved answers could not be read; starting a new check."
+                    .into(),
+            );
+            if let Some(s) = session_storage() {
+                let _ = s.remove_item(&storage_key(p));
+            }
+            fresh
+        }
+    }
+}
+
+/// The widget.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let Some(p) = protocol() else {
+        return html! { <Fallback config={props.config.clone()} /> };
+    };
+    let lang0 = props.lang;
+    let preset = props.preset.clone();
+    let state = use_reducer(move || restore(p, lang0, &preset));
+    let heading = use_node_ref();
+    let confirmed = state.confirmed(p);
+    let step = next_step_owned(p, &confirmed);
+    let screen_key = match &step {
+        Step::Ask(q) => q.id.clone(),
+        Step::Done(_) => "result".to_string(),
+    };
+
+    // Persist (session storage: this tab only, gone when it closes).
+    {
+        let state = state.clone();
+        use_effect_with(
+            (state.answers.clone(), state.history.clone(), state.lang),
+            move |_| {
+                if let (Some(s), Ok(json)) = (session_storage(), serde_json::to_string(&*state)) {
+                    let _ = s.set_item(&storage_key(p), &json);
+                }
+            },
+        );
+    }
+    // Focus moves to the new screen's heading after each action.
+    {
+        let heading = heading.clone();
+        let moved = state.moves > 0;
+        use_effect_with((screen_key.clone(), state.moves), move |_| {
+            if moved {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let t = strings(lang);
+    let they = state.for_someone_else();
+    let on_answer = {
+        let state = state.clone();
+        let screen = screen_key.clone();
+        Callback::from(move |answers| {
+            state.dispatch(Action::Answer {
+                screen: screen.clone(),
+                answers,
+            })
+        })
+    };
+    let on_back = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Back))
+    };
+    let on_restart = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = session_storage() {
+                let _ = s.remove_item(&storage_key(p));
+            }
+            state.dispatch(Action::Restart)
+        })
+    };
+    let set_lang = |l: Lang| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLanguage(l)))
+    };
+    let first_screen = state.history.is_empty();
+    let on_respondent = first_screen.then(|| {
+        let state = state.clone();
+        Callback::from(move |someone: bool| state.dispatch(Action::SetRespondent(someone)))
+    });
+    let (done, total) = progress(p, &confirmed);
+    let announce = match &step {
+        Step::Ask(q) => t
+            .announce_question
+            .replace("{q}", q.wording(they).get(lang)),
+        Step::Done(o) => t
+            .announce_result
+            .replace("{r}", crate::summary::level_label(o.level, t)),
+    };
+    let cfg = props.config.clone();
+    let body = match step {
+        Step::Ask(q) => html! {
+            <>
+                <div class="ic-progress">
+                    <p>{ t.progress.replace("{n}", &(done + 1).to_string()).replace("{m}", &total.to_string()) }</p>
+                    <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
+                </div>
+                <screens::Screen key={q.id.clone()} qid={q.id.clone()} answers={state.answers.clone()} {lang} {they}
+                    heading={heading.clone()} {on_answer} {on_respondent} />
+            </>
+        },
+        Step::Done(outcome) => html! {
+            <result::ResultView key="result" {outcome} answers={confirmed.clone()} {lang} heading={heading.clone()} />
+        },
+    };
+    html! {
+        <ContextProvider<Rc<Config>> context={cfg.clone()}>
+        <ContextProvider<Lang> context={lang}>
+        <div class="ic-app" lang={lang.code()}>
+            <EmergencyBar />
+            <header class="ic-header">
+                <h1>{ t.app_title }</h1>
+                <div class="ic-lang" role="group" aria-label={t.language}>
+                    <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} data-lang="en">{ "English" }</button>
+                    <button type="button" lang="es" aria-pressed={(lang == Lang::Es).to_string()} onclick={set_lang(Lang::Es)} data-lang="es">{ "Español" }</button>
+                </div>
+            </header>
+            if !props.issues.is_empty() {
+                <div class="ic-setup" role="note" data-setup-notice="">
+                    <p>{ t.setup_notice }</p>
+                    <ul>{ for props.issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
+                </div>
+            }
+            if first_screen {
+                <p class="ic-intro">{ t.app_intro }</p>
+            }
+            <main class="ic-main">{ body }</main>
+            <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
+            <nav class="ic-nav" aria-label={t.back}>
+                <button type="button" class="ic-btn" onclick={on_back} disabled={state.history.is_empty()} data-action="back">{ "‹ " }{ t.back }</button>
+                <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart">{ t.start_over }</button>
+            </nav>
+            <footer class="ic-footer">
+                <p>{ t.privacy }</p>
+                <p>{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }{ " " }{ p.status.get(lang) }</p>
+            </footer>
+        </div>
+        </ContextProvider<Lang>>
+        </ContextProvider<Rc<Config>>>
+    }
+}
+
+fn next_step_owned<'p>(p: &'p Protocol, answers: &Answers) -> Step<'p> {
+    crate::protocol::next_step(p, answers)
+}
+
+/// The emergency number, on every screen.
+#[component]
+pub fn EmergencyBar() -> Html {
+    let t = use_text();
+    let cfg = use_clinic();
+    html! {
+        <div class="ic-emergency" role="region" aria-label={t.level_emergency}>
+            <span>{ t.emergency_bar }</span>
+            <a class="ic-call-emergency" href={cfg.emergency.href()} data-action="call-emergency-bar">
+                { t.call.replace("{n}", &cfg.emergency.display) }
+            </a>
+        </div>
+    }
+}
+
+/// Props of the fallback.
+#[derive(Properties, PartialEq)]
+pub struct FallbackProps {
+    /// The configuration (its phone numbers are shown).
+    pub config: Rc<Config>,
+}
+
+/// Shown when the protocol cannot load: whom to call.
+#[component]
+pub fn Fallback(props: &FallbackProps) -> Html {
+    html! { <div class="ic-fallback" data-fallback="" ><div>{ Html::from_html_unchecked(fallback_html(&props.config).into()) }</div></div> }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The fallback in plain HTML (both languages): the emergency number and the
+/// clinic's phone. Every value is escaped; phone links carry only `+` and digits.
+pub fn fallback_html(cfg: &Config) -> String {
+    let mut out = String::from("<div class=\"ic-fallback-box\" data-fallback=\"\">");
+    for lang in [Lang::En, Lang::Es] {
+        let t = strings(lang);
+        out.push_str(&format!(
+            "<p lang=\"{}\">{}</p>",
+            lang.code(),
+            escape(t.fallback)
+        ));
+    }
+    out.push_str(&format!(
+        "<p><a class=\"ic-call-emergency\" href=\"{}\">{} / {}</a></p>",
+        escape(&cfg.emergency.href()),
+        escape(
+            &strings(Lang::En)
+                .call
+                .replace("{n}", &cfg.emergency.display)
+        ),
+        escape(
+            &strings(Lang::Es)
+                .call
+                .replace("{n}", &cfg.emergency.display)
+        ),
+    ));
+    if let Some(phone) = &cfg.clinic_phone {
+        let name = if cfg.clinic_name.is_empty() {
+            "Clinic / Clínica".to_string()
+        } else {
+            cfg.clinic_name.clone()
+        };
+        out.push_str(&format!(
+            "<p><a href=\"{}\">{}: {}</a></p>",
+            escape(&phone.href()),
+            escape(&name),
+            escape(&phone.display)
+        ));
+    }
+    out.push_str("</div>");
+    out
+}
+
+// ---- Small JS bridges (no extra crates: Reflect on the global object).
+
+fn js_path(path: &[&str]) -> Option<JsValue> {
+    let mut v: JsValue = js_sys::global().into();
+    for key in path {
+        v = js_sys::Reflect::get(&v, &(*key).into()).ok()?;
+        if v.is_undefined() || v.is_null() {
+            return None;
+        }
+    }
+    Some(v)
+}
+
+/// Whether `path.method` exists.
+pub fn js_has(path: &[&str], method: &str) -> bool {
+    js_path(path)
+        .and_then(|o| js_sys::Reflect::get(&o, &method.into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
+/// Calls `path.method(arg)`; false when it does not exist or throws.
+pub fn js_call_value(path: &[&str], method: &str, arg: &JsValue) -> bool {
+    let Some(obj) = js_path(path) else {
+        return false;
+    };
+    match js_sys::Reflect::get(&obj, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        Some(f) => f.call1(&obj, arg).is_ok(),
+        None => false,
+    }
+}
+
+/// Calls `path.method("text")`.
+pub fn js_call(path: &[&str], method: &str, text: &str) -> bool {
+    js_call_value(path, method, &text.into())
+}
+
+// ---- Mounting.
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<(web_sys::Element, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn phone_lang() -> Lang {
+    web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| n.language())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::En)
+}
+
+fn install_panic_hook() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("infusion-check stopped: {info}").into());
+            MOUNTED.with(|m| {
+                for (root, fallback) in m.borrow().iter() {
+                    root.set_inner_html(fallback);
+                }
+            });
+        }));
+    });
+}
+
+/// Mounts the widget into `root`, configured by `pairs` (attributes or
+/// fragment, already split). Returns the setup messages for the console.
+pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Vec<String> {
+    install_panic_hook();
+    let (config, issues) = Config::parse(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        now_ms(),
+    );
+    for i in &issues {
+        web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
+    }
+    let fallback = fallback_html(&config);
+    MOUNTED.with(|m| m.borrow_mut().push((root.clone(), fallback)));
+    let lang = match config.lang {
+        LangChoice::Fixed(l) => l,
+        LangChoice::Auto => phone_lang(),
+    };
+    let mut preset = Answers::new();
+    if let Some(code) = config.time_since_end(now_ms()) {
+        preset.set_one("ctx_time_since_end", code);
+    }
+    let messages = issues.iter().map(|i| i.to_string()).collect();
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            config: Rc::new(config),
+            issues: Rc::new(issues),
+            lang,
+            preset,
+        },
+    )
+    .render();
+    messages
+}
+
+/// Mounts the widget into `root`, configured by the element's attributes.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element) -> Vec<String> {
+    let pairs = crate::config::KEYS
+        .iter()
+        .filter_map(|k| root.get_attribute(k).map(|v| (k.to_string(), v)))
+        .collect();
+    mount_with(root, pairs)
+}
+
+/// Mounts the widget into `root`, configured by the page's URL fragment.
+#[wasm_bindgen]
+pub fn mount_from_fragment(root: web_sys::Element) -> Vec<String> {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let pairs = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (
+                crate::config::percent_decode(k),
+                crate::config::percent_decode(v),
+            )
+        })
+        .collect();
+    mount_with(root, pairs)
+}
+
+/// For the fail-safe test: panics, so the panic hook's fallback can be seen.
+#[wasm_bindgen]
+pub fn simulate_panic() {
+    install_panic_hook();
+    #[allow(clippy::panic)]
+    {
+        panic!("simulated panic (test)");
+    }
+}

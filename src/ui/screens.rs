@@ -1,0 +1,434 @@
+//! One screen per question (checklists show all their items). Each screen
+//! turns taps into an `on_answer` with the screen's answers; nothing here
+//! decides anything clinical.
+
+use super::{protocol, use_text};
+use crate::protocol::{Answer, Answers, Kind, Lang, Question};
+use std::collections::BTreeMap;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// A screen's answers.
+pub type ScreenAnswers = Vec<(String, Answer)>;
+
+/// Props of every screen.
+#[derive(Properties, PartialEq)]
+pub struct ScreenProps {
+    /// The question (or checklist) ID.
+    pub qid: AttrValue,
+    /// Everything answered so far (to show earlier answers after Back).
+    pub answers: Answers,
+    /// The language.
+    pub lang: Lang,
+    /// Whether to word it for someone else.
+    pub they: bool,
+    /// The heading's ref (focus moves there on each new screen).
+    pub heading: NodeRef,
+    /// Confirms the screen.
+    pub on_answer: Callback<ScreenAnswers>,
+    /// "I am answering for someone else" (first screen only).
+    #[prop_or_default]
+    pub on_respondent: Option<Callback<bool>>,
+}
+
+fn question(qid: &str) -> Option<&'static Question> {
+    protocol().and_then(|p| p.question(qid))
+}
+
+fn items(q: &'static Question) -> Vec<(&'static crate::protocol::Text, Vec<&'static Question>)> {
+    let Some(p) = protocol() else {
+        return Vec::new();
+    };
+    q.sections
+        .iter()
+        .map(|(title, ids)| {
+            (
+                title,
+                ids.iter().filter_map(|&i| p.questions.get(i)).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Any screen: dispatches on the question's kind.
+#[component]
+pub fn Screen(props: &ScreenProps) -> Html {
+    let Some(q) = question(&props.qid) else {
+        return html! {};
+    };
+    match q.kind {
+        Kind::Checklist => html! { <Checklist ..props.clone_props() /> },
+        Kind::YesNo | Kind::Single => html! { <Choice ..props.clone_props() /> },
+        Kind::Multi => html! { <Multi ..props.clone_props() /> },
+        Kind::Text => html! { <FreeText ..props.clone_props() /> },
+    }
+}
+
+impl ScreenProps {
+    fn clone_props(&self) -> ScreenProps {
+        ScreenProps {
+            qid: self.qid.clone(),
+            answers: self.answers.clone(),
+            lang: self.lang,
+            they: self.they,
+            heading: self.heading.clone(),
+            on_answer: self.on_answer.clone(),
+            on_respondent: self.on_respondent.clone(),
+        }
+    }
+}
+
+fn heading(q: &Question, props: &ScreenProps, id: &str) -> Html {
+    html! {
+        <h2 class="ic-q" id={id.to_string()} tabindex="-1" ref={props.heading.clone()}>
+            { q.wording(props.they).get(props.lang) }
+        </h2>
+    }
+}
+
+/// The red-flag checklist and the faint follow-ups: tick what is true, or
+/// "None of these", or answer each item yes / no / not sure.
+#[component]
+pub fn Checklist(props: &ScreenProps) -> Html {
+    let t = use_text();
+    let q = question(&props.qid);
+    let initial = {
+        let answers = props.answers.clone();
+        move || {
+            let mut m: BTreeMap<String, String> = BTreeMap::new();
+            if let Some(q) = q {
+                for (_, list) in items(q) {
+                    for item in list {
+                        if let Some(Answer::One(code)) = answers.get(&item.id) {
+                            if code != "no" {
+                                m.insert(item.id.clone(), code.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            m
+        }
+    };
+    let ticks = use_state(initial);
+    let per_item = use_state(|| ticks.values().any(|c| c == "not_sure"));
+    let error = use_state(|| false);
+    let Some(q) = q else { return html! {} };
+    let sections = items(q);
+    let all_ids: Vec<String> = sections
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|i| i.id.clone()))
+        .collect();
+    let submit = {
+        let ticks = ticks.clone();
+        let all_ids = all_ids.clone();
+        let on_answer = props.on_answer.clone();
+        let error = error.clone();
+        move |none: bool| {
+            if !none && ticks.is_empty() {
+                error.set(true);
+                return;
+            }
+            let list = all_ids
+                .iter()
+                .map(|id| {
+                    let code = if none {
+                        "no".to_string()
+                    } else {
+                        ticks.get(id).cloned().unwrap_or_else(|| "no".into())
+                    };
+                    (id.clone(), Answer::One(code))
+                })
+                .collect();
+            on_answer.emit(list);
+        }
+    };
+    let on_next = {
+        let submit = submit.clone();
+        Callback::from(move |_: MouseEvent| submit(false))
+    };
+    let on_none = Callback::from(move |_: MouseEvent| submit(true));
+    let on_unsure = {
+        let per_item = per_item.clone();
+        Callback::from(move |_: MouseEvent| per_item.set(true))
+    };
+    let set = |id: String, code: Option<String>| {
+        let ticks = ticks.clone();
+        let error = error.clone();
+        move || {
+            let mut m = (*ticks).clone();
+            match &code {
+                Some(c) => m.insert(id.clone(), c.clone()),
+                None => m.remove(&id),
+            };
+            error.set(false);
+            ticks.set(m);
+        }
+    };
+    let title_id = format!("ic-h-{}", q.id);
+    let respondent = props.on_respondent.clone().map(|cb| {
+        let they = props.they;
+        let onchange = Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            cb.emit(checked);
+        });
+        html! {
+            <label class="ic-someone">
+                <input type="checkbox" checked={they} {onchange} data-option="helping_someone" />
+                <span>{ t.for_someone_else }</span>
+            </label>
+        }
+    });
+    html! {
+        <div class="ic-screen ic-checklist" data-question={q.id.clone()}>
+            { respondent.unwrap_or_default() }
+            <fieldset aria-describedby={format!("{title_id}-hint")}>
+                <legend>{ heading(q, props, &title_id) }</legend>
+                <p class="ic-hint" id={format!("{title_id}-hint")}>
+                    { if *per_item { t.unsure_checklist_hint } else { q.hint.as_ref().map(|h| h.get(props.lang)).unwrap_or_default() } }
+                </p>
+                { for sections.iter().map(|(title, list)| html! {
+                    <div class="ic-section">
+                        <h3>{ title.get(props.lang) }</h3>
+                        { for list.iter().map(|item| {
+                            let text = item.wording(props.they).get(props.lang).to_string();
+                            let current = ticks.get(&item.id).cloned();
+                            if *per_item {
+                                let name = format!("ic-{}", item.id);
+                                html! {
+                                    <fieldset class="ic-item3" data-question={item.id.clone()}>
+                                        <legend>{ text.clone() }</legend>
+                                        <div class="ic-row">
+                                        { for [("yes", t.yes), ("no", t.no), ("not_sure", t.not_sure)].into_iter().map(|(code, label)| {
+                                            let checked = match code { "no" => current.is_none(), c => current.as_deref() == Some(c) };
+                                            let value = if code == "no" { None } else { Some(code.to_string()) };
+                                            let f = set(item.id.clone(), value);
+                                            let onchange = Callback::from(move |_: Event| f());
+                                            html! {
+                                                <label class="ic-radio">
+                                                    <input type="radio" name={name.clone()} {checked} {onchange} data-option={code} />
+                                                    <span>{ label }</span>
+                                                </label>
+                                            }
+                                        }) }
+                                        </div>
+                                    </fieldset>
+                                }
+                            } else {
+                                let checked = current.is_some();
+                                let f_on = set(item.id.clone(), Some("yes".into()));
+                                let f_off = set(item.id.clone(), None);
+                                let onchange = Callback::from(move |e: Event| {
+                                    if e.target_unchecked_into::<HtmlInputElement>().checked() { f_on() } else { f_off() }
+                                });
+                                html! {
+                                    <label class="ic-check" data-question={item.id.clone()}>
+                                        <input type="checkbox" {checked} {onchange} data-option={item.id.clone()} />
+                                        <span>{ text }</span>
+                                    </label>
+                                }
+                            }
+                        }) }
+                    </div>
+                }) }
+            </fieldset>
+            if *error {
+                <p class="ic-error" role="alert">{ t.pick_one }</p>
+            }
+            <div class="ic-actions">
+                <button type="button" class="ic-btn ic-primary" onclick={on_next} data-action="next">{ t.next }</button>
+                <button type="button" class="ic-btn" onclick={on_none} data-option="none">{ t.none_of_these }</button>
+                if !*per_item {
+                    <button type="button" class="ic-btn ic-link" onclick={on_unsure} data-option="unsure">{ t.unsure_checklist }</button>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// Yes / No (/ Not sure) and single choice: one tap answers and moves on.
+#[component]
+pub fn Choice(props: &ScreenProps) -> Html {
+    let t = use_text();
+    let Some(q) = question(&props.qid) else {
+        return html! {};
+    };
+    let current = match props.answers.get(&q.id) {
+        Some(Answer::One(c)) => Some(c.clone()),
+        _ => None,
+    };
+    let mut options: Vec<(String, String, Option<String>)> = match q.kind {
+        Kind::YesNo => vec![
+            ("yes".into(), t.yes.into(), None),
+            ("no".into(), t.no.into(), None),
+        ],
+        _ => q
+            .options
+            .iter()
+            .map(|o| {
+                (
+                    o.id.clone(),
+                    o.label.get(props.lang).to_string(),
+                    o.hint.as_ref().map(|h| h.get(props.lang).to_string()),
+                )
+            })
+            .collect(),
+    };
+    if q.offers_not_sure {
+        options.push(("not_sure".into(), t.not_sure.into(), None));
+    }
+    let title_id = format!("ic-h-{}", q.id);
+    html! {
+        <div class="ic-screen" data-question={q.id.clone()} role="group" aria-labelledby={title_id.clone()}>
+            { heading(q, props, &title_id) }
+            if let Some(h) = &q.hint { <p class="ic-hint">{ h.get(props.lang) }</p> }
+            <div class="ic-options">
+                { for options.into_iter().map(|(code, label, hint)| {
+                    let pressed = current.as_deref() == Some(code.as_str());
+                    let on_answer = props.on_answer.clone();
+                    let id = q.id.clone();
+                    let c = code.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| on_answer.emit(vec![(id.clone(), Answer::One(c.clone()))]));
+                    html! {
+                        <button type="button" class={classes!("ic-option", pressed.then_some("ic-chosen"))}
+                            aria-pressed={pressed.to_string()} {onclick} data-option={code}>
+                            <span class="ic-label">{ label }</span>
+                            if let Some(h) = hint { <span class="ic-sub">{ h }</span> }
+                        </button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// Multi-choice: tick all that apply, then Next.
+#[component]
+pub fn Multi(props: &ScreenProps) -> Html {
+    let t = use_text();
+    let q = question(&props.qid);
+    let initial = {
+        let answers = props.answers.clone();
+        move || match q.and_then(|q| answers.get(&q.id)) {
+            Some(Answer::Many(v)) => v.clone(),
+            _ => Vec::new(),
+        }
+    };
+    let picked = use_state(initial);
+    let error = use_state(|| false);
+    let Some(q) = q else { return html! {} };
+    let must_pick = q.options.iter().any(|o| o.exclusive);
+    let title_id = format!("ic-h-{}", q.id);
+    let submit = {
+        let picked = picked.clone();
+        let on_answer = props.on_answer.clone();
+        let error = error.clone();
+        let id = q.id.clone();
+        move |none: bool| {
+            if none {
+                on_answer.emit(vec![(id.clone(), Answer::Many(Vec::new()))]);
+            } else if picked.is_empty() {
+                error.set(true);
+            } else {
+                on_answer.emit(vec![(id.clone(), Answer::Many((*picked).clone()))]);
+            }
+        }
+    };
+    let on_next = {
+        let submit = submit.clone();
+        Callback::from(move |_: MouseEvent| submit(false))
+    };
+    let on_none = Callback::from(move |_: MouseEvent| submit(true));
+    html! {
+        <div class="ic-screen" data-question={q.id.clone()}>
+            <fieldset>
+                <legend>{ heading(q, props, &title_id) }</legend>
+                <div class="ic-checks">
+                { for q.options.iter().map(|o| {
+                    let checked = picked.contains(&o.id);
+                    let picked = picked.clone();
+                    let error = error.clone();
+                    let id = o.id.clone();
+                    let exclusive = o.exclusive;
+                    let exclusive_ids: Vec<String> = q.options.iter().filter(|x| x.exclusive).map(|x| x.id.clone()).collect();
+                    let onchange = Callback::from(move |e: Event| {
+                        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                        let mut v: Vec<String> = (*picked).clone();
+                        v.retain(|x| x != &id);
+                        if on {
+                            if exclusive { v.clear(); } else { v.retain(|x| !exclusive_ids.contains(x)); }
+                            v.push(id.clone());
+                        }
+                        error.set(false);
+                        picked.set(v);
+                    });
+                    html! {
+                        <label class={classes!("ic-check", o.exclusive.then_some("ic-exclusive"))}>
+                            <input type="checkbox" {checked} {onchange} data-option={o.id.clone()} />
+                            <span>{ o.label.get(props.lang) }
+                                if let Some(h) = &o.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
+                            </span>
+                        </label>
+                    }
+                }) }
+                </div>
+            </fieldset>
+            if *error {
+                <p class="ic-error" role="alert">{ t.pick_one }</p>
+            }
+            <div class="ic-actions">
+                <button type="button" class="ic-btn ic-primary" onclick={on_next} data-action="next">{ t.next }</button>
+                if !must_pick {
+                    <button type="button" class="ic-btn" onclick={on_none} data-option="none">{ t.none_of_these }</button>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// Free text: kept on the phone, never used to lower the result.
+#[component]
+pub fn FreeText(props: &ScreenProps) -> Html {
+    let t = use_text();
+    let q = question(&props.qid);
+    let initial = {
+        let answers = props.answers.clone();
+        move || match q.and_then(|q| answers.get(&q.id)) {
+            Some(Answer::One(s)) => s.clone(),
+            _ => String::new(),
+        }
+    };
+    let value = use_state(initial);
+    let Some(q) = q else { return html! {} };
+    let title_id = format!("ic-h-{}", q.id);
+    let oninput = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            value.set(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            )
+        })
+    };
+    let emit = |text: Option<UseStateHandle<String>>| {
+        let on_answer = props.on_answer.clone();
+        let id = q.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let s: String = text
+                .as_ref()
+                .map(|v| v.chars().take(500).collect())
+                .unwrap_or_default();
+            on_answer.emit(vec![(id.clone(), Answer::One(s))]);
+        })
+    };
+    html! {
+        <div class="ic-screen" data-question={q.id.clone()}>
+            <label for="ic-text">{ heading(q, props, &title_id) }</label>
+            <textarea id="ic-text" rows="3" maxlength="500" value={(*value).clone()} {oninput} />
+            <div class="ic-actions">
+                <button type="button" class="ic-btn ic-primary" onclick={emit(Some(value.clone()))} data-action="next">{ t.next }</button>
+                <button type="button" class="ic-btn" onclick={emit(None)} data-option="skip">{ t.skip }</button>
+            </div>
+        </div>
+    }
+}

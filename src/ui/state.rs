@@ -1,0 +1,145 @@
+//! The wizard's state: one reducer, no I/O (storage and focus live in effects).
+//!
+//! `answers` keeps everything the patient entered, so Back never loses an
+//! answer; `history` is the screens they confirmed, in order. The engine only
+//! ever sees the confirmed answers, so the current screen is always
+//! `next_step` of what was confirmed, and Back is "un-confirm the last screen".
+
+use crate::protocol::{next_step, Answer, Answers, Lang, Protocol, Step};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// What the patient has done so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Wizard {
+    /// Every answer given, confirmed or not.
+    pub answers: Answers,
+    /// The screens confirmed, in order.
+    pub history: Vec<String>,
+    /// The language shown.
+    pub lang: Lang,
+    /// Answers the clinic's configuration gives (the drip's end time).
+    #[serde(skip)]
+    pub preset: Answers,
+    /// How many actions so far in this page view (focus moves only after one).
+    #[serde(skip)]
+    pub moves: u32,
+}
+
+/// What the patient can do.
+pub enum Action {
+    /// Confirm the current screen with these answers.
+    Answer {
+        /// The screen (question or checklist ID).
+        screen: String,
+        /// Its answers (a checklist's items one by one).
+        answers: Vec<(String, Answer)>,
+    },
+    /// Back to the previous screen, keeping every answer.
+    Back,
+    /// Clear everything.
+    Restart,
+    /// Change the language, keeping every answer.
+    SetLanguage(Lang),
+    /// "I am answering for someone else" (switches the wording to "they").
+    SetRespondent(bool),
+}
+
+impl Wizard {
+    /// A new check.
+    pub fn new(lang: Lang, preset: Answers) -> Wizard {
+        Wizard {
+            answers: Answers::new(),
+            history: Vec::new(),
+            lang,
+            preset,
+            moves: 0,
+        }
+    }
+
+    /// The answers the engine sees: the confirmed screens' and the presets.
+    pub fn confirmed(&self, p: &Protocol) -> Answers {
+        let mut out = self.preset.clone();
+        for screen in &self.history {
+            let Some(q) = p.question(screen) else {
+                continue;
+            };
+            let mut ids = vec![q.id.clone()];
+            ids.extend(
+                q.sections
+                    .iter()
+                    .flat_map(|(_, items)| items.iter())
+                    .filter_map(|&i| p.questions.get(i))
+                    .map(|i| i.id.clone()),
+            );
+            for id in ids {
+                if let Some(a) = self.answers.get(&id) {
+                    out.set(&id, a.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The current step.
+    pub fn step<'p>(&self, p: &'p Protocol) -> Step<'p> {
+        next_step(p, &self.confirmed(p))
+    }
+
+    /// Whether the patient answers for someone else.
+    pub fn for_someone_else(&self) -> bool {
+        matches!(self.answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
+    }
+
+    /// Drops stored state that does not fit the protocol (unknown questions or
+    /// screens): a stale or tampered session never breaks the check.
+    pub fn sanitized(mut self, p: &Protocol) -> Option<Wizard> {
+        let known = |id: &str| p.question(id).is_some();
+        if !self.history.iter().all(|s| {
+            p.screens
+                .iter()
+                .any(|&i| p.questions.get(i).is_some_and(|q| &q.id == s))
+        }) {
+            return None;
+        }
+        if !self.answers.0.keys().all(|k| known(k)) {
+            return None;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        self.history.retain(|s| seen.insert(s.clone()));
+        Some(self)
+    }
+}
+
+impl Reducible for Wizard {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.moves = next.moves.saturating_add(1);
+        match action {
+            Action::Answer { screen, answers } => {
+                for (id, a) in answers {
+                    next.answers.set(&id, a);
+                }
+                if !next.history.contains(&screen) {
+                    next.history.push(screen);
+                }
+            }
+            Action::Back => {
+                next.history.pop();
+            }
+            Action::Restart => {
+                next.answers = Answers::new();
+                next.history.clear();
+            }
+            Action::SetLanguage(lang) => next.lang = lang,
+            Action::SetRespondent(someone) => {
+                let code = if someone { "helping_someone" } else { "me" };
+                next.answers.set_one("ctx_respondent", code);
+            }
+        }
+        Rc::new(next)
+    }
+}
