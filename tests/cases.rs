@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every patient case in shared/cases through the engine on the real protocol:
 //! no under-triage ever; an exact match except the over-triages the protocol
 //! makes on purpose, each listed here with its reason.

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The `infusion-check` command: real runs of the built binary.
 
 mod common;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The engine and the checker on the real protocol data.
 
 mod common;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties over generated answer sets, on the real protocol.
 //!
 //! Each property runs `CASES` generated answer sets (proptest), so

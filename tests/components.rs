@@ -1,0 +1,323 @@
+//! The widget's components rendered in headless Chromium (wasm-bindgen-test):
+//! each screen renders, answers move forward, Back and Start over work, and
+//! switching the language keeps the answers.
+#![cfg(target_arch = "wasm32")]
+
+use infusion_check::config::Config;
+use infusion_check::protocol::{Answers, Lang};
+use infusion_check::ui::{App, AppProps, Fallback, FallbackProps};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+fn clear_storage() {
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.clear();
+    }
+}
+
+async fn mount(pairs: &[(&str, &str)], lang: Lang) -> Element {
+    clear_storage();
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let (config, issues) = Config::parse(pairs.iter().copied(), 0.0);
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            config: Rc::new(config),
+            issues: Rc::new(issues),
+            lang,
+            preset: Answers::new(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, sel: &str) -> Element {
+    root.query_selector(sel)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()))
+}
+
+fn screen(root: &Element) -> String {
+    find(root, "main [data-question]")
+        .get_attribute("data-question")
+        .unwrap_or_default()
+}
+
+async fn click(root: &Element, sel: &str) {
+    find(root, sel)
+        .dyn_into::<HtmlElement>()
+        .expect("an element")
+        .click();
+    yew::scheduler::flush().await;
+}
+
+const DEMO: &[(&str, &str)] = &[
+    ("clinic-name", "Test Clinic"),
+    ("clinic-phone", "+1 555 0100"),
+    ("emergency-number", "112"),
+];
+
+#[wasm_bindgen_test]
+async fn the_first_screen_is_the_red_flag_checklist_with_the_emergency_number() {
+    let root = mount(DEMO, Lang::En).await;
+    assert_eq!(screen(&root), "red_flags");
+    assert_eq!(
+        root.query_selector_all("[data-question=red_flags] input[type=checkbox]")
+            .expect("q")
+            .length(),
+        22,
+        "21 items and the someone-else switch"
+    );
+    let bar = find(&root, "[data-action=call-emergency-bar]");
+    assert_eq!(bar.get_attribute("href").as_deref(), Some("tel:112"));
+    assert!(bar.text_content().unwrap_or_default().contains("112"));
+    assert!(find(&root, "fieldset legend h2")
+        .text_content()
+        .unwrap_or_default()
+        .contains("ANY of these"));
+}
+
+#[wasm_bindgen_test]
+async fn answers_move_forward_back_keeps_them_and_start_over_clears() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-option=none]").await;
+    assert_eq!(screen(&root), "ctx_respondent");
+    click(&root, "button[data-option=me]").await;
+    assert_eq!(screen(&root), "ctx_at_clinic");
+    click(&root, "[data-action=back]").await;
+    assert_eq!(screen(&root), "ctx_respondent");
+    assert_eq!(
+        find(&root, "button[data-option=me]")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    click(&root, "[data-action=restart]").await;
+    assert_eq!(screen(&root), "red_flags");
+    assert!(find(&root, "[data-action=back]").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn a_ticked_red_flag_gives_the_emergency_result_at_once() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "input[data-option=rf_chest]").await;
+    assert!(find(&root, "input[data-option=rf_chest]")
+        .dyn_into::<HtmlInputElement>()
+        .expect("input")
+        .checked());
+    click(&root, "[data-action=next]").await;
+    let result = find(&root, "[data-disposition]");
+    assert_eq!(
+        result.get_attribute("data-disposition").as_deref(),
+        Some("emergency")
+    );
+    assert_eq!(
+        find(&root, "a[data-action=call-emergency]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:112")
+    );
+    assert!(find(&root, "[data-rule=E01]").text_content().is_some());
+    assert!(find(&root, "pre[data-summary]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("E01"));
+}
+
+#[wasm_bindgen_test]
+async fn next_without_a_tick_asks_to_pick_and_does_not_move() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "red_flags");
+    assert!(find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("pick"));
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_keeps_the_answers_and_the_screen() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-option=none]").await;
+    click(&root, "button[data-option=helping_someone]").await;
+    assert_eq!(screen(&root), "ctx_can_talk");
+    click(&root, "button[data-lang=es]").await;
+    assert_eq!(screen(&root), "ctx_can_talk");
+    assert!(
+        find(&root, "h2")
+            .text_content()
+            .unwrap_or_default()
+            .contains("hablar"),
+        "{}",
+        root.inner_html()
+    );
+    click(&root, "[data-action=back]").await;
+    assert_eq!(
+        find(&root, "button[data-option=helping_someone]")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn someone_else_switches_the_checklist_wording_to_they() {
+    let root = mount(DEMO, Lang::En).await;
+    let before = find(&root, "[data-question=rf_breath_severe]")
+        .text_content()
+        .unwrap_or_default();
+    click(&root, "input[data-option=helping_someone]").await;
+    let after = find(&root, "[data-question=rf_breath_severe]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        before.contains("I am gasping") && after.contains("They are gasping"),
+        "{before} / {after}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_unsure_mode_asks_yes_no_not_sure_per_item() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-option=unsure]").await;
+    click(
+        &root,
+        "[data-question=rf_breath_slow] input[data-option=not_sure]",
+    )
+    .await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(
+        find(&root, "[data-disposition]")
+            .get_attribute("data-disposition")
+            .as_deref(),
+        Some("emergency")
+    );
+    assert!(find(&root, "[data-rule=A3]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("safer"));
+}
+
+#[wasm_bindgen_test]
+async fn each_screen_kind_renders_and_a_full_flow_ends_in_self_care() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-option=none]").await;
+    for (expect, option) in [
+        ("ctx_respondent", "me"),
+        ("ctx_at_clinic", "no"),
+        ("ctx_time_since_end", "1_to_6h"),
+        ("ctx_repeat_use", "no"),
+        ("mod_kidney", "no"),
+        ("mod_pregnant", "no"),
+        ("mod_heart", "no"),
+        ("mod_heart_meds", "no"),
+        ("mod_nerve_muscle", "no"),
+        ("mod_lung", "no"),
+        ("mod_sedating", "no"),
+        ("mod_other_meds", "no"),
+        ("mod_age65", "no"),
+        ("mod_anaphylaxis_hx", "no"),
+    ] {
+        assert_eq!(screen(&root), expect);
+        click(&root, &format!("button[data-option=\"{option}\"]")).await;
+    }
+    assert_eq!(screen(&root), "symptoms");
+    click(&root, "input[data-option=g_other]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "ot_related");
+    click(&root, "button[data-option=something_else]").await;
+    assert_eq!(screen(&root), "ot_text");
+    click(&root, "[data-option=skip]").await;
+    let result = find(&root, "[data-disposition]");
+    assert_eq!(
+        result.get_attribute("data-disposition").as_deref(),
+        Some("self_care")
+    );
+    assert!(find(&root, "[data-rule=SC08]").text_content().is_some());
+    assert!(
+        result
+            .text_content()
+            .unwrap_or_default()
+            .contains("pharmacist"),
+        "SC08's signposting advice"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_configuration_shows_the_setup_notice_and_safe_defaults() {
+    let root = mount(
+        &[
+            ("clinic-phone", "javascript:alert(1)"),
+            ("emergency-number", "<b>"),
+        ],
+        Lang::En,
+    )
+    .await;
+    let notice = find(&root, "[data-setup-notice]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        notice.contains("clinic-phone") && notice.contains("emergency-number"),
+        "{notice}"
+    );
+    assert_eq!(
+        find(&root, "[data-action=call-emergency-bar]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:911")
+    );
+    assert!(
+        root.query_selector("b").ok().flatten().is_none(),
+        "no HTML injected"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_fallback_shows_whom_to_call() {
+    clear_storage();
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let (config, _) = Config::parse(
+        [
+            ("clinic-phone", "555 0100"),
+            ("clinic-name", "A & B <Clinic>"),
+        ],
+        0.0,
+    );
+    yew::Renderer::<Fallback>::with_root_and_props(
+        root.clone(),
+        FallbackProps {
+            config: Rc::new(config),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let html = root.inner_html();
+    assert!(
+        html.contains("href=\"tel:911\"") && html.contains("href=\"tel:5550100\""),
+        "{html}"
+    );
+    assert!(html.contains("A &amp; B &lt;Clinic&gt;"), "{html}");
+}
