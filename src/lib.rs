@@ -5,6 +5,11 @@
 pub mod config;
 pub mod i18n;
 pub mod protocol;
+
+/// The built-in protocol, checked and compiled by `build.rs` at build time
+/// (read with [`protocol::Protocol::from_bytes`]).
+pub const MAGNESIUM_COMPILED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/magnesium.protocol"));
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -283,7 +283,7 @@ fn problems(r: Result<Protocol, LoadError>) -> String {
             .map(|p| p.to_string())
             .collect::<Vec<_>>()
             .join("\n"),
-        Err(LoadError::Parse(m)) => format!("parse: {m}"),
+        Err(LoadError::Parse(m) | LoadError::Binary(m)) => format!("parse: {m}"),
     }
 }
 
@@ -399,4 +399,21 @@ fn not_json_is_a_clear_error() {
         Err(LoadError::Parse(m)) => assert!(m.contains("line 1")),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_compiled_protocol_the_browser_reads_decides_exactly_like_the_json() {
+    let json = magnesium();
+    let compiled =
+        Protocol::from_bytes(infusion_check::MAGNESIUM_COMPILED).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(compiled.version, json.version);
+    let mut rng = infusion_check::protocol::Rng(7);
+    for _ in 0..3_000 {
+        let a = infusion_check::protocol::random_answers(&json, &mut rng);
+        assert_eq!(triage(&json, &a), triage(&compiled, &a));
+    }
+    assert!(matches!(
+        Protocol::from_bytes(&[1, 2, 3]),
+        Err(LoadError::Binary(_))
+    ));
 }

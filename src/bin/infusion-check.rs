@@ -39,7 +39,9 @@ fn load(path: Option<&str>) -> Result<Protocol, String> {
     };
     let name = path.unwrap_or("the built-in protocol");
     Protocol::load(&json).map_err(|e| match e {
-        LoadError::Parse(m) => format!("{name} is not a valid protocol file: {m}"),
+        LoadError::Parse(m) | LoadError::Binary(m) => {
+            format!("{name} is not a valid protocol file: {m}")
+        }
         LoadError::Invalid(problems) => {
             let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
             format!(
@@ -63,7 +65,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             let protocol = match Protocol::load(&json) {
                 Ok(p) => p,
-                Err(LoadError::Parse(m)) => {
+                Err(LoadError::Parse(m) | LoadError::Binary(m)) => {
                     println!("{name}: not a valid protocol file: {m}");
                     return Ok(ExitCode::from(1));
                 }

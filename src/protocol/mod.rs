@@ -29,7 +29,7 @@ pub use model::{Cond, Effect, Kind, Lang, Level, OptionData, Text};
 use model::{AdviceData, NotSureData, Outcomes, ProtocolData, QuestionData, RuleData};
 use std::collections::BTreeMap;
 
-/// The built-in protocol data (IV magnesium), embedded at build time.
+/// The built-in protocol data (IV magnesium), as written.
 pub const MAGNESIUM_JSON: &str = include_str!("../protocols/magnesium.json");
 
 /// The question whose options are the symptom groups.
@@ -39,7 +39,7 @@ pub const GROUPS_QUESTION: &str = "symptoms";
 pub const FORMAT: &str = "infusion-check-protocol/1";
 
 /// A question, with its options resolved and its checklist items flattened.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Stable ID.
     pub id: String,
@@ -100,7 +100,7 @@ impl Question {
 }
 
 /// A checked protocol: every reference resolved, ready for the engine.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Protocol {
     /// The therapy (`magnesium`).
     pub id: String,
@@ -135,6 +135,9 @@ pub enum LoadError {
     /// The file is not valid protocol JSON.
     #[error("the protocol file could not be read: {0}")]
     Parse(String),
+    /// The compiled (binary) protocol could not be read.
+    #[error("the compiled protocol could not be read: {0}")]
+    Binary(String),
     /// The file was read but fails the checks.
     #[error("the protocol has {} problem(s); the first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
     Invalid(Vec<ProtocolError>),
@@ -157,6 +160,18 @@ impl Protocol {
     /// Parses and checks the built-in magnesium protocol.
     pub fn magnesium() -> Result<Protocol, LoadError> {
         Protocol::load(MAGNESIUM_JSON)
+    }
+
+    /// The checked protocol in its compact binary form (postcard): what
+    /// `build.rs` writes after checking, and what the browser reads, so the
+    /// widget ships neither the JSON parser nor the checker.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, LoadError> {
+        postcard::to_allocvec(self).map_err(|e| LoadError::Binary(e.to_string()))
+    }
+
+    /// Reads the compact form written by [`Protocol::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Protocol, LoadError> {
+        postcard::from_bytes(bytes).map_err(|e| LoadError::Binary(e.to_string()))
     }
 
     /// The index of a question or item by ID.

@@ -101,7 +101,7 @@ pub enum NotSureData {
 }
 
 /// An answer option.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionData {
     /// The answer code used by rules, cases and summaries.
@@ -217,7 +217,7 @@ impl Level {
 
 /// A condition over the answers (and, for the aggregation rules, over what
 /// fired before). Written in the data as a one-key object.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
     /// Every listed question's answer is one of the listed codes (for
@@ -265,7 +265,7 @@ pub enum Effect {
 }
 
 /// A conditional raise inside a rule ("CT, CN if worse").
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RaiseData {
     /// When.
@@ -275,7 +275,7 @@ pub struct RaiseData {
 }
 
 /// A rule as written in the data file.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleData {
     /// Stable ID (PROTOCOL.md §4, or X.. for a project addition recorded in PROTOCOL-NOTES.md).
@@ -309,7 +309,7 @@ pub struct RuleData {
 }
 
 /// What the result screen says for one level.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     /// The banner.
@@ -325,7 +325,7 @@ pub struct OutcomeText {
 }
 
 /// The outcome texts of each level.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcomes {
     /// Emergency.
@@ -351,7 +351,7 @@ impl Outcomes {
 }
 
 /// Tailored advice, shown when its condition holds.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceData {
     /// Stable ID.

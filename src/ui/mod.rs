@@ -23,7 +23,7 @@ static PROTOCOL: OnceLock<Result<Protocol, String>> = OnceLock::new();
 /// widget then shows the fallback with the emergency number).
 pub fn protocol() -> Option<&'static Protocol> {
     PROTOCOL
-        .get_or_init(|| Protocol::magnesium().map_err(|e| e.to_string()))
+        .get_or_init(|| Protocol::from_bytes(crate::MAGNESIUM_COMPILED).map_err(|e| e.to_string()))
         .as_ref()
         .ok()
 }
