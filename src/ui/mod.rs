@@ -117,6 +117,20 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
+    // The clinic's colour, set through CSSOM (a style attribute would need
+    // 'unsafe-inline' in the host page's content-security policy).
+    let app_ref = use_node_ref();
+    {
+        let app_ref = app_ref.clone();
+        let accent = props.config.accent.clone();
+        use_effect_with(accent, move |accent| {
+            if let (Some(el), Some(accent)) = (app_ref.cast::<web_sys::HtmlElement>(), accent) {
+                let style = el.style();
+                let _ = style.set_property("--ic-accent", accent);
+                let _ = style.set_property("--ic-accent-ink", "#ffffff");
+            }
+        });
+    }
     // Focus moves to the new screen's heading after each action.
     {
         let heading = heading.clone();
@@ -193,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Rc<Config>> context={cfg.clone()}>
         <ContextProvider<Lang> context={lang}>
-        <div class="ic-app" lang={lang.code()}>
+        <div class="ic-app" lang={lang.code()} ref={app_ref}>
             <EmergencyBar />
             <header class="ic-header">
                 <h1>{ t.app_title }</h1>
@@ -381,9 +395,32 @@ fn install_panic_hook() {
     });
 }
 
+/// A mounted widget; `destroy()` removes it (the custom element re-mounts
+/// when an attribute changes; the answers stay in session storage).
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<yew::AppHandle<App>>,
+    messages: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget from the page.
+    pub fn destroy(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+    }
+
+    /// The setup messages (bad or missing configuration values), for the console.
+    pub fn messages(&self) -> Vec<String> {
+        self.messages.clone()
+    }
+}
+
 /// Mounts the widget into `root`, configured by `pairs` (attributes or
-/// fragment, already split). Returns the setup messages for the console.
-pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Vec<String> {
+/// fragment, already split).
+pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widget {
     install_panic_hook();
     let (config, issues) = Config::parse(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
@@ -393,7 +430,11 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Vec<S
         web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
     }
     let fallback = fallback_html(&config);
-    MOUNTED.with(|m| m.borrow_mut().push((root.clone(), fallback)));
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|(r, _)| r != &root);
+        m.push((root.clone(), fallback));
+    });
     let lang = match config.lang {
         LangChoice::Fixed(l) => l,
         LangChoice::Auto => phone_lang(),
@@ -404,7 +445,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Vec<S
     }
     let messages = issues.iter().map(|i| i.to_string()).collect();
     root.set_inner_html("");
-    yew::Renderer::<App>::with_root_and_props(
+    let handle = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
             config: Rc::new(config),
@@ -414,22 +455,27 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Vec<S
         },
     )
     .render();
-    messages
+    Widget {
+        handle: Some(handle),
+        messages,
+    }
 }
 
-/// Mounts the widget into `root`, configured by the element's attributes.
+/// Mounts the widget into `root`, configured by the attributes of `host`
+/// (the `<infusion-check>` element; `root` may be inside its shadow root).
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element) -> Vec<String> {
+pub fn mount(root: web_sys::Element, host: web_sys::Element) -> Widget {
     let pairs = crate::config::KEYS
         .iter()
-        .filter_map(|k| root.get_attribute(k).map(|v| (k.to_string(), v)))
+        .filter_map(|k| host.get_attribute(k).map(|v| (k.to_string(), v)))
         .collect();
     mount_with(root, pairs)
 }
 
-/// Mounts the widget into `root`, configured by the page's URL fragment.
+/// Mounts the widget into `root`, configured by the page's URL fragment
+/// (the iframe page and the patient link: a fragment never reaches a server).
 #[wasm_bindgen]
-pub fn mount_from_fragment(root: web_sys::Element) -> Vec<String> {
+pub fn mount_from_fragment(root: web_sys::Element) -> Widget {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();

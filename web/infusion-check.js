@@ -1,0 +1,78 @@
+// <infusion-check>: the custom element a clinic puts on its own page.
+//
+//   <script type="module" src="https://YOUR-WIDGET-HOST/infusion-check.js"></script>
+//   <infusion-check clinic-name="..." clinic-phone="..." emergency-number="911">
+//     ...your own fallback content: the emergency number and your phone...
+//   </infusion-check>
+//
+// The widget renders in a shadow root, so the page's CSS cannot break it and its
+// CSS never leaks out. Its wasm and stylesheet load from this script's own
+// origin. Until the widget runs (or if it never does: JavaScript off, wasm
+// blocked, an old browser, a failed download, a crash) the element's own
+// content, written by the clinic, stays visible.
+const BASE = new URL("./", import.meta.url);
+const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent"];
+
+let ready;
+function loadWasm() {
+  if (!ready) {
+    ready = import(new URL("pkg/infusion_check.js", BASE).href).then(async (m) => {
+      await m.default({ module_or_path: new URL("pkg/infusion_check_bg.wasm", BASE) });
+      return m;
+    });
+  }
+  return ready;
+}
+
+class InfusionCheckElement extends HTMLElement {
+  static get observedAttributes() {
+    return KEYS;
+  }
+
+  connectedCallback() {
+    if (this._started) return;
+    this._started = true;
+    const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL("style/infusion-check.css", BASE).href;
+    const styled = new Promise((resolve) => {
+      style.onload = resolve;
+      style.onerror = resolve;
+    });
+    const slot = document.createElement("slot"); // the clinic's fallback content
+    const root = document.createElement("div");
+    root.className = "ic-host";
+    shadow.replaceChildren(style, slot, root);
+    this._slot = slot;
+    this._root = root;
+    Promise.all([loadWasm(), styled])
+      .then(([m]) => {
+        this._module = m;
+        this._render();
+      })
+      .catch((e) => console.error("infusion-check could not start; the fallback content stays visible.", e));
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (this._module && before !== after) this._render();
+  }
+
+  disconnectedCallback() {
+    if (this._widget) this._widget.destroy();
+    this._widget = null;
+    this._started = false;
+  }
+
+  _render() {
+    try {
+      if (this._widget) this._widget.destroy();
+      this._widget = this._module.mount(this._root, this);
+      this._slot.remove();
+    } catch (e) {
+      console.error("infusion-check stopped; the fallback content stays visible.", e);
+    }
+  }
+}
+
+if (!customElements.get("infusion-check")) customElements.define("infusion-check", InfusionCheckElement);

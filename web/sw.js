@@ -1,0 +1,26 @@
+// Offline: after one visit the check works with no network. Every file of the
+// widget is cached under this build's version; a new build (new version) fills
+// a new cache, takes over, and deletes the old one.
+const VERSION = "__VERSION__";
+const CACHE = "infusion-check-" + VERSION;
+const FILES = /*FILES*/[];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("infusion-check-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith(
+    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)),
+  );
+});
