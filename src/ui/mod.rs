@@ -61,16 +61,64 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// What session storage keeps: the answers, the screens confirmed, the
+/// language. Encoded with postcard as hex (no JSON parser in the wasm).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    answers: Vec<(String, bool, Vec<String>)>,
+    history: Vec<String>,
+    lang: Lang,
+}
+
+fn encode(w: &Wizard) -> Option<String> {
+    use crate::protocol::Answer;
+    let stored = Stored {
+        answers: w
+            .answers
+            .0
+            .iter()
+            .map(|(k, a)| match a {
+                Answer::One(c) => (k.clone(), false, vec![c.clone()]),
+                Answer::Many(v) => (k.clone(), true, v.clone()),
+            })
+            .collect(),
+        history: w.history.clone(),
+        lang: w.lang,
+    };
+    let bytes = postcard::to_allocvec(&stored).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn decode(s: &str) -> Option<Wizard> {
+    use crate::protocol::Answer;
+    if s.len() % 2 != 0 || s.len() > 200_000 {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> = (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect();
+    let stored: Stored = postcard::from_bytes(&bytes?).ok()?;
+    let mut w = Wizard::new(stored.lang, Answers::new());
+    for (k, many, v) in stored.answers {
+        let a = match (many, v.as_slice()) {
+            (true, _) => Answer::Many(v),
+            (false, [one]) => Answer::One(one.clone()),
+            _ => return None,
+        };
+        w.answers.set(&k, a);
+    }
+    w.history = stored.history;
+    Some(w)
+}
+
 fn restore(p: &Protocol, lang: Lang, preset: &Answers) -> Wizard {
     let fresh = Wizard::new(lang, preset.clone());
     let Some(raw) = session_storage().and_then(|s| s.get_item(&storage_key(p)).ok().flatten())
     else {
         return fresh;
     };
-    match serde_json::from_str::<Wizard>(&raw)
-        .ok()
-        .and_then(|w| w.sanitized(p))
-    {
+    match decode(&raw).and_then(|w| w.sanitized(p)) {
         Some(mut w) => {
             w.preset = preset.clone();
             w
@@ -111,8 +159,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(
             (state.answers.clone(), state.history.clone(), state.lang),
             move |_| {
-                if let (Some(s), Ok(json)) = (session_storage(), serde_json::to_string(&*state)) {
-                    let _ = s.set_item(&storage_key(p), &json);
+                if let (Some(s), Some(text)) = (session_storage(), encode(&state)) {
+                    let _ = s.set_item(&storage_key(p), &text);
                 }
             },
         );

@@ -6,12 +6,11 @@
 //! `next_step` of what was confirmed, and Back is "un-confirm the last screen".
 
 use crate::protocol::{next_step, Answer, Answers, Lang, Protocol, Step};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// What the patient has done so far.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Wizard {
     /// Every answer given, confirmed or not.
     pub answers: Answers,
@@ -20,10 +19,8 @@ pub struct Wizard {
     /// The language shown.
     pub lang: Lang,
     /// Answers the clinic's configuration gives (the drip's end time).
-    #[serde(skip)]
     pub preset: Answers,
     /// How many actions so far in this page view (focus moves only after one).
-    #[serde(skip)]
     pub moves: u32,
 }
 
