@@ -91,7 +91,7 @@ fn encode(w: &Wizard) -> Option<String> {
 
 fn decode(s: &str) -> Option<Wizard> {
     use crate::protocol::Answer;
-    if s.len() % 2 != 0 || s.len() > 200_000 {
+    if !s.len().is_multiple_of(2) || s.len() > 200_000 {
         return None;
     }
     let bytes: Option<Vec<u8>> = (0..s.len())
