@@ -147,7 +147,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || restore(p, lang0, &preset));
     let heading = use_node_ref();
     let confirmed = state.confirmed(p);
-    let step = next_step_owned(p, &confirmed);
+    let step = crate::protocol::next_step(p, &confirmed);
     let screen_key = match &step {
         Step::Ask(q) => q.id.clone(),
         Step::Done(_) => "result".to_string(),
@@ -287,10 +287,6 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<Lang>>
         </ContextProvider<Rc<Config>>>
     }
-}
-
-fn next_step_owned<'p>(p: &'p Protocol, answers: &Answers) -> Step<'p> {
-    crate::protocol::next_step(p, answers)
 }
 
 /// The emergency number, on every screen.

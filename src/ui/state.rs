@@ -5,7 +5,7 @@
 //! ever sees the confirmed answers, so the current screen is always
 //! `next_step` of what was confirmed, and Back is "un-confirm the last screen".
 
-use crate::protocol::{next_step, Answer, Answers, Lang, Protocol, Step};
+use crate::protocol::{Answer, Answers, Lang, Protocol};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -77,11 +77,6 @@ impl Wizard {
             }
         }
         out
-    }
-
-    /// The current step.
-    pub fn step<'p>(&self, p: &'p Protocol) -> Step<'p> {
-        next_step(p, &self.confirmed(p))
     }
 
     /// Whether the patient answers for someone else.
