@@ -9,34 +9,52 @@ use crate::protocol::{
 };
 use std::fmt::Write;
 
-/// Fills the protocol's placeholders from the clinic's configuration.
+/// Fills the protocol's placeholders from the clinic's configuration, in one
+/// pass: a value is never read again, so a clinic name that contains
+/// `{CLINIC_PHONE}` stays as written.
 pub fn fill(text: &str, cfg: &Config, lang: Lang) -> String {
     let s = strings(lang);
-    let clinic = if cfg.clinic_name.is_empty() {
-        s.your_clinic
-    } else {
-        cfg.clinic_name.as_str()
+    let value = |name: &str| -> Option<&str> {
+        Some(match name {
+            "EMERGENCY_NUMBER" => cfg.emergency.display.as_str(),
+            "CLINIC_NAME" if cfg.clinic_name.is_empty() => s.your_clinic,
+            "CLINIC_NAME" => cfg.clinic_name.as_str(),
+            "CLINIC_PHONE" => cfg
+                .clinic_phone
+                .as_ref()
+                .map(|p| p.display.as_str())
+                .unwrap_or(s.clinic_phone_missing),
+            "AFTER_HOURS_LINE" => cfg
+                .after_hours
+                .as_ref()
+                .map(|p| p.display.as_str())
+                .unwrap_or(s.after_hours_missing),
+            "INFUSION_CONTENTS" if cfg.infusion.is_empty() => s.infusion_default,
+            "INFUSION_CONTENTS" => cfg.infusion.as_str(),
+            _ => return None,
+        })
     };
-    let phone = cfg
-        .clinic_phone
-        .as_ref()
-        .map(|p| p.display.as_str())
-        .unwrap_or(s.clinic_phone_missing);
-    let after = cfg
-        .after_hours
-        .as_ref()
-        .map(|p| p.display.as_str())
-        .unwrap_or(s.after_hours_missing);
-    let infusion = if cfg.infusion.is_empty() {
-        s.infusion_default
-    } else {
-        cfg.infusion.as_str()
-    };
-    text.replace("{EMERGENCY_NUMBER}", &cfg.emergency.display)
-        .replace("{CLINIC_NAME}", clinic)
-        .replace("{CLINIC_PHONE}", phone)
-        .replace("{AFTER_HOURS_LINE}", after)
-        .replace("{INFUSION_CONTENTS}", infusion)
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        let after = rest.get(start + 1..).unwrap_or("");
+        match after
+            .find('}')
+            .and_then(|end| Some((end, value(after.get(..end)?)?)))
+        {
+            Some((end, v)) => {
+                out.push_str(v);
+                rest = after.get(end + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The words of a level, for the banner's label.
@@ -180,6 +198,25 @@ mod tests {
     use super::*;
     use crate::protocol::triage;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn placeholders_fill_in_one_pass() {
+        let (cfg, _) = Config::parse(
+            [
+                ("clinic-name", "{CLINIC_PHONE} Clinic"),
+                ("clinic-phone", "555 0100"),
+            ],
+            0.0,
+        );
+        assert_eq!(
+            fill(
+                "Call {CLINIC_NAME} at {CLINIC_PHONE}; {OTHER}",
+                &cfg,
+                Lang::En
+            ),
+            "Call {CLINIC_PHONE} Clinic at 555 0100; {OTHER}"
+        );
+    }
 
     #[test]
     fn the_summary_names_the_result_the_answers_and_the_protocol() {

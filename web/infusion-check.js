@@ -24,6 +24,24 @@ function loadWasm() {
   return ready;
 }
 
+// Inherited text properties cross a shadow boundary: a page's italic, bold,
+// uppercase, nowrap, word-spacing, text-indent or text-shadow would reach the
+// widget. Everything is reset to its initial value where the widget mounts
+// (its stylesheet then sets its own). A constructed stylesheet is CSSOM, so a
+// strict style-src needs nothing more; a browser without it just skips this.
+let reset;
+function adoptReset(shadow) {
+  try {
+    if (!reset) {
+      reset = new CSSStyleSheet();
+      reset.replaceSync(":host { display: block; } .ic-host { all: initial; display: block; color-scheme: light dark; }");
+    }
+    shadow.adoptedStyleSheets = [reset];
+  } catch (e) {
+    // Old browser: the widget's own stylesheet still sets its main text styles.
+  }
+}
+
 class InfusionCheckElement extends HTMLElement {
   static get observedAttributes() {
     return KEYS;
@@ -33,6 +51,7 @@ class InfusionCheckElement extends HTMLElement {
     if (this._started) return;
     this._started = true;
     const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+    adoptReset(shadow);
     const style = document.createElement("link");
     style.rel = "stylesheet";
     style.href = new URL("style/infusion-check.css", BASE).href;

@@ -112,8 +112,25 @@ fn decode(s: &str) -> Option<Wizard> {
     Some(w)
 }
 
-fn restore(p: &Protocol, lang: Lang, preset: &Answers) -> Wizard {
+/// Records the page's language setting (`lang` attribute or fragment key:
+/// "en", "es" or "auto") and says whether it changed since the last mount.
+fn lang_setting_changed(p: &Protocol, choice: LangChoice) -> bool {
+    let key = format!("{}/lang-setting", storage_key(p));
+    let now = match choice {
+        LangChoice::Auto => "auto",
+        LangChoice::Fixed(l) => l.code(),
+    };
+    let Some(s) = session_storage() else {
+        return false;
+    };
+    let before = s.get_item(&key).ok().flatten();
+    let _ = s.set_item(&key, now);
+    before.as_deref() != Some(now)
+}
+
+fn restore(p: &Protocol, lang: Lang, choice: LangChoice, preset: &Answers) -> Wizard {
     let fresh = Wizard::new(lang, preset.clone());
+    let setting_changed = lang_setting_changed(p, choice);
     let Some(raw) = session_storage().and_then(|s| s.get_item(&storage_key(p)).ok().flatten())
     else {
         return fresh;
@@ -121,6 +138,11 @@ fn restore(p: &Protocol, lang: Lang, preset: &Answers) -> Wizard {
     match decode(&raw).and_then(|w| w.sanitized(p)) {
         Some(mut w) => {
             w.preset = preset.clone();
+            // The patient's own language choice stays across re-mounts, unless
+            // the page changed its language setting (its own language switch).
+            if setting_changed {
+                w.lang = lang;
+            }
             w
         }
         None => {
@@ -144,7 +166,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     let lang0 = props.lang;
     let preset = props.preset.clone();
-    let state = use_reducer(move || restore(p, lang0, &preset));
+    let choice = props.config.lang;
+    let state = use_reducer(move || restore(p, lang0, choice, &preset));
     let heading = use_node_ref();
     let confirmed = state.confirmed(p);
     let step = crate::protocol::next_step(p, &confirmed);
@@ -428,7 +451,9 @@ fn phone_lang() -> Lang {
 fn install_panic_hook() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
-        std::panic::set_hook(Box::new(|info| {
+        // Through Yew: its Renderer replaces a hook set with std::panic::set_hook
+        // (by console_error_panic_hook) unless it was set this way.
+        yew::set_custom_panic_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("infusion-check stopped: {info}").into());
             MOUNTED.with(|m| {
                 for (root, fallback) in m.borrow().iter() {

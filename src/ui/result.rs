@@ -115,7 +115,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         }
     });
     html! {
-        <section class={classes!("ic-result", format!("ic-{kind}"))}
+        <section class={classes!("ic-result", format!("ic-result-{kind}"))}
             data-disposition={outcome.disposition.code()}
             data-urgency={outcome.urgency.map(|u| u.code()).unwrap_or("")}
             aria-labelledby="ic-result-title">

@@ -20,7 +20,8 @@ pub struct Wizard {
     pub lang: Lang,
     /// Answers the clinic's configuration gives (the drip's end time).
     pub preset: Answers,
-    /// How many actions so far in this page view (focus moves only after one).
+    /// How many answers, Backs and Start overs so far in this page view (focus
+    /// moves to the heading after each one, never on the first load).
     pub moves: u32,
 }
 
@@ -109,7 +110,14 @@ impl Reducible for Wizard {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.moves = next.moves.saturating_add(1);
+        // Focus moves to the heading only when the screen may change: ticking
+        // "someone else" or switching language keeps focus where it is.
+        if matches!(
+            action,
+            Action::Answer { .. } | Action::Back | Action::Restart
+        ) {
+            next.moves = next.moves.saturating_add(1);
+        }
         match action {
             Action::Answer { screen, answers } => {
                 for (id, a) in answers {
