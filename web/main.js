@@ -3,12 +3,13 @@
 import init, { mount } from "./pkg/infusion_check.js";
 
 init()
-  .then(() => {
+  .then((exports) => {
     for (const el of document.querySelectorAll("infusion-check")) {
       const root = document.createElement("div");
       el.replaceChildren(root);
       mount(root, el);
     }
+    globalThis.__infusionCheckWasmMemory = () => exports.memory.buffer.byteLength;
   })
   .catch((e) => console.error("infusion-check could not start; the phone numbers on the page still work.", e));
 
