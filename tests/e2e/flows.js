@@ -1,0 +1,167 @@
+// The flows the outcome, accessibility and screenshot specs drive, and the
+// per-screen checks they share.
+const { expect, axeBothSchemes } = require('./helpers');
+const { questionText, outcomeTitle } = require('./protocol');
+
+const NO_MODIFIERS = {
+  mod_kidney: 'no',
+  mod_pregnant: 'no',
+  mod_heart: 'no',
+  mod_heart_meds: 'no',
+  mod_nerve_muscle: 'no',
+  mod_lung: 'no',
+  mod_sedating: 'no',
+  mod_other_meds: 'no',
+  mod_age65: 'no',
+  mod_anaphylaxis_hx: 'no',
+};
+
+const CONTEXT = {
+  ctx_respondent: 'me',
+  ctx_at_clinic: 'no',
+  ctx_time_since_end: '1_to_6h',
+  ctx_repeat_use: 'no',
+};
+
+/**
+ * One flow per outcome. `path` is the exact list of screens the flow must
+ * visit (so a change in the flow order or an early stop is caught).
+ */
+const OUTCOMES = {
+  'emergency from the red-flag checklist (rf_chest)': {
+    answers: { red_flags: { rf_chest: 'yes' } },
+    expect: { disposition: 'emergency', urgency: '', level: 'emergency', primary: 'call-emergency', rule: 'E01' },
+    path: ['red_flags', 'result'],
+  },
+  'emergency from a module rule (E03: spreading hives + short of breath)': {
+    answers: {
+      red_flags: {},
+      ...CONTEXT,
+      ...NO_MODIFIERS,
+      symptoms: ['g_skin', 'g_breath'],
+      br_level: 'a_bit',
+      br_course: 'same',
+      // A rash spreading over the body with a breathing problem is E03 at
+      // once: the flow ends here, before sk_hives is asked.
+      sk_where: 'spreading',
+    },
+    expect: { disposition: 'emergency', urgency: '', level: 'emergency', primary: 'call-emergency', rule: 'E03' },
+  },
+  'call the clinic now (a bit short of breath)': {
+    answers: {
+      red_flags: {},
+      ...CONTEXT,
+      ...NO_MODIFIERS,
+      symptoms: ['g_breath'],
+      br_level: 'a_bit',
+      br_course: 'better',
+    },
+    expect: { disposition: 'call_clinic', urgency: 'now', level: 'call_now', primary: 'call-clinic', rule: 'C11' },
+  },
+  'call the clinic today (flushing the same at 6-24 h)': {
+    answers: {
+      red_flags: {},
+      ...CONTEXT,
+      ctx_time_since_end: '6_to_24h',
+      ...NO_MODIFIERS,
+      symptoms: ['g_flush'],
+      fl_itch: 'no',
+      fl_course: 'same',
+      fl_sweat_heavy: 'no',
+    },
+    expect: { disposition: 'call_clinic', urgency: 'today', level: 'call_today', primary: 'call-clinic', rule: 'C01' },
+  },
+  'self-care (nothing now, an expected effect earlier)': {
+    answers: {
+      red_flags: {},
+      ...CONTEXT,
+      ...NO_MODIFIERS,
+      symptoms: ['g_none'],
+      gn_what: 'expected_effect',
+    },
+    expect: { disposition: 'self_care', urgency: '', level: 'self_care', primary: 'call-clinic', rule: 'SC07' },
+  },
+};
+
+// The widget's own words (src/i18n.rs) that every screen shows.
+const CHROME = {
+  en: {
+    title: 'Check how you feel after your drip',
+    bar: 'Call 911',
+    back: 'Back',
+    restart: 'Start over',
+    next: 'Next',
+    none: 'None of these',
+    resultHeading: 'Your result',
+    levels: {
+      emergency: 'Emergency',
+      call_now: 'Call the clinic now',
+      call_today: 'Call the clinic today',
+      self_care: 'Normal and passing',
+    },
+    callClinic: 'Call Demo Infusion Clinic',
+  },
+  es: {
+    title: 'Revise cómo se siente después de su suero',
+    bar: 'Llame al 911',
+    back: 'Atrás',
+    restart: 'Empezar de nuevo',
+    next: 'Siguiente',
+    none: 'Ninguno de estos',
+    resultHeading: 'Su resultado',
+    levels: {
+      emergency: 'Emergencia',
+      call_now: 'Llame a la clínica ahora',
+      call_today: 'Llame a la clínica hoy',
+      self_care: 'Normal y pasajero',
+    },
+    callClinic: 'Llamar a Demo Infusion Clinic',
+  },
+};
+
+/**
+ * The checks every screen gets: the heading is this question in `lang`, the
+ * page chrome is in `lang`, the emergency bar is on screen with tel:911, and
+ * (after the first answer) focus is on the new screen's heading.
+ */
+async function checkScreen(page, id, { lang, they = false, level, focus = true }) {
+  const c = CHROME[lang];
+  await expect(page.locator('.ic-app')).toHaveAttribute('lang', lang);
+  await expect(page.locator('.ic-header h1')).toHaveText(c.title);
+  await expect(page.locator('[data-action=back]')).toHaveText(new RegExp(c.back));
+  await expect(page.locator('[data-action=restart]')).toHaveText(c.restart);
+  const bar = page.locator('a[data-action=call-emergency-bar]');
+  await expect(bar).toHaveAttribute('href', 'tel:911');
+  await expect(bar).toHaveText(c.bar);
+  await expect(bar).toBeInViewport();
+  const h2 =
+    id === 'result'
+      ? page.locator('main section[data-disposition] h2')
+      : page.locator(`main [data-question="${id}"] h2`).first();
+  if (id === 'result') {
+    await expect(h2).toHaveText(outcomeTitle(level, lang));
+    await expect(page.locator('main .ic-kicker')).toHaveText(`${c.resultHeading}: ${c.levels[level]}`);
+  } else {
+    await expect(h2).toHaveText(questionText(id, lang, they));
+    const next = page.locator(`main [data-question="${id}"] [data-action=next]`).first();
+    if (await next.count()) await expect(next).toHaveText(c.next);
+  }
+  // Laid out for the phone: nothing wider than the screen, and the heading
+  // has a readable width (catches a screen collapsing into narrow columns).
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, 'no horizontal scrolling').toBeLessThanOrEqual(widths.client);
+  const box = await h2.boundingBox();
+  expect(box.width, `the heading of ${id} is laid out across the screen`).toBeGreaterThan(200);
+  if (focus) {
+    await expect(h2).toBeFocused();
+  }
+}
+
+async function scan(page, label, log) {
+  await axeBothSchemes(page, label, log);
+}
+
+module.exports = { OUTCOMES, CHROME, NO_MODIFIERS, CONTEXT, checkScreen, scan };

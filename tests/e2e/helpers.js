@@ -1,0 +1,302 @@
+// Shared helpers for the end-to-end specs: a `test` whose pages are watched
+// (no request may leave 127.0.0.1, no console error), and a driver that
+// answers the widget's screens through its data-* hooks.
+const base = require('@playwright/test');
+const { expect } = base;
+const fs = require('fs');
+const path = require('path');
+const AxeBuilder = require('@axe-core/playwright').default;
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RESULTS = path.join(ROOT, 'test-results');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// The demo clinic of site/index.html.
+const DEMO = {
+  emergencyHref: 'tel:911',
+  clinicHref: 'tel:+15550100',
+  afterHoursHref: 'tel:+15550199',
+};
+
+/** Every page is watched: requests must stay on 127.0.0.1, no console errors. */
+const test = base.test.extend({
+  watch: [
+    async ({ context, page, baseURL }, use) => {
+      const origin = new URL(baseURL).origin;
+      const requests = [];
+      const offsite = [];
+      const errors = [];
+      // On the context: the page's requests and its service worker's.
+      context.on('request', (r) => {
+        const url = r.url();
+        requests.push(url);
+        if (!(url.startsWith(origin + '/') || url.startsWith('data:'))) offsite.push(url);
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      await use({ requests, offsite, errors });
+      // Checked after every test, whatever it did.
+      if (page.url() !== 'about:blank') {
+        expect(requests.length, 'the page made requests at all (the watcher works)').toBeGreaterThan(0);
+      }
+      expect(offsite, `requests that left ${origin}`).toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const SCREEN = 'main [data-question], main [data-disposition]';
+
+/** The current screen: a question id, or "result". */
+async function currentScreen(page) {
+  const el = page.locator(SCREEN).first();
+  await el.waitFor({ state: 'visible' });
+  const q = await el.getAttribute('data-question');
+  return q === null ? 'result' : q;
+}
+
+// The current screen's id and kind, read in the page in one go.
+function readScreen(sel) {
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  if (el.hasAttribute('data-disposition')) return { id: 'result', kind: 'result' };
+  const kind = el.classList.contains('ic-checklist')
+    ? 'checklist'
+    : el.querySelector('textarea')
+      ? 'text'
+      : el.querySelector('input[type=checkbox]')
+        ? 'multi'
+        : 'choice';
+  return { id: el.getAttribute('data-question'), kind };
+}
+
+/** Waits until the screen is no longer `prev`; returns the new { id, kind }. */
+async function waitForScreen(page, prev) {
+  const expr = `(() => {
+    const s = (${readScreen.toString()})(${JSON.stringify(SCREEN)});
+    return s && s.id !== ${JSON.stringify(prev)} && s;
+  })()`;
+  const handle = await page.waitForFunction(expr);
+  return handle.jsonValue();
+}
+
+/** Waits until the screen is no longer `prev`; returns the new screen id. */
+async function waitForScreenChange(page, prev) {
+  return (await waitForScreen(page, prev)).id;
+}
+
+/** Opens the widget on a fresh check (session storage cleared). */
+async function openFresh(page) {
+  // Each test has its own browser context, so session storage starts empty.
+  await page.goto('/');
+  await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+  await expect(page.locator('[data-action=back]')).toBeDisabled();
+}
+
+async function setLanguage(page, lang) {
+  await page.locator(`button[data-lang=${lang}]`).click();
+  await expect(page.locator(`button[data-lang=${lang}]`)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.ic-app')).toHaveAttribute('lang', lang);
+}
+
+/** What kind of screen `id` is, from its DOM. */
+async function screenKind(page, id) {
+  if (id === 'result') return 'result';
+  const s = await page.evaluate(readScreen, SCREEN);
+  expect(s && s.id, 'the screen asked about is the current one').toBe(id);
+  return s.kind;
+}
+
+/**
+ * Answers the current screen `id` with `value`:
+ * - checklist: { item_id: 'yes' | 'not_sure' | 'no' } ({} = None of these;
+ *   any not_sure → the per-item mode, every item answered);
+ * - choice: an option code; multi: an array of codes ([] = None of these);
+ * - text: a string ('' or undefined = Skip).
+ * `hooks.afterUnsure(page)` runs when the per-item mode has just opened.
+ */
+async function answer(page, id, value, hooks = {}) {
+  return (await answerScreen(page, id, value, hooks)).id;
+}
+
+/** As `answer`, with the screen's kind if known; returns the next { id, kind }. */
+async function answerScreen(page, id, value, hooks = {}, knownKind = null) {
+  const s = page.locator(`main [data-question="${id}"]`).first();
+  const kind = knownKind || (await screenKind(page, id));
+  if (kind === 'checklist') {
+    const ticked = Object.entries(value || {}).filter(([, c]) => c !== 'no');
+    if (ticked.length === 0) {
+      await s.locator('button[data-option=none]').click();
+    } else if (ticked.some(([, c]) => c === 'not_sure')) {
+      await s.locator('button[data-option=unsure]').click();
+      const items = s.locator('fieldset[data-question]');
+      await expect(items.first()).toBeVisible();
+      if (hooks.afterUnsure) await hooks.afterUnsure(page);
+      const ids = await items.evaluateAll((fs) => fs.map((f) => f.getAttribute('data-question')));
+      for (const [item] of ticked) expect(ids, `checklist ${id} has item ${item}`).toContain(item);
+      for (const item of ids) {
+        const code = (value[item] && value[item] !== 'no') ? value[item] : 'no';
+        const radio = s.locator(`fieldset[data-question="${item}"] input[data-option="${code}"]`);
+        await radio.check(); // check() fails unless the radio ends up checked
+      }
+      await s.locator('button[data-action=next]').click();
+    } else {
+      for (const [item] of ticked) {
+        await s.locator(`input[data-option="${item}"]`).check();
+      }
+      await s.locator('button[data-action=next]').click();
+    }
+  } else if (kind === 'multi') {
+    const codes = Array.isArray(value) ? value : [value];
+    if (codes.length === 0) {
+      await s.locator('button[data-option=none]').click();
+    } else {
+      for (const c of codes) {
+        await s.locator(`input[data-option="${c}"]`).check();
+      }
+      await s.locator('button[data-action=next]').click();
+    }
+  } else if (kind === 'text') {
+    if (value) {
+      await s.locator('textarea').fill(value);
+      await s.locator('button[data-action=next]').click();
+    } else {
+      await s.locator('button[data-option=skip]').click();
+    }
+  } else if (kind === 'choice') {
+    await s.locator(`button[data-option="${value}"]`).click();
+  } else {
+    throw new Error(`cannot answer screen ${id}`);
+  }
+  return waitForScreen(page, id);
+}
+
+/** The option codes a choice screen offers. */
+async function choiceOptions(page, id) {
+  return page
+    .locator(`main [data-question="${id}"] button[data-option]`)
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-option')));
+}
+
+/**
+ * Drives the flow from the current screen to the result, answering from
+ * `answers` (question id → value). `onScreen(id)` runs on every screen before
+ * it is answered (and on the result). `fallback(id, page)` gives an answer
+ * for a screen `answers` lacks (default: fail).
+ */
+async function runFlow(page, answers, { onScreen, fallback, hooks, maxSteps = 120 } = {}) {
+  const visited = [];
+  let cur = await waitForScreen(page, null);
+  for (let step = 0; step < maxSteps; step++) {
+    const id = cur.id;
+    visited.push(id);
+    if (onScreen) await onScreen(id);
+    if (id === 'result') break;
+    let value = answers[id];
+    if (value === undefined) {
+      if (!fallback) throw new Error(`the flow asked ${id}, which the test does not answer (visited: ${visited.join(' → ')})`);
+      value = await fallback(id, page);
+    }
+    cur = await answerScreen(page, id, value, hooks, cur.kind);
+  }
+  expect(cur.id, `the flow reached a result (visited: ${visited.join(' → ')})`).toBe('result');
+  const result = page.locator('main section[data-disposition]');
+  return {
+    visited,
+    disposition: await result.getAttribute('data-disposition'),
+    urgency: await result.getAttribute('data-urgency'),
+  };
+}
+
+/** Waits for CSS transitions to finish (so axe sees the final colours). */
+async function settle(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+/** Answers screens from `answers` until the current screen is `target`. */
+async function driveTo(page, answers, target, maxSteps = 120) {
+  let id = await currentScreen(page);
+  const visited = [];
+  for (let step = 0; id !== target; step++) {
+    visited.push(id);
+    if (id === 'result' || step >= maxSteps || answers[id] === undefined) {
+      throw new Error(`did not reach ${target} (visited: ${visited.join(' → ')}, stuck at ${id})`);
+    }
+    id = await answer(page, id, answers[id]);
+  }
+  return visited;
+}
+
+/** Runs axe on the page; returns the violations (summarised). */
+async function axeViolations(page) {
+  // Legacy mode: axe.run in the page itself (the widget has no iframes), which
+  // is several times faster than the cross-frame mode.
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+  return r.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')} :: ${n.failureSummary}`),
+  }));
+}
+
+/**
+ * Scans the current screen with axe in both colour schemes; records the scan
+ * in `log` and asserts zero violations.
+ */
+async function axeBothSchemes(page, label, log) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect
+      .poll(() => page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme))
+      .toBe(true);
+    await settle(page);
+    const v = await axeViolations(page);
+    log.push({ screen: label, scheme, violations: v.length });
+    expect(v, `axe violations on ${label} (${scheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Appends a test's axe scans to test-results/axe/ (summed by teardown.js). */
+function saveAxeLog(testInfo, log) {
+  const dir = path.join(RESULTS, 'axe');
+  fs.mkdirSync(dir, { recursive: true });
+  const name = testInfo.titlePath.slice(1).join(' › ').replace(/[^\w.-]+/g, '_').slice(0, 150);
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ test: testInfo.title, scans: log }, null, 1));
+}
+
+/** The result section's call buttons: which are visible, with their hrefs. */
+async function expectCall(page, action, href) {
+  const a = page.locator(`main section[data-disposition] a[data-action=${action}]`);
+  await expect(a).toBeVisible();
+  await expect(a).toHaveAttribute('href', href);
+  await expect(a).toBeInViewport();
+}
+
+module.exports = {
+  test,
+  expect,
+  DEMO,
+  ROOT,
+  RESULTS,
+  AXE_TAGS,
+  SCREEN,
+  currentScreen,
+  waitForScreenChange,
+  openFresh,
+  setLanguage,
+  screenKind,
+  answer,
+  choiceOptions,
+  runFlow,
+  driveTo,
+  axeViolations,
+  settle,
+  axeBothSchemes,
+  saveAxeLog,
+  expectCall,
+};

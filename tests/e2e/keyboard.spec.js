@@ -1,0 +1,147 @@
+// 2: a whole check with the keyboard only (Tab, Shift+Tab, Space, Enter; no
+// mouse, no arrow keys), from the first screen to the result. After every
+// answer, focus is on the new screen's heading; every control reached has a
+// visible focus indicator.
+const { test, expect, openFresh, currentScreen, waitForScreenChange } = require('./helpers');
+const { OUTCOMES } = require('./flows');
+const { questionText, outcomeTitle } = require('./protocol');
+
+const S = (id) => `main [data-question="${id}"]`;
+
+/** Whether the focused element matches `selector`. */
+function focusedIs(page, selector) {
+  return page.evaluate((sel) => !!document.activeElement && document.activeElement.matches(sel), selector);
+}
+
+/** Presses `key` (Tab or Shift+Tab) until `selector` has focus. */
+async function tabTo(page, selector, key = 'Tab', max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await focusedIs(page, selector)) {
+      // The focus indicator is visible (WCAG 2.4.7): a real outline.
+      const outline = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      expect(outline.style, `focus outline on ${selector}`).not.toBe('none');
+      expect(outline.width, `focus outline width on ${selector}`).toBeGreaterThanOrEqual(2);
+      await expect(page.locator(selector)).toBeInViewport();
+      return i;
+    }
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached ${selector}`);
+}
+
+/** After an answer: a new screen, with focus on its heading. */
+async function expectNewScreen(page, from, to) {
+  expect(await waitForScreenChange(page, from)).toBe(to);
+  const h2 = to === 'result' ? page.locator('main section[data-disposition] h2') : page.locator(`${S(to)} h2`).first();
+  await expect(h2).toBeFocused();
+  await expect(h2).toHaveText(to === 'result' ? outcomeTitle('call_today', 'en') : questionText(to, 'en'));
+}
+
+test('keyboard only: from the first screen to a result, focus on each new heading', async ({ page }) => {
+  const flow = OUTCOMES['call the clinic today (flushing the same at 6-24 h)'];
+  const answers = flow.answers;
+  await openFresh(page);
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+
+  // Red flags: tick and untick an item with Space, step back with Shift+Tab,
+  // then "None of these" with Enter.
+  const chest = `${S('red_flags')} input[data-option=rf_chest]`;
+  await tabTo(page, chest);
+  await page.keyboard.press('Space');
+  await expect(page.locator(chest)).toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(page.locator(chest)).not.toBeChecked();
+  await tabTo(page, `${S('red_flags')} button[data-option=none]`);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedIs(page, `${S('red_flags')} button[data-action=next]`)).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await focusedIs(page, `${S('red_flags')} button[data-option=none]`)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expectNewScreen(page, 'red_flags', 'ctx_respondent');
+
+  const visited = ['red_flags'];
+  let id = 'ctx_respondent';
+  let useSpace = false;
+  while (id !== 'result') {
+    visited.push(id);
+    if (id === 'symptoms') {
+      // Tick two, change my mind about one with Shift+Tab and Space, then Next.
+      const box = (c) => `${S('symptoms')} input[data-option=${c}]`;
+      await tabTo(page, box('g_dizzy'));
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedIs(page, box('g_flush'))).toBe(true);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      expect(await focusedIs(page, box('g_dizzy'))).toBe(true);
+      await page.keyboard.press('Space');
+      await expect(page.locator(box('g_flush'))).toBeChecked();
+      await expect(page.locator(box('g_dizzy'))).not.toBeChecked();
+      await tabTo(page, `${S('symptoms')} button[data-action=next]`);
+      await page.keyboard.press('Enter');
+    } else {
+      // One option button: Tab to it, then Enter or Space (both work).
+      await tabTo(page, `${S(id)} button[data-option="${answers[id]}"]`);
+      await page.keyboard.press(useSpace ? 'Space' : 'Enter');
+      useSpace = !useSpace;
+    }
+    const next = await waitForScreenChange(page, id);
+    await expectNewScreen(page, id, next);
+    id = next;
+  }
+  visited.push('result');
+  expect(visited).toEqual(Object.keys(answers).concat('result'));
+
+  const result = page.locator('main section[data-disposition]');
+  await expect(result).toHaveAttribute('data-disposition', 'call_clinic');
+  await expect(result).toHaveAttribute('data-urgency', 'today');
+  // The clinic's call button is the next stop after the heading.
+  await page.keyboard.press('Tab');
+  expect(await focusedIs(page, 'main a[data-action=call-clinic]')).toBe(true);
+  await expect(page.locator('main a[data-action=call-clinic]')).toHaveAttribute('href', 'tel:+15550100');
+  // And "Start over" is reachable from the keyboard too, and works.
+  await tabTo(page, '[data-action=restart]');
+  await page.keyboard.press('Enter');
+  expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
+  await expect(page.locator(`${S('red_flags')} h2`)).toBeFocused();
+  expect(await currentScreen(page)).toBe('red_flags');
+});
+
+test('keyboard only: Back with Enter returns focus to the earlier heading and keeps the answer', async ({ page }) => {
+  await openFresh(page);
+  await tabTo(page, `${S('red_flags')} button[data-option=none]`);
+  await page.keyboard.press('Enter');
+  await expectNewScreen(page, 'red_flags', 'ctx_respondent');
+  await tabTo(page, `${S('ctx_respondent')} button[data-option=me]`);
+  await page.keyboard.press('Enter');
+  await expectNewScreen(page, 'ctx_respondent', 'ctx_at_clinic');
+  await tabTo(page, '[data-action=back]');
+  await page.keyboard.press('Enter');
+  await expectNewScreen(page, 'ctx_at_clinic', 'ctx_respondent');
+  await expect(page.locator(`${S('ctx_respondent')} button[data-option=me]`)).toHaveAttribute('aria-pressed', 'true');
+  // Tab from the heading goes straight to the answers.
+  await page.keyboard.press('Tab');
+  expect(await focusedIs(page, `${S('ctx_respondent')} button[data-option=me]`)).toBe(true);
+});
+
+test('keyboard only: ticking "answering for someone else" keeps focus on the box', async ({ page }) => {
+  await openFresh(page);
+  const box = `${S('red_flags')} input[data-option=helping_someone]`;
+  await tabTo(page, box);
+  await page.keyboard.press('Space');
+  await expect(page.locator(box)).toBeChecked();
+  await expect(page.locator(`${S('red_flags')} h2`)).toHaveText(questionText('red_flags', 'en', true));
+  // Focus stays where the user is, so Space again unticks it.
+  expect(await focusedIs(page, box)).toBe(true);
+  await page.keyboard.press('Space');
+  await expect(page.locator(box)).not.toBeChecked();
+  await expect(page.locator(`${S('red_flags')} h2`)).toHaveText(questionText('red_flags', 'en'));
+  // Same for the language buttons.
+  await tabTo(page, 'button[data-lang=es]', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('button[data-lang=es]')).toHaveAttribute('aria-pressed', 'true');
+  expect(await focusedIs(page, 'button[data-lang=es]')).toBe(true);
+});

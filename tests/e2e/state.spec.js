@@ -1,0 +1,203 @@
+// 4: the answers survive a reload and a language switch, Back shows what was
+// answered before on every kind of screen, and Start over clears everything.
+const { test, expect, openFresh, currentScreen, answer, driveTo, runFlow, waitForScreenChange } = require('./helpers');
+const { NO_MODIFIERS, CONTEXT } = require('./flows');
+const { questionText } = require('./protocol');
+
+test.describe.configure({ mode: 'parallel' });
+
+const S = (id) => `main [data-question="${id}"]`;
+
+/** The saved check in session storage (the widget's own keys). */
+async function saved(page) {
+  return page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .filter((k) => k.startsWith('infusion-check'))
+      .map((k) => [k, sessionStorage.getItem(k)]),
+  );
+}
+
+async function back(page, from) {
+  await page.locator('[data-action=back]').click();
+  return waitForScreenChange(page, from);
+}
+
+/** The choice screen `id` shows exactly `code` as chosen. */
+async function expectChosen(page, id, code) {
+  const buttons = page.locator(`${S(id)} button[data-option]`);
+  const n = await buttons.count();
+  expect(n).toBeGreaterThan(1);
+  for (let i = 0; i < n; i++) {
+    const b = buttons.nth(i);
+    const opt = await b.getAttribute('data-option');
+    await expect(b, `${id}: ${opt}`).toHaveAttribute('aria-pressed', opt === code ? 'true' : 'false');
+  }
+}
+
+/** The multi-choice / checklist screen `id` has exactly `codes` ticked. */
+async function expectTicked(page, id, codes) {
+  const boxes = page.locator(`${S(id)} input[type=checkbox][data-option]`);
+  const ticked = await boxes.evaluateAll((bs) => bs.filter((b) => b.checked).map((b) => b.getAttribute('data-option')));
+  expect(ticked.sort()).toEqual([...codes].sort());
+}
+
+test('reload mid-flow keeps the answers and the screen', async ({ page }) => {
+  await openFresh(page);
+  const fresh = await saved(page);
+  const answers = { red_flags: {}, ...CONTEXT, ctx_time_since_end: '6_to_24h', ...NO_MODIFIERS, symptoms: ['g_flush', 'g_headache'] };
+  await driveTo(page, answers, 'mod_kidney');
+  // The answers are in this tab's session storage.
+  expect(await saved(page)).not.toEqual(fresh);
+
+  await page.reload();
+  expect(await currentScreen(page)).toBe('mod_kidney');
+  await expect(page.locator(`${S('mod_kidney')} h2`)).toHaveText(questionText('mod_kidney', 'en'));
+  // The answers behind it are still there.
+  expect(await back(page, 'mod_kidney')).toBe('ctx_repeat_use');
+  await expectChosen(page, 'ctx_repeat_use', 'no');
+  expect(await back(page, 'ctx_repeat_use')).toBe('ctx_time_since_end');
+  await expectChosen(page, 'ctx_time_since_end', '6_to_24h');
+
+  // Onwards to a multi-choice answer, then reload on the next screen.
+  await driveTo(page, answers, 'symptoms');
+  expect(await answer(page, 'symptoms', answers.symptoms)).toBe('fl_itch');
+  await page.reload();
+  expect(await currentScreen(page)).toBe('fl_itch');
+  expect(await back(page, 'fl_itch')).toBe('symptoms');
+  await expectTicked(page, 'symptoms', ['g_flush', 'g_headache']);
+  // And the flow goes on from the restored answers: flushing first, then headache.
+  const rest = { fl_itch: 'no', fl_course: 'better', fl_sweat_heavy: 'no', ha_severity: 'mild', ha_usual: 'yes', ha_course: 'better', ha_with: [] };
+  await page.locator(`${S('symptoms')} [data-action=next]`).click();
+  expect(await waitForScreenChange(page, 'symptoms')).toBe('fl_itch');
+  const r = await runFlow(page, rest);
+  expect(r.visited).toEqual(['fl_itch', 'fl_course', 'fl_sweat_heavy', 'ha_severity', 'ha_usual', 'ha_course', 'ha_with', 'result']);
+  expect(r.disposition).toBe('self_care');
+  // A reload on the result keeps the result.
+  await page.reload();
+  expect(await currentScreen(page)).toBe('result');
+  await expect(page.locator('main section[data-disposition]')).toHaveAttribute('data-disposition', 'self_care');
+});
+
+test('Back shows the earlier answer on every kind of screen', async ({ page }) => {
+  await openFresh(page);
+  await expect(page.locator('[data-action=back]')).toBeDisabled();
+
+  // Checklist: a tick.
+  expect(await answer(page, 'red_flags', { rf_fainted: 'yes' })).toBe('faint_followup');
+  expect(await back(page, 'faint_followup')).toBe('red_flags');
+  await expectTicked(page, 'red_flags', ['rf_fainted']);
+
+  // Checklist, per-item mode: "not sure" on the faint is kept as not sure.
+  expect(await answer(page, 'red_flags', { rf_fainted: 'not_sure' })).toBe('faint_followup');
+  expect(await back(page, 'faint_followup')).toBe('red_flags');
+  const item = page.locator(`${S('red_flags')} fieldset[data-question=rf_fainted]`);
+  await expect(item).toBeVisible();
+  await expect(item.locator('input[data-option=not_sure]')).toBeChecked();
+  await expect(page.locator(`${S('red_flags')} fieldset[data-question=rf_chest] input[data-option=no]`)).toBeChecked();
+  await expect(page.locator(`${S('red_flags')} [data-option=unsure]`)).toHaveCount(0);
+
+  // Back to "None of these": the faint follow-ups are no longer asked.
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
+  expect(await back(page, 'ctx_respondent')).toBe('red_flags');
+  await expectTicked(page, 'red_flags', []);
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
+
+  // Single choice.
+  const answers = {
+    ...CONTEXT,
+    ...NO_MODIFIERS,
+    symptoms: ['g_headache', 'g_other'],
+    ha_severity: 'mild',
+    ha_usual: 'no_usual',
+    ha_course: 'same',
+    ha_with: ['vision', 'jaw'],
+    ot_related: 'something_else',
+  };
+  await driveTo(page, answers, 'ha_with');
+  expect(await back(page, 'ha_with')).toBe('ha_course');
+  await expectChosen(page, 'ha_course', 'same');
+  expect(await back(page, 'ha_course')).toBe('ha_usual');
+  await expectChosen(page, 'ha_usual', 'no_usual');
+  await driveTo(page, answers, 'ha_with');
+
+  // Multi-choice (not the symptom list): the ticks come back.
+  const next = await answer(page, 'ha_with', answers.ha_with);
+  expect(await back(page, next)).toBe('ha_with');
+  await expectTicked(page, 'ha_with', ['vision', 'jaw']);
+
+  // "None of these" on ha_with, then free text.
+  expect(await answer(page, 'ha_with', [])).toBe('ot_related');
+  expect(await answer(page, 'ot_related', 'something_else')).toBe('ot_text');
+  const text = 'Sore knee from gardening';
+  expect(await answer(page, 'ot_text', text)).toBe('result');
+  expect(await back(page, 'result')).toBe('ot_text');
+  await expect(page.locator(`${S('ot_text')} textarea`)).toHaveValue(text);
+  expect(await back(page, 'ot_text')).toBe('ot_related');
+  await expectChosen(page, 'ot_related', 'something_else');
+  expect(await back(page, 'ot_related')).toBe('ha_with');
+  await expectTicked(page, 'ha_with', []);
+});
+
+test('Start over clears every answer', async ({ page }) => {
+  await openFresh(page);
+  const fresh = await saved(page);
+  const answers = { red_flags: {}, ...CONTEXT, ...NO_MODIFIERS, symptoms: ['g_none'], gn_what: 'expected_effect' };
+  const r = await runFlow(page, answers);
+  expect(r.disposition).toBe('self_care');
+  expect(await saved(page)).not.toEqual(fresh);
+
+  await page.locator('[data-action=restart]').click();
+  expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
+  await expectTicked(page, 'red_flags', []);
+  await expect(page.locator('[data-action=back]')).toBeDisabled();
+  await expect(page.locator('main .ic-progress')).toContainText('1');
+  // What is stored is what a fresh page stores.
+  await expect.poll(() => saved(page)).toEqual(fresh);
+  // Nothing is remembered: not after a reload, not on the next screens.
+  await page.reload();
+  expect(await currentScreen(page)).toBe('red_flags');
+  await expect(page.locator('[data-action=back]')).toBeDisabled();
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
+  await expect(page.locator(`${S('ctx_respondent')} button[aria-pressed=true]`)).toHaveCount(0);
+  expect(await answer(page, 'ctx_respondent', 'me')).toBe('ctx_at_clinic');
+  await expect(page.locator(`${S('ctx_at_clinic')} button[aria-pressed=true]`)).toHaveCount(0);
+});
+
+test('switching language mid-flow keeps the answers and the screen', async ({ page }) => {
+  await openFresh(page);
+  const answers = { red_flags: {}, ...CONTEXT, ...NO_MODIFIERS, symptoms: ['g_flush'], fl_itch: 'no', fl_course: 'same', fl_sweat_heavy: 'no' };
+  await driveTo(page, answers, 'fl_course');
+  await expect(page.locator(`${S('fl_course')} h2`)).toHaveText(questionText('fl_course', 'en'));
+
+  await page.locator('button[data-lang=es]').click();
+  await expect(page.locator('button[data-lang=es]')).toHaveAttribute('aria-pressed', 'true');
+  expect(await currentScreen(page)).toBe('fl_course');
+  await expect(page.locator(`${S('fl_course')} h2`)).toHaveText(questionText('fl_course', 'es'));
+  await expect(page.locator(`${S('fl_course')} button[data-option=better]`)).toHaveText('Está mejorando');
+  await expect(page.locator('[data-action=back]')).toContainText('Atrás');
+
+  expect(await back(page, 'fl_course')).toBe('fl_itch');
+  await expect(page.locator(`${S('fl_itch')} h2`)).toHaveText(questionText('fl_itch', 'es'));
+  await expectChosen(page, 'fl_itch', 'no');
+  await expect(page.locator(`${S('fl_itch')} button[data-option=yes]`)).toHaveText('Sí');
+  expect(await back(page, 'fl_itch')).toBe('symptoms');
+  await expectTicked(page, 'symptoms', ['g_flush']);
+
+  // The language survives a reload too.
+  await page.reload();
+  expect(await currentScreen(page)).toBe('symptoms');
+  await expect(page.locator(`${S('symptoms')} h2`)).toHaveText(questionText('symptoms', 'es'));
+  await expectTicked(page, 'symptoms', ['g_flush']);
+
+  // Back to English on the same screen, answers intact, and on to the result.
+  await page.locator('button[data-lang=en]').click();
+  await expect(page.locator(`${S('symptoms')} h2`)).toHaveText(questionText('symptoms', 'en'));
+  await expectTicked(page, 'symptoms', ['g_flush']);
+  await page.locator(`${S('symptoms')} [data-action=next]`).click();
+  expect(await waitForScreenChange(page, 'symptoms')).toBe('fl_itch');
+  await expectChosen(page, 'fl_itch', 'no');
+  const r = await runFlow(page, answers);
+  expect(r.visited).toEqual(['fl_itch', 'fl_course', 'fl_sweat_heavy', 'result']);
+  // Flushing that stays the same at 1-6 h is not cleared for self-care.
+  expect([r.disposition, r.urgency]).toEqual(['call_clinic', 'today']);
+});
