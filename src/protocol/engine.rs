@@ -230,6 +230,39 @@ pub fn triage(protocol: &Protocol, answers: &Answers) -> Outcome {
 /// How far along the flow is: (screens answered, screens expected in all).
 /// The total is an estimate that can grow as answers open modules.
 pub fn progress(protocol: &Protocol, answers: &Answers) -> (usize, usize) {
+    let (_, done, total) = replay(protocol, answers);
+    (done, total.max(done + 1))
+}
+
+/// The tailored advice that applies to these answers: the protocol's advice
+/// entries whose condition holds, then the advice of the rules that fired.
+/// Questions not answered yet match nothing.
+pub fn advice_for<'p>(
+    protocol: &'p Protocol,
+    answers: &Answers,
+    outcome: &Outcome,
+) -> Vec<&'p Text> {
+    let (ev, _, _) = replay(protocol, answers);
+    let mut out: Vec<&Text> = protocol
+        .advice
+        .iter()
+        .filter(|a| ev.cond(&a.when, 0) == Some(true))
+        .map(|a| &a.text)
+        .collect();
+    for f in &outcome.fired {
+        if let Some(text) = protocol.rule(&f.id).and_then(|r| r.advice.as_ref()) {
+            if !out.iter().any(|t| t.en == text.en) {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
+/// Replays the answered screens, without stopping (what is not answered yet
+/// stays pending): the evaluation state, the screens answered, and the screens
+/// known to be asked.
+fn replay<'p>(protocol: &'p Protocol, answers: &Answers) -> (Eval<'p>, usize, usize) {
     let mut ev = Eval::new(protocol, false);
     let (mut done, mut total) = (0, 0);
     for &s in &protocol.screens {
@@ -252,42 +285,7 @@ pub fn progress(protocol: &Protocol, answers: &Answers) -> (usize, usize) {
             ev.record(q, answers, Mode::StopAtMissing);
         }
     }
-    (done, total.max(done + 1))
-}
-
-/// The tailored advice that applies to these answers: the protocol's advice
-/// entries whose condition holds, then the advice of the rules that fired.
-/// Questions not answered yet match nothing.
-pub fn advice_for<'p>(
-    protocol: &'p Protocol,
-    answers: &Answers,
-    outcome: &Outcome,
-) -> Vec<&'p Text> {
-    let mut ev = Eval::new(protocol, false);
-    for &s in &protocol.screens {
-        let Some(q) = protocol.questions.get(s) else {
-            continue;
-        };
-        if ev.applies(q) == Some(false) {
-            ev.mark_not_asked(q);
-        } else if answers.has(protocol, &q.id) {
-            ev.record(q, answers, Mode::StopAtMissing);
-        }
-    }
-    let mut out: Vec<&Text> = protocol
-        .advice
-        .iter()
-        .filter(|a| ev.cond(&a.when, 0) == Some(true))
-        .map(|a| &a.text)
-        .collect();
-    for f in &outcome.fired {
-        if let Some(text) = protocol.rule(&f.id).and_then(|r| r.advice.as_ref()) {
-            if !out.iter().any(|t| t.en == text.en) {
-                out.push(text);
-            }
-        }
-    }
-    out
+    (ev, done, total)
 }
 
 #[derive(Clone, Copy, PartialEq)]
