@@ -424,12 +424,19 @@ fn progress_counts_known_screens_and_grows_as_groups_open_modules() {
     let p = magnesium();
     let (done, total) = progress(&p, &Answers::new());
     assert_eq!(done, 0);
-    assert_eq!(total, 16, "red flags, 4 context, 10 risk questions, symptoms");
+    assert_eq!(
+        total, 16,
+        "red flags, 4 context, 10 risk questions, symptoms"
+    );
     let mut a = benign_context(&p);
     groups(&mut a, &["g_headache", "g_site"]);
     let (done, total) = progress(&p, &a);
     assert_eq!(done, 16);
-    assert_eq!(total, 16 + 4 + 11, "the headache and IV-spot modules are now known");
+    assert_eq!(
+        total,
+        16 + 4 + 11,
+        "the headache and IV-spot modules are now known"
+    );
 }
 
 #[test]
@@ -441,9 +448,22 @@ fn advice_follows_the_picked_groups_and_the_rules_that_fired() {
     a.set_one("ot_related", "something_else");
     a.set_one("ot_text", "a cold");
     let o = triage(&p, &a);
-    let advice: Vec<String> = advice_for(&p, &a, &o).iter().map(|t| t.en.clone()).collect();
-    assert!(advice.iter().any(|t| t.contains("pharmacist")), "SC08's signposting: {advice:?}");
+    let advice: Vec<String> = advice_for(&p, &a, &o)
+        .iter()
+        .map(|t| t.en.clone())
+        .collect();
+    assert!(
+        advice.iter().any(|t| t.contains("pharmacist")),
+        "SC08's signposting: {advice:?}"
+    );
     groups(&mut a, &["g_headache"]);
-    let advice: Vec<String> = advice_for(&p, &a, &triage(&p, &a)).iter().map(|t| t.en.clone()).collect();
-    assert!(advice.iter().any(|t| t.contains("quiet place")) && !advice.iter().any(|t| t.contains("pharmacist")), "{advice:?}");
+    let advice: Vec<String> = advice_for(&p, &a, &triage(&p, &a))
+        .iter()
+        .map(|t| t.en.clone())
+        .collect();
+    assert!(
+        advice.iter().any(|t| t.contains("quiet place"))
+            && !advice.iter().any(|t| t.contains("pharmacist")),
+        "{advice:?}"
+    );
 }
