@@ -56,6 +56,8 @@ strings_struct! {
     language,
     /// "Pick at least one".
     pick_one,
+    /// "None of these" tapped while something is ticked.
+    none_conflict,
     /// Skip (optional text).
     skip,
     /// The heading of the fired rules.
@@ -145,6 +147,7 @@ pub const EN: Strings = Strings {
     progress: "Step {n} of about {m}",
     language: "Language",
     pick_one: "Please pick at least one.",
+    none_conflict: "You ticked something above. Untick it first, or tap Next.",
     skip: "Skip",
     why: "Why",
     do_now: "What to do now",
@@ -200,6 +203,7 @@ pub const ES: Strings = Strings {
     progress: "Paso {n} de unos {m}",
     language: "Idioma",
     pick_one: "Por favor, elija al menos uno.",
+    none_conflict: "Marcó algo arriba. Quítelo primero, o toque Siguiente.",
     skip: "Omitir",
     why: "Por qué",
     do_now: "Qué hacer ahora",

@@ -321,3 +321,40 @@ async fn the_fallback_shows_whom_to_call() {
     );
     assert!(html.contains("A &amp; B &lt;Clinic&gt;"), "{html}");
 }
+
+#[wasm_bindgen_test]
+async fn none_of_these_never_discards_a_ticked_item() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "input[data-option=rf_chest]").await;
+    click(&root, "[data-option=none]").await;
+    assert_eq!(screen(&root), "red_flags", "the tick was not thrown away");
+    assert!(find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Untick"));
+    click(&root, "[data-action=next]").await;
+    assert_eq!(
+        find(&root, "[data-disposition]")
+            .get_attribute("data-disposition")
+            .as_deref(),
+        Some("emergency")
+    );
+    assert!(find(&root, "[data-at-clinic]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("clinic"));
+}
+
+#[wasm_bindgen_test]
+async fn start_over_clears_the_ticks_on_the_first_screen() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-option=none]").await;
+    click(&root, "[data-action=back]").await;
+    click(&root, "input[data-option=rf_chest]").await;
+    click(&root, "[data-action=restart]").await;
+    assert_eq!(screen(&root), "red_flags");
+    assert!(!find(&root, "input[data-option=rf_chest]")
+        .dyn_into::<HtmlInputElement>()
+        .expect("input")
+        .checked());
+}

@@ -467,3 +467,69 @@ fn advice_follows_the_picked_groups_and_the_rules_that_fired() {
         "{advice:?}"
     );
 }
+
+// ---- Regressions from the safety review.
+
+fn mild_flush_and_headache(p: &Protocol, time: &str) -> Answers {
+    let mut a = benign_context(p);
+    a.set_one("ctx_time_since_end", time);
+    groups(&mut a, &["g_flush", "g_headache"]);
+    for (q, c) in [
+        ("fl_itch", "no"),
+        ("fl_course", "better"),
+        ("fl_sweat_heavy", "no"),
+        ("ha_severity", "mild"),
+        ("ha_usual", "yes"),
+        ("ha_course", "better"),
+    ] {
+        a.set_one(q, c);
+    }
+    a.set("ha_with", Answer::Many(vec![]));
+    a
+}
+
+#[test]
+fn an_unknown_drip_time_never_gives_less_than_a_known_late_one() {
+    let p = magnesium();
+    let late = triage(&p, &mild_flush_and_headache(&p, "1_to_4_days"));
+    let unknown = triage(&p, &mild_flush_and_headache(&p, "not_sure"));
+    assert_eq!(late.urgency, Some(Urgency::Now), "{late:?}");
+    assert_eq!(unknown.urgency, Some(Urgency::Now), "{unknown:?}");
+}
+
+#[test]
+fn next_day_effects_in_two_groups_add_up_to_call_now() {
+    let p = magnesium();
+    let mut a = benign_context(&p);
+    a.set_one("ctx_time_since_end", "1_to_4_days");
+    groups(&mut a, &["g_dizzy", "g_headache"]);
+    for (q, c) in [
+        ("dz_severity", "mild"),
+        ("dz_pattern", "only_standing"),
+        ("dz_course", "better"),
+        ("dz_spin", "no"),
+        ("ha_severity", "mild"),
+        ("ha_usual", "yes"),
+        ("ha_course", "better"),
+    ] {
+        a.set_one(q, c);
+    }
+    a.set("ha_with", Answer::Many(vec![]));
+    let o = triage(&p, &a);
+    assert_eq!(o.urgency, Some(Urgency::Now), "{o:?}");
+    assert!(o.has_fired("T03") && o.has_fired("A1"));
+}
+
+#[test]
+fn eye_symptoms_with_a_breathing_change_in_myasthenia_are_an_emergency() {
+    let p = magnesium();
+    let mut a = benign_context(&p);
+    a.set_one("mod_nerve_muscle", "yes");
+    groups(&mut a, &["g_eyes", "g_breath"]);
+    a.set_one("ey_with", "no");
+    a.set_one("br_level", "a_bit");
+    a.set_one("br_course", "same");
+    let o = triage(&p, &a);
+    assert_eq!(o.disposition, Disposition::Emergency, "{o:?}");
+    assert!(o.has_fired("E06"));
+}

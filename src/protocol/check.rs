@@ -270,6 +270,17 @@ impl<'p> Checker<'p> {
                 ),
                 (_, true) => {}
             }
+            for g in &rule.count_groups {
+                let known = p
+                    .question(GROUPS_QUESTION)
+                    .is_some_and(|q| q.option(g).is_some());
+                if !known {
+                    self.problem(
+                        format!("{place}.count_groups"),
+                        format!("\"{g}\" is not a symptom group of \"{GROUPS_QUESTION}\""),
+                    );
+                }
+            }
             if rule.stop && uses_rule_state(&rule.when, p, 0) {
                 self.problem(&place, "a stop rule cannot read other rules (it is checked while the flow is still running), so it would never stop the flow".into());
             }

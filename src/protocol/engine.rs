@@ -571,8 +571,15 @@ impl<'p> Eval<'p> {
                 Effect::Raise => {
                     let l = self.rule_level(rule);
                     self.level = self.level.max(l);
-                    if let Some(g) = &rule.group {
-                        if l >= Level::CallToday {
+                    if l >= Level::CallToday {
+                        if let Some(g) = &rule.group {
+                            self.groups.insert(g.clone());
+                        }
+                        let picked: Vec<String> = match self.slot(GROUPS_QUESTION) {
+                            Some(Slot::Value(v)) => v.clone(),
+                            _ => Vec::new(),
+                        };
+                        for g in rule.count_groups.iter().filter(|g| picked.contains(g)) {
                             self.groups.insert(g.clone());
                         }
                     }

@@ -296,6 +296,10 @@ pub struct RuleData {
     /// The symptom group it belongs to (for rule A1).
     #[serde(default)]
     pub group: Option<String>,
+    /// Rules that span groups (T03, T04): each of these groups that is picked
+    /// counts for rule A1 when the rule fires.
+    #[serde(default)]
+    pub count_groups: Vec<String>,
     /// When it is certain, the flow ends at once (emergency rules, T01).
     #[serde(default)]
     pub stop: bool,

@@ -376,6 +376,20 @@ pub fn decision_table(p: &Protocol, lang: Lang) -> String {
                 describe(p, &raise.when, lang)
             ));
         }
+        if !r.count_groups.is_empty() {
+            then.push_str(&format!(
+                "; {} {}",
+                t(
+                    "counts for A1 as each picked group of",
+                    "cuenta para A1 como cada grupo elegido de"
+                ),
+                r.count_groups
+                    .iter()
+                    .map(|g| format!("`{g}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         if r.stop {
             then.push_str(&format!("; {}", w.stops));
         }

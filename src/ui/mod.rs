@@ -267,7 +267,9 @@ pub fn App(props: &AppProps) -> Html {
                     <p>{ t.progress.replace("{n}", &(done + 1).to_string()).replace("{m}", &total.to_string()) }</p>
                     <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
                 </div>
-                <screens::Screen key={q.id.clone()} qid={q.id.clone()} answers={state.answers.clone()} {lang} {they}
+                // Keyed by the screen and the move count: Start over on the
+                // same screen clears its ticks; a language switch keeps them.
+                <screens::Screen key={format!("{}-{}", q.id, state.moves)} qid={q.id.clone()} answers={state.answers.clone()} {lang} {they}
                     heading={heading.clone()} {on_answer} {on_respondent} />
             </>
         },

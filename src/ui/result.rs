@@ -126,9 +126,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <h2 id="ic-result-title" tabindex="-1" ref={heading.clone()}>{ f(texts.title.get(lang)) }</h2>
                 </div>
             </div>
-            <p class="ic-lead">{ f(if at_clinic { texts.at_clinic.get(lang) } else { texts.lead.get(lang) }) }</p>
-            if at_clinic && outcome.level == Level::Emergency {
-                <p class="ic-lead">{ f(texts.lead.get(lang)) }</p>
+            <p class="ic-lead">{ f(if at_clinic && outcome.level != Level::Emergency { texts.at_clinic.get(lang) } else { texts.lead.get(lang) }) }</p>
+            // Red flags come before "are you still at the clinic?", so an
+            // emergency never knows: it always says what to do there too.
+            if outcome.level == Level::Emergency {
+                <p class="ic-note" data-at-clinic="">{ f(texts.at_clinic.get(lang)) }</p>
             }
             <div class="ic-actions ic-call-actions">{ actions }</div>
             if !why.is_empty() {

@@ -112,7 +112,7 @@ pub fn Checklist(props: &ScreenProps) -> Html {
     };
     let ticks = use_state(initial);
     let per_item = use_state(|| ticks.values().any(|c| c == "not_sure"));
-    let error = use_state(|| false);
+    let error: UseStateHandle<Option<&'static str>> = use_state(|| None);
     let Some(q) = q else { return html! {} };
     let sections = items(q);
     let all_ids: Vec<String> = sections
@@ -125,8 +125,14 @@ pub fn Checklist(props: &ScreenProps) -> Html {
         let on_answer = props.on_answer.clone();
         let error = error.clone();
         move |none: bool| {
+            // Never resolve contradictory input downwards: "None of these"
+            // with something ticked (or marked not sure) does nothing but ask.
+            if none && !ticks.is_empty() {
+                error.set(Some(t.none_conflict));
+                return;
+            }
             if !none && ticks.is_empty() {
-                error.set(true);
+                error.set(Some(t.pick_one));
                 return;
             }
             let list = all_ids
@@ -161,7 +167,7 @@ pub fn Checklist(props: &ScreenProps) -> Html {
                 Some(c) => m.insert(id.clone(), c.clone()),
                 None => m.remove(&id),
             };
-            error.set(false);
+            error.set(None);
             ticks.set(m);
         }
     };
@@ -232,8 +238,8 @@ pub fn Checklist(props: &ScreenProps) -> Html {
                     </div>
                 }) }
             </fieldset>
-            if *error {
-                <p class="ic-error" role="alert">{ t.pick_one }</p>
+            if let Some(message) = *error {
+                <p class="ic-error" role="alert">{ message }</p>
             }
             <div class="ic-actions">
                 <button type="button" class="ic-btn ic-primary" onclick={on_next} data-action="next">{ t.next }</button>
@@ -315,7 +321,7 @@ pub fn Multi(props: &ScreenProps) -> Html {
         }
     };
     let picked = use_state(initial);
-    let error = use_state(|| false);
+    let error: UseStateHandle<Option<&'static str>> = use_state(|| None);
     let Some(q) = q else { return html! {} };
     let must_pick = q.options.iter().any(|o| o.exclusive);
     let title_id = format!("ic-h-{}", q.id);
@@ -325,10 +331,12 @@ pub fn Multi(props: &ScreenProps) -> Html {
         let error = error.clone();
         let id = q.id.clone();
         move |none: bool| {
-            if none {
+            if none && !picked.is_empty() {
+                error.set(Some(t.none_conflict));
+            } else if none {
                 on_answer.emit(vec![(id.clone(), Answer::Many(Vec::new()))]);
             } else if picked.is_empty() {
-                error.set(true);
+                error.set(Some(t.pick_one));
             } else {
                 on_answer.emit(vec![(id.clone(), Answer::Many((*picked).clone()))]);
             }
@@ -359,7 +367,7 @@ pub fn Multi(props: &ScreenProps) -> Html {
                             if exclusive { v.clear(); } else { v.retain(|x| !exclusive_ids.contains(x)); }
                             v.push(id.clone());
                         }
-                        error.set(false);
+                        error.set(None);
                         picked.set(v);
                     });
                     html! {
@@ -373,8 +381,8 @@ pub fn Multi(props: &ScreenProps) -> Html {
                 }) }
                 </div>
             </fieldset>
-            if *error {
-                <p class="ic-error" role="alert">{ t.pick_one }</p>
+            if let Some(message) = *error {
+                <p class="ic-error" role="alert">{ message }</p>
             }
             <div class="ic-actions">
                 <button type="button" class="ic-btn ic-primary" onclick={on_next} data-action="next">{ t.next }</button>
