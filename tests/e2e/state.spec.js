@@ -96,7 +96,13 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   await expect(page.locator(`${S('red_flags')} fieldset[data-question=rf_chest] input[data-option=no]`)).toBeChecked();
   await expect(page.locator(`${S('red_flags')} [data-option=unsure]`)).toHaveCount(0);
 
-  // Back to "None of these": the faint follow-ups are no longer asked.
+  // "None of these" with an item still marked never discards it: it asks
+  // to untick first and stays. Unmarked, "None of these" goes on, and the
+  // faint follow-ups are no longer asked.
+  await page.locator(`${S('red_flags')} [data-option=none]`).click();
+  await expect(page.locator(`${S('red_flags')} [role=alert]`)).toContainText('Untick');
+  expect(await currentScreen(page)).toBe('red_flags');
+  await item.locator('input[data-option=no]').check();
   expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
   expect(await back(page, 'ctx_respondent')).toBe('red_flags');
   await expectTicked(page, 'red_flags', []);
@@ -125,7 +131,11 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   expect(await back(page, next)).toBe('ha_with');
   await expectTicked(page, 'ha_with', ['vision', 'jaw']);
 
-  // "None of these" on ha_with, then free text.
+  // "None of these" on ha_with: refused while ticks remain, then free text.
+  await page.locator(`${S('ha_with')} [data-option=none]`).click();
+  await expect(page.locator(`${S('ha_with')} [role=alert]`)).toContainText('Untick');
+  expect(await currentScreen(page)).toBe('ha_with');
+  for (const o of answers.ha_with) await page.locator(`${S('ha_with')} input[data-option=${o}]`).uncheck();
   expect(await answer(page, 'ha_with', [])).toBe('ot_related');
   expect(await answer(page, 'ot_related', 'something_else')).toBe('ot_text');
   const text = 'Sore knee from gardening';
