@@ -347,7 +347,18 @@ pub fn parse_iso8601(s: &str) -> Option<f64> {
             let end = after
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(after.len());
-            sec = after.get(..end)?.parse::<f64>().ok()?;
+            // Whole seconds and a fraction, read as integers (no float parser
+            // in the wasm): "07", "07.5", "07.250".
+            let (whole, frac) = after
+                .get(..end)?
+                .split_once('.')
+                .unwrap_or((after.get(..end)?, ""));
+            if whole.is_empty() || whole.len() > 2 || frac.contains('.') {
+                return None;
+            }
+            let whole: u32 = whole.parse().ok()?;
+            let ms: u32 = format!("{frac:0<3}").get(..3)?.parse().ok()?;
+            sec = f64::from(whole) + f64::from(ms) / 1000.0;
             tail = after.get(end..)?;
         }
         match tail {
@@ -482,6 +493,10 @@ mod tests {
         assert_eq!(parse_iso8601("1970-01-01T00:00:00Z"), Some(0.0));
         assert_eq!(parse_iso8601("1970-01-01T01:00:00+01:00"), Some(0.0));
         assert_eq!(parse_iso8601("2026-11-25"), Some(20_782.0 * 86_400_000.0));
+        assert_eq!(parse_iso8601("1970-01-01T00:00:07Z"), Some(7_000.0));
+        assert_eq!(parse_iso8601("1970-01-01T00:00:07.5Z"), Some(7_500.0));
+        assert_eq!(parse_iso8601("1970-01-01T00:00:07.25+00:00"), Some(7_250.0));
+        assert_eq!(parse_iso8601("1970-01-01T00:00:07.123456Z"), Some(7_123.0));
         for bad in [
             "",
             "yesterday",
@@ -490,6 +505,10 @@ mod tests {
             "2026-11-25T25:00",
             "2026-11-25T10:00+99:00",
             "2026-11-25T10:00Zjunk",
+            "2026-11-25T10:00:.5Z",
+            "2026-11-25T10:00:1.2.3Z",
+            "2026-11-25T10:00:123Z",
+            "2026-11-25T10:00:61Z",
         ] {
             assert_eq!(parse_iso8601(bad), None, "{bad:?}");
         }
