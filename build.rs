@@ -25,15 +25,23 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = match p.to_bytes() {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
-    if let Err(e) = std::fs::write(out.join("magnesium.protocol"), bytes) {
-        eprintln!("cannot write the compiled protocol: {e}");
+    // Both languages (native: the CLI and the tests), and one file per
+    // language for the browser (the widget loads the one it shows).
+    write(&out.join("magnesium.protocol"), p.to_bytes());
+    for lang in protocol::Lang::ALL {
+        let pack = p.for_language(lang).and_then(|q| q.to_bytes());
+        write(&out.join(format!("magnesium-{}.bin", lang.code())), pack);
+    }
+    // The key of the answers kept in session storage, known before any pack loads.
+    println!("cargo:rustc-env=INFUSION_CHECK_PROTOCOL_KEY={}", p.key());
+}
+
+fn write(path: &std::path::Path, bytes: Result<Vec<u8>, protocol::LoadError>) {
+    let written = bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| std::fs::write(path, b).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        eprintln!("cannot write the compiled protocol {}: {e}", path.display());
         std::process::exit(1);
     }
 }

@@ -58,6 +58,8 @@ strings_struct! {
     pick_one,
     /// "None of these" tapped while something is ticked.
     none_conflict,
+    /// The other language's file could not load (offline on a first visit).
+    lang_unavailable,
     /// Skip (optional text).
     skip,
     /// The heading of the fired rules.
@@ -148,6 +150,7 @@ pub const EN: Strings = Strings {
     language: "Language",
     pick_one: "Please pick at least one.",
     none_conflict: "You ticked something above. Untick it first, or tap Next.",
+    lang_unavailable: "Spanish could not load. Check your connection and try again.",
     skip: "Skip",
     why: "Why",
     do_now: "What to do now",
@@ -204,6 +207,7 @@ pub const ES: Strings = Strings {
     language: "Idioma",
     pick_one: "Por favor, elija al menos uno.",
     none_conflict: "Marcó algo arriba. Quítelo primero, o toque Siguiente.",
+    lang_unavailable: "No se pudo cargar el inglés. Revise su conexión e intente de nuevo.",
     skip: "Omitir",
     why: "Por qué",
     do_now: "Qué hacer ahora",

@@ -7,9 +7,28 @@ pub mod i18n;
 pub mod protocol;
 
 /// The built-in protocol, checked and compiled by `build.rs` at build time
-/// (read with [`protocol::Protocol::from_bytes`]).
+/// (read with [`protocol::Protocol::from_bytes`]). Native builds only: the
+/// browser loads one language file (`magnesium-en.bin`, `magnesium-es.bin`)
+/// beside the wasm instead, so the wasm carries no protocol text.
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAGNESIUM_COMPILED: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/magnesium.protocol"));
+
+/// The compiled protocol in one language (what the browser loads).
+pub const MAGNESIUM_PACKS: [(protocol::Lang, &[u8]); 2] = [
+    (
+        protocol::Lang::En,
+        include_bytes!(concat!(env!("OUT_DIR"), "/magnesium-en.bin")),
+    ),
+    (
+        protocol::Lang::Es,
+        include_bytes!(concat!(env!("OUT_DIR"), "/magnesium-es.bin")),
+    ),
+];
+
+/// `id/version` of the built-in protocol: the key of the answers kept in
+/// session storage, known before a language file is loaded.
+pub const PROTOCOL_KEY: &str = env!("INFUSION_CHECK_PROTOCOL_KEY");
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

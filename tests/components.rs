@@ -5,7 +5,9 @@
 
 use infusion_check::config::Config;
 use infusion_check::protocol::{Answers, Lang};
-use infusion_check::ui::{App, AppProps, Fallback, FallbackProps};
+use infusion_check::ui::{
+    add_pack_bytes, protocol_for, read_pack, App, AppProps, Fallback, FallbackProps,
+};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,8 +27,16 @@ fn clear_storage() {
     }
 }
 
+/// The language files, as the page's loader gives them.
+fn load_packs() {
+    for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
+        assert!(add_pack_bytes(lang, bytes), "{lang:?}");
+    }
+}
+
 async fn mount(pairs: &[(&str, &str)], lang: Lang) -> Element {
     clear_storage();
+    load_packs();
     let root = document().create_element("div").expect("div");
     document()
         .body()
@@ -40,6 +50,7 @@ async fn mount(pairs: &[(&str, &str)], lang: Lang) -> Element {
             config: Rc::new(config),
             issues: Rc::new(issues),
             lang,
+            lang_setting_changed: false,
             preset: Answers::new(),
         },
     )
@@ -357,4 +368,21 @@ async fn start_over_clears_the_ticks_on_the_first_screen() {
         .dyn_into::<HtmlInputElement>()
         .expect("input")
         .checked());
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_or_wrong_language_file_is_refused_and_a_good_one_read() {
+    let [(_, en), (_, es)] = infusion_check::MAGNESIUM_PACKS;
+    // Cut short, garbage, or the other language: refused, never a panic.
+    assert!(read_pack(Lang::En, &en[..en.len() / 2]).is_err());
+    assert!(read_pack(Lang::Es, &[0xff; 64]).is_err());
+    assert!(read_pack(Lang::Es, en).is_err());
+    assert!(read_pack(Lang::En, es).is_err());
+    assert!(!infusion_check::ui::add_pack("fr", en));
+    let p = read_pack(Lang::Es, es).expect("es");
+    assert_eq!(p.key(), infusion_check::PROTOCOL_KEY);
+    // Each file carries its own language only.
+    assert!(!p.status.es.is_empty() && p.status.en.is_empty());
+    load_packs();
+    assert!(protocol_for(Lang::En).is_some() && protocol_for(Lang::Es).is_some());
 }

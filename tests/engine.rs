@@ -419,6 +419,64 @@ fn the_compiled_protocol_the_browser_reads_decides_exactly_like_the_json() {
 }
 
 #[test]
+fn each_language_file_holds_its_language_only_and_decides_like_the_full_protocol() {
+    use infusion_check::protocol::Lang;
+    let full = magnesium();
+    let full_json = serde_json::to_value(&full).unwrap_or_default();
+    for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
+        let pack = Protocol::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pack.key(), infusion_check::PROTOCOL_KEY);
+        let mut rng = infusion_check::protocol::Rng(11);
+        for _ in 0..2_000 {
+            let a = infusion_check::protocol::random_answers(&full, &mut rng);
+            assert_eq!(triage(&full, &a), triage(&pack, &a));
+        }
+        // Every text of this language is there, word for word; every text of
+        // the other language is empty.
+        let (mut same, mut blank) = (0, 0);
+        fn walk(
+            full: &serde_json::Value,
+            pack: &serde_json::Value,
+            lang: &str,
+            same: &mut usize,
+            blank: &mut usize,
+        ) {
+            match (full, pack) {
+                (serde_json::Value::Object(f), serde_json::Value::Object(p)) => {
+                    let is_text = f.keys().all(|k| k == "en" || k == "es") && !f.is_empty();
+                    for (k, fv) in f {
+                        let pv = &p[k];
+                        if is_text && k == lang {
+                            assert_eq!(fv, pv);
+                            *same += 1;
+                        } else if is_text {
+                            assert_eq!(pv, "", "{fv}");
+                            *blank += 1;
+                        } else {
+                            walk(fv, pv, lang, same, blank);
+                        }
+                    }
+                }
+                (serde_json::Value::Array(f), serde_json::Value::Array(p)) => {
+                    assert_eq!(f.len(), p.len());
+                    f.iter()
+                        .zip(p)
+                        .for_each(|(f, p)| walk(f, p, lang, same, blank));
+                }
+                (f, p) => assert_eq!(f, p),
+            }
+        }
+        let pack_json = serde_json::to_value(&pack).unwrap_or_default();
+        walk(&full_json, &pack_json, lang.code(), &mut same, &mut blank);
+        assert!(
+            same > 500 && same == blank,
+            "{lang:?}: {same} texts kept, {blank} emptied"
+        );
+        assert!(Lang::ALL.contains(&lang));
+    }
+}
+
+#[test]
 fn progress_counts_known_screens_and_grows_as_groups_open_modules() {
     use infusion_check::protocol::progress;
     let p = magnesium();

@@ -1,7 +1,8 @@
 // The iframe page: configured by the URL fragment (never sent to a server),
 // and it tells the host page its content height by postMessage:
 //   { type: "infusion-check:height", height: <CSS pixels> }
-import init, { mount_from_fragment } from "./pkg/infusion_check.js";
+import init, * as wasm from "./pkg/infusion_check.js";
+import { preload } from "./packs.js";
 
 const root = document.getElementById("infusion-check");
 let widget = null;
@@ -15,13 +16,21 @@ function reportHeight() {
   }
 }
 
+let lang = null;
+try {
+  lang = new URLSearchParams(location.hash.slice(1)).get("lang");
+} catch (e) {
+  // a malformed fragment: the widget reports it
+}
+const packs = preload(new URL("./", import.meta.url), lang);
 init()
-  .then(() => {
+  .then(async () => {
+    await packs(wasm);
     const start = () => {
       if (widget) widget.destroy();
       const mount = document.createElement("div");
       root.replaceChildren(mount);
-      widget = mount_from_fragment(mount);
+      widget = wasm.mount_from_fragment(mount);
     };
     start();
     addEventListener("hashchange", start);

@@ -10,14 +10,19 @@
 // origin. Until the widget runs (or if it never does: JavaScript off, wasm
 // blocked, an old browser, a failed download, a crash) the element's own
 // content, written by the clinic, stays visible.
+import { preload } from "./packs.js";
+
 const BASE = new URL("./", import.meta.url);
 const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent"];
 
+// The wasm and the language file of the first element, fetched side by side.
 let ready;
-function loadWasm() {
+function loadWasm(lang) {
   if (!ready) {
+    const packs = preload(BASE, lang);
     ready = import(new URL("pkg/infusion_check.js", BASE).href).then(async (m) => {
       await m.default({ module_or_path: new URL("pkg/infusion_check_bg.wasm", BASE) });
+      await packs(m);
       return m;
     });
   }
@@ -65,7 +70,7 @@ class InfusionCheckElement extends HTMLElement {
     shadow.replaceChildren(style, slot, root);
     this._slot = slot;
     this._root = root;
-    Promise.all([loadWasm(), styled])
+    Promise.all([loadWasm(this.getAttribute("lang")), styled])
       .then(([m]) => {
         this._module = m;
         this._render();

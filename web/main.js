@@ -1,13 +1,16 @@
 // The standalone page: mounts the widget into each <infusion-check> on the page
 // (light DOM: this page is the widget's own). Configured by the element's attributes.
-import init, { mount } from "./pkg/infusion_check.js";
+import init, * as widget from "./pkg/infusion_check.js";
+import { preload } from "./packs.js";
 
+const packs = preload(new URL("./", import.meta.url), document.querySelector("infusion-check")?.getAttribute("lang"));
 init()
-  .then((exports) => {
+  .then(async (exports) => {
+    await packs(widget);
     for (const el of document.querySelectorAll("infusion-check")) {
       const root = document.createElement("div");
       el.replaceChildren(root);
-      mount(root, el);
+      widget.mount(root, el);
     }
     globalThis.__infusionCheckWasmMemory = () => exports.memory.buffer.byteLength;
   })

@@ -174,6 +174,40 @@ impl Protocol {
         postcard::from_bytes(bytes).map_err(|e| LoadError::Binary(e.to_string()))
     }
 
+    /// The same protocol with the patient-facing text of `lang` only (every
+    /// other language's text emptied): what the browser loads, one file per
+    /// language, so a patient downloads only the language shown.
+    pub fn for_language(&self, lang: Lang) -> Result<Protocol, LoadError> {
+        fn keep(v: &mut serde_json::Value, lang: &str) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    let is_text = !map.is_empty()
+                        && map
+                            .iter()
+                            .all(|(k, v)| v.is_string() && Lang::ALL.iter().any(|l| l.code() == k));
+                    for (k, v) in map.iter_mut() {
+                        if is_text && k != lang {
+                            *v = serde_json::Value::String(String::new());
+                        } else {
+                            keep(v, lang);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(|v| keep(v, lang)),
+                _ => {}
+            }
+        }
+        let mut v = serde_json::to_value(self).map_err(|e| LoadError::Binary(e.to_string()))?;
+        keep(&mut v, lang.code());
+        serde_json::from_value(v).map_err(|e| LoadError::Binary(e.to_string()))
+    }
+
+    /// The protocol's ID and version (`magnesium/2026.11-draft.1`): the key of
+    /// anything stored for it.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.id, self.version)
+    }
+
     /// The index of a question or item by ID.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()

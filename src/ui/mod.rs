@@ -17,15 +17,110 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-static PROTOCOL: OnceLock<Result<Protocol, String>> = OnceLock::new();
+thread_local! {
+    /// The protocol in each language loaded so far (at most one per language,
+    /// kept for the page's life).
+    static PACKS: RefCell<Vec<(Lang, &'static Protocol)>> = const { RefCell::new(Vec::new()) };
+    /// The page's loader of a language file: `(lang) => Promise<Uint8Array>`.
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
 
-/// The built-in protocol, loaded and checked once. `None` if it fails (the
-/// widget then shows the fallback with the emergency number).
-pub fn protocol() -> Option<&'static Protocol> {
-    PROTOCOL
-        .get_or_init(|| Protocol::from_bytes(crate::MAGNESIUM_COMPILED).map_err(|e| e.to_string()))
-        .as_ref()
-        .ok()
+/// The protocol in `lang`, if its file has been loaded.
+pub fn protocol_for(lang: Lang) -> Option<&'static Protocol> {
+    PACKS.with(|p| p.borrow().iter().find(|(l, _)| *l == lang).map(|(_, p)| *p))
+}
+
+/// Reads a language file (`magnesium-en.bin`): refused when it does not read,
+/// is for another protocol version, or lacks the language's text.
+pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<Protocol, String> {
+    let p = Protocol::from_bytes(bytes).map_err(|e| e.to_string())?;
+    if p.key() != crate::PROTOCOL_KEY {
+        return Err(format!(
+            "it is for {}, not {}",
+            p.key(),
+            crate::PROTOCOL_KEY
+        ));
+    }
+    if p.status.get(lang).is_empty() || (lang != Lang::En && p.status.get(lang) == p.status.en) {
+        return Err("it does not have this language's text".into());
+    }
+    Ok(p)
+}
+
+/// Reads a language file and keeps it (see [`read_pack`]); a refused file is
+/// named in the console (the widget then shows the other language, or the
+/// fallback).
+pub fn add_pack_bytes(lang: Lang, bytes: &[u8]) -> bool {
+    if protocol_for(lang).is_some() {
+        return true;
+    }
+    match read_pack(lang, bytes) {
+        Ok(p) => {
+            let p: &'static Protocol = Box::leak(Box::new(p));
+            PACKS.with(|packs| packs.borrow_mut().push((lang, p)));
+            true
+        }
+        Err(e) => {
+            web_sys::console::error_1(
+                &format!(
+                    "infusion-check: the {} language file was refused: {e}",
+                    lang.code()
+                )
+                .into(),
+            );
+            false
+        }
+    }
+}
+
+/// Gives the widget a language file the page has loaded (`lang`: `en`, `es`).
+#[wasm_bindgen]
+pub fn add_pack(lang: &str, bytes: &[u8]) -> bool {
+    Lang::parse(lang).is_some_and(|l| add_pack_bytes(l, bytes))
+}
+
+/// Sets how the widget loads another language file:
+/// `(lang) => Promise<Uint8Array>` (the page's loader script provides it).
+#[wasm_bindgen]
+pub fn set_pack_loader(loader: js_sys::Function) {
+    LOADER.with(|l| *l.borrow_mut() = Some(loader));
+}
+
+/// Loads the language file of `lang` (through the page's loader) and calls
+/// `done(true)` once it is there, `done(false)` if it cannot be had.
+pub fn request_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
+    if protocol_for(lang).is_some() {
+        return done(true);
+    }
+    let promise = LOADER
+        .with(|l| l.borrow().clone())
+        .and_then(|f| f.call1(&JsValue::NULL, &lang.code().into()).ok());
+    let then = promise.as_ref().and_then(|p| {
+        js_sys::Reflect::get(p, &"then".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    let (Some(promise), Some(then)) = (promise, then) else {
+        return done(false);
+    };
+    let done = Rc::new(RefCell::new(Some(done)));
+    let finish = move |ok: bool| {
+        if let Some(done) = done.borrow_mut().take() {
+            done(ok)
+        }
+    };
+    let finish2 = finish.clone();
+    let on_ok = Closure::once_into_js(move |v: JsValue| {
+        finish(add_pack_bytes(lang, &js_sys::Uint8Array::new(&v).to_vec()))
+    });
+    let on_err = Closure::once_into_js(move |e: JsValue| {
+        web_sys::console::warn_2(
+            &"infusion-check: a language file could not load:".into(),
+            &e,
+        );
+        finish2(false)
+    });
+    let _ = then.call2(&promise, &on_ok, &on_err);
 }
 
 /// The clinic's configuration, for any component.
@@ -47,14 +142,19 @@ pub struct AppProps {
     pub config: Rc<Config>,
     /// What was wrong with it (shown to the webmaster).
     pub issues: Rc<Vec<ConfigIssue>>,
-    /// The language to start in.
+    /// The language to start in (the page's setting, or the patient's own
+    /// choice kept in this tab).
     pub lang: Lang,
+    /// The page's language setting changed since the last mount (its own
+    /// language switch): it then wins over the patient's kept choice.
+    #[prop_or_default]
+    pub lang_setting_changed: bool,
     /// Answers the configuration gives (the drip's end time).
     pub preset: Answers,
 }
 
-fn storage_key(p: &Protocol) -> String {
-    format!("infusion-check/{}/{}", p.id, p.version)
+fn storage_key() -> String {
+    format!("infusion-check/{}", crate::PROTOCOL_KEY)
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
@@ -114,8 +214,8 @@ fn decode(s: &str) -> Option<Wizard> {
 
 /// Records the page's language setting (`lang` attribute or fragment key:
 /// "en", "es" or "auto") and says whether it changed since the last mount.
-fn lang_setting_changed(p: &Protocol, choice: LangChoice) -> bool {
-    let key = format!("{}/lang-setting", storage_key(p));
+fn lang_setting_changed(choice: LangChoice) -> bool {
+    let key = format!("{}/lang-setting", storage_key());
     let now = match choice {
         LangChoice::Auto => "auto",
         LangChoice::Fixed(l) => l.code(),
@@ -128,10 +228,15 @@ fn lang_setting_changed(p: &Protocol, choice: LangChoice) -> bool {
     before.as_deref() != Some(now)
 }
 
-fn restore(p: &Protocol, lang: Lang, choice: LangChoice, preset: &Answers) -> Wizard {
+/// The language kept in this tab (the patient's own choice), if any.
+fn stored_lang() -> Option<Lang> {
+    let raw = session_storage()?.get_item(&storage_key()).ok().flatten()?;
+    decode(&raw).map(|w| w.lang)
+}
+
+fn restore(p: &Protocol, lang: Lang, setting_changed: bool, preset: &Answers) -> Wizard {
     let fresh = Wizard::new(lang, preset.clone());
-    let setting_changed = lang_setting_changed(p, choice);
-    let Some(raw) = session_storage().and_then(|s| s.get_item(&storage_key(p)).ok().flatten())
+    let Some(raw) = session_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten())
     else {
         return fresh;
     };
@@ -151,23 +256,93 @@ fn restore(p: &Protocol, lang: Lang, choice: LangChoice, preset: &Answers) -> Wi
                     .into(),
             );
             if let Some(s) = session_storage() {
-                let _ = s.remove_item(&storage_key(p));
+                let _ = s.remove_item(&storage_key());
             }
             fresh
         }
     }
 }
 
-/// The widget.
+/// The widget: the check, once a language file is there (the page's loader
+/// has normally fetched it beside the wasm). Until then it shows nothing (the
+/// page's own content stays); if no language file can be had, the fallback.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let Some(p) = protocol() else {
-        return html! { <Fallback config={props.config.clone()} /> };
+    // None: waiting for the language file; Some(false): it could not load.
+    let status = use_state(|| None::<bool>);
+    {
+        let status = status.clone();
+        use_effect_with(props.lang, move |lang| {
+            if protocol_for(*lang).is_none() {
+                request_pack(*lang, move |ok| status.set(Some(ok)));
+            }
+        });
+    }
+    // The page's language once its file is there; the other one only if it
+    // cannot be had.
+    let shown = if protocol_for(props.lang).is_some() {
+        Some(props.lang)
+    } else if *status == Some(false) {
+        Lang::ALL.into_iter().find(|l| protocol_for(*l).is_some())
+    } else {
+        None
     };
+    match (shown, *status) {
+        (Some(lang), _) => html! {
+            <Check config={props.config.clone()} issues={props.issues.clone()} {lang}
+                lang_setting_changed={props.lang_setting_changed} preset={props.preset.clone()} />
+        },
+        (None, Some(false)) => html! { <Fallback config={props.config.clone()} /> },
+        (None, _) => html! {},
+    }
+}
+
+/// The check itself, in a language whose file is loaded.
+#[component]
+fn Check(props: &AppProps) -> Html {
     let lang0 = props.lang;
     let preset = props.preset.clone();
-    let choice = props.config.lang;
-    let state = use_reducer(move || restore(p, lang0, choice, &preset));
+    let setting_changed = props.lang_setting_changed;
+    let state = use_reducer(|| {
+        protocol_for(lang0)
+            .map(|p| restore(p, lang0, setting_changed, &preset))
+            .unwrap_or_else(|| Wizard::new(lang0, preset.clone()))
+    });
+    // Shown in the patient's language once its file is there (asked for below).
+    let lang = if protocol_for(state.lang).is_some() {
+        state.lang
+    } else {
+        props.lang
+    };
+    let lang_failed = use_state(|| false);
+    // Shows `want` once its file is there (at once if it is); says so if it
+    // cannot load, and the check goes on in the language shown.
+    let switch_to = {
+        let (state, lang_failed) = (state.clone(), lang_failed.clone());
+        move |want: Lang| {
+            let (state, lang_failed) = (state.clone(), lang_failed.clone());
+            lang_failed.set(false);
+            request_pack(want, move |ok| {
+                if ok {
+                    state.dispatch(Action::SetLanguage(want));
+                } else {
+                    lang_failed.set(true);
+                }
+            });
+        }
+    };
+    {
+        // A language kept from earlier in this tab whose file is not here yet.
+        let switch_to = switch_to.clone();
+        use_effect_with(state.lang, move |want| {
+            if protocol_for(*want).is_none() {
+                switch_to(*want);
+            }
+        });
+    }
+    let Some(p) = protocol_for(lang) else {
+        return html! { <Fallback config={props.config.clone()} /> };
+    };
     let heading = use_node_ref();
     let confirmed = state.confirmed(p);
     let step = crate::protocol::next_step(p, &confirmed);
@@ -183,7 +358,7 @@ pub fn App(props: &AppProps) -> Html {
             (state.answers.clone(), state.history.clone(), state.lang),
             move |_| {
                 if let (Some(s), Some(text)) = (session_storage(), encode(&state)) {
-                    let _ = s.set_item(&storage_key(p), &text);
+                    let _ = s.set_item(&storage_key(), &text);
                 }
             },
         );
@@ -215,7 +390,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let lang = state.lang;
     let t = strings(lang);
     let they = state.for_someone_else();
     let on_answer = {
@@ -236,14 +410,14 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(s) = session_storage() {
-                let _ = s.remove_item(&storage_key(p));
+                let _ = s.remove_item(&storage_key());
             }
             state.dispatch(Action::Restart)
         })
     };
     let set_lang = |l: Lang| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLanguage(l)))
+        let switch_to = switch_to.clone();
+        Callback::from(move |_: MouseEvent| switch_to(l))
     };
     let first_screen = state.history.is_empty();
     let on_respondent = first_screen.then(|| {
@@ -294,6 +468,9 @@ pub fn App(props: &AppProps) -> Html {
                     <p>{ t.setup_notice }</p>
                     <ul>{ for props.issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
                 </div>
+            }
+            if *lang_failed {
+                <p class="ic-notice" role="status" data-lang-failed="">{ t.lang_unavailable }</p>
             }
             if first_screen {
                 <p class="ic-intro">{ t.app_intro }</p>
@@ -506,10 +683,19 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         m.retain(|(r, _)| r != &root);
         m.push((root.clone(), fallback));
     });
-    let lang = match config.lang {
+    let setting = match config.lang {
         LangChoice::Fixed(l) => l,
         LangChoice::Auto => phone_lang(),
     };
+    // The patient's own choice in this tab wins, unless the page changed its
+    // language setting since (its own language switch).
+    let lang_setting_changed = lang_setting_changed(config.lang);
+    let lang = if lang_setting_changed {
+        None
+    } else {
+        stored_lang()
+    }
+    .unwrap_or(setting);
     let mut preset = Answers::new();
     if let Some(code) = config.time_since_end(now_ms()) {
         preset.set_one("ctx_time_since_end", code);
@@ -522,6 +708,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
             config: Rc::new(config),
             issues: Rc::new(issues),
             lang,
+            lang_setting_changed,
             preset,
         },
     )

@@ -1,7 +1,7 @@
 //! The result: what to do (as call buttons), why, what to do now, when to get
 //! help, the tailored advice, and the summary for the nurse.
 
-use super::{js_call, protocol, use_clinic, use_text};
+use super::{js_call, protocol_for, use_clinic, use_text};
 use crate::protocol::{advice_for, Answers, Lang, Level, Outcome};
 use crate::summary::{fill, level_label, reasons, summary_text};
 use yew::prelude::*;
@@ -39,7 +39,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let t = use_text();
     let cfg = use_clinic();
     let copied = use_state(|| false);
-    let Some(p) = protocol() else { return html! {} };
+    let Some(p) = protocol_for(props.lang) else {
+        return html! {};
+    };
     let ResultProps {
         outcome,
         answers,

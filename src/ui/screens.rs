@@ -2,7 +2,7 @@
 //! turns taps into an `on_answer` with the screen's answers; nothing here
 //! decides anything clinical.
 
-use super::{protocol, use_text};
+use super::{protocol_for, use_text};
 use crate::protocol::{Answer, Answers, Kind, Lang, Question};
 use std::collections::BTreeMap;
 use web_sys::HtmlInputElement;
@@ -31,12 +31,15 @@ pub struct ScreenProps {
     pub on_respondent: Option<Callback<bool>>,
 }
 
-fn question(qid: &str) -> Option<&'static Question> {
-    protocol().and_then(|p| p.question(qid))
+fn question(qid: &str, lang: Lang) -> Option<&'static Question> {
+    protocol_for(lang).and_then(|p| p.question(qid))
 }
 
-fn items(q: &'static Question) -> Vec<(&'static crate::protocol::Text, Vec<&'static Question>)> {
-    let Some(p) = protocol() else {
+fn items(
+    q: &'static Question,
+    lang: Lang,
+) -> Vec<(&'static crate::protocol::Text, Vec<&'static Question>)> {
+    let Some(p) = protocol_for(lang) else {
         return Vec::new();
     };
     q.sections
@@ -53,7 +56,7 @@ fn items(q: &'static Question) -> Vec<(&'static crate::protocol::Text, Vec<&'sta
 /// Any screen: dispatches on the question's kind.
 #[component]
 pub fn Screen(props: &ScreenProps) -> Html {
-    let Some(q) = question(&props.qid) else {
+    let Some(q) = question(&props.qid, props.lang) else {
         return html! {};
     };
     match q.kind {
@@ -91,13 +94,13 @@ fn heading(q: &Question, props: &ScreenProps, id: &str) -> Html {
 #[component]
 pub fn Checklist(props: &ScreenProps) -> Html {
     let t = use_text();
-    let q = question(&props.qid);
+    let q = question(&props.qid, props.lang);
     let initial = {
-        let answers = props.answers.clone();
+        let (answers, lang) = (props.answers.clone(), props.lang);
         move || {
             let mut m: BTreeMap<String, String> = BTreeMap::new();
             if let Some(q) = q {
-                for (_, list) in items(q) {
+                for (_, list) in items(q, lang) {
                     for item in list {
                         if let Some(Answer::One(code)) = answers.get(&item.id) {
                             if code != "no" {
@@ -114,7 +117,7 @@ pub fn Checklist(props: &ScreenProps) -> Html {
     let per_item = use_state(|| ticks.values().any(|c| c == "not_sure"));
     let error: UseStateHandle<Option<&'static str>> = use_state(|| None);
     let Some(q) = q else { return html! {} };
-    let sections = items(q);
+    let sections = items(q, props.lang);
     let all_ids: Vec<String> = sections
         .iter()
         .flat_map(|(_, l)| l.iter().map(|i| i.id.clone()))
@@ -256,7 +259,7 @@ pub fn Checklist(props: &ScreenProps) -> Html {
 #[component]
 pub fn Choice(props: &ScreenProps) -> Html {
     let t = use_text();
-    let Some(q) = question(&props.qid) else {
+    let Some(q) = question(&props.qid, props.lang) else {
         return html! {};
     };
     let current = match props.answers.get(&q.id) {
@@ -312,7 +315,7 @@ pub fn Choice(props: &ScreenProps) -> Html {
 #[component]
 pub fn Multi(props: &ScreenProps) -> Html {
     let t = use_text();
-    let q = question(&props.qid);
+    let q = question(&props.qid, props.lang);
     let initial = {
         let answers = props.answers.clone();
         move || match q.and_then(|q| answers.get(&q.id)) {
@@ -398,7 +401,7 @@ pub fn Multi(props: &ScreenProps) -> Html {
 #[component]
 pub fn FreeText(props: &ScreenProps) -> Html {
     let t = use_text();
-    let q = question(&props.qid);
+    let q = question(&props.qid, props.lang);
     let initial = {
         let answers = props.answers.clone();
         move || match q.and_then(|q| answers.get(&q.id)) {

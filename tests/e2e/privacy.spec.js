@@ -11,15 +11,18 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   await openFresh(page);
   // Let the service worker (offline cache) finish fetching before counting.
   await page.evaluate(() => ('serviceWorker' in navigator ? navigator.serviceWorker.ready.then(() => true) : true));
+  // The Spanish file loads when the patient first picks Spanish.
+  await setLanguage(page, 'es');
+  await setLanguage(page, 'en');
   const loaded = [...watch.requests];
   const origin = new URL(baseURL).origin;
   for (const url of loaded) expect(url.startsWith(origin + '/') || url.startsWith('data:'), url).toBe(true);
   const paths = loaded.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname);
   expect(paths).toContain('/pkg/infusion_check_bg.wasm');
   expect(paths).toContain('/style/infusion-check.css');
+  expect(paths).toContain('/pkg/magnesium-en.bin');
+  expect(paths).toContain('/pkg/magnesium-es.bin');
 
-  await setLanguage(page, 'es');
-  await setLanguage(page, 'en');
   const answers = {
     red_flags: {},
     ...CONTEXT,

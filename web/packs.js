@@ -1,0 +1,44 @@
+// The protocol's text comes in one file per language beside the wasm
+// (pkg/magnesium-en.bin, pkg/magnesium-es.bin): a patient downloads only the
+// language shown. The loader scripts fetch the likely language while the wasm
+// downloads, and give the widget a loader for the other one (language switch).
+const FILES = { en: "pkg/magnesium-en.bin", es: "pkg/magnesium-es.bin" };
+
+// (lang) => Promise<Uint8Array>, each file fetched once (again after a failure).
+export function packLoader(base) {
+  const cache = {};
+  return (lang) => {
+    if (!FILES[lang]) return Promise.reject(new Error(`no language file for "${lang}"`));
+    cache[lang] ??= fetch(new URL(FILES[lang], base))
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${FILES[lang]}: HTTP ${r.status}`))))
+      .then((b) => new Uint8Array(b))
+      .catch((e) => {
+        delete cache[lang];
+        throw e;
+      });
+    return cache[lang];
+  };
+}
+
+// The language the widget most likely starts in: the page's setting, else the
+// phone's (the widget decides; a wrong guess only costs a second fetch).
+export function guessLang(setting) {
+  const l = String(setting && setting.trim().toLowerCase() !== "auto" ? setting : navigator.language || "en");
+  return l.trim().toLowerCase().startsWith("es") ? "es" : "en";
+}
+
+// Starts fetching the likely language now; `ready(m)` hands it and the loader
+// to the started wasm module `m`.
+export function preload(base, setting) {
+  const load = packLoader(base);
+  const lang = guessLang(setting);
+  const first = load(lang).then(
+    (bytes) => bytes,
+    () => null,
+  );
+  return async (m) => {
+    m.set_pack_loader(load);
+    const bytes = await first;
+    if (bytes) m.add_pack(lang, bytes);
+  };
+}
