@@ -126,7 +126,6 @@ pub struct Protocol {
     pub outcomes: Outcomes,
     /// Tailored advice.
     pub advice: Vec<AdviceData>,
-    index: BTreeMap<String, usize>,
 }
 
 /// Why a protocol could not be loaded.
@@ -210,7 +209,9 @@ impl Protocol {
 
     /// The index of a question or item by ID.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        // A search over about a hundred IDs: no map to carry in the compiled
+        // file or the wasm (IDs are unique: the build refuses a repeat).
+        self.questions.iter().position(|q| q.id == id)
     }
 
     /// A question or item by ID.
@@ -256,11 +257,11 @@ impl Protocol {
         };
         let mut questions: Vec<Question> = Vec::new();
         let mut screens = Vec::new();
-        let mut index = BTreeMap::new();
+        let mut index = std::collections::BTreeSet::new();
         let mut add =
             |q: Question, questions: &mut Vec<Question>, problems: &mut Vec<ProtocolError>| {
                 let at = questions.len();
-                if index.insert(q.id.clone(), at).is_some() {
+                if !index.insert(q.id.clone()) {
                     problems.push(ProtocolError::new(
                         format!("questions.{}", q.id),
                         "this ID is used twice".into(),
@@ -390,7 +391,6 @@ impl Protocol {
             rules: data.rules,
             outcomes: data.outcomes,
             advice: data.advice,
-            index,
         };
         (protocol, problems)
     }
