@@ -197,7 +197,6 @@ pub fn summary_text(
 mod tests {
     use super::*;
     use crate::protocol::triage;
-    use std::collections::BTreeMap;
 
     #[test]
     fn placeholders_fill_in_one_pass() {
@@ -222,7 +221,7 @@ mod tests {
     fn the_summary_names_the_result_the_answers_and_the_protocol() {
         let p = Protocol::magnesium().unwrap_or_else(|e| panic!("{e}"));
         let mut a = Answers::new();
-        let mut ticks = BTreeMap::new();
+        let mut ticks = litemap::LiteMap::new();
         ticks.insert("rf_chest".to_string(), "yes".to_string());
         a.set_checklist(&p, "red_flags", &ticks);
         let o = triage(&p, &a);

@@ -8,7 +8,7 @@ use infusion_check::protocol::{
     check_reachability, next_step, triage, Answer, Answers, Disposition, LoadError, Protocol, Step,
     Urgency, MAGNESIUM_JSON,
 };
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 fn ask_id(p: &Protocol, a: &Answers) -> String {
     match next_step(p, a) {
@@ -18,11 +18,11 @@ fn ask_id(p: &Protocol, a: &Answers) -> String {
 }
 
 fn none_ticked(p: &Protocol, a: &mut Answers, list: &str) {
-    a.set_checklist(p, list, &BTreeMap::new());
+    a.set_checklist(p, list, &LiteMap::new());
 }
 
 fn tick(p: &Protocol, a: &mut Answers, list: &str, item: &str, code: &str) {
-    let mut m = BTreeMap::new();
+    let mut m = LiteMap::new();
     m.insert(item.to_string(), code.to_string());
     a.set_checklist(p, list, &m);
 }

@@ -226,7 +226,7 @@ pub fn case_answers(protocol: &Protocol, case: &Case) -> Result<Answers, CaseErr
         };
         match (q.kind, value) {
             (Kind::Checklist, serde_json::Value::Object(map)) => {
-                let mut ticked = BTreeMap::new();
+                let mut ticked = litemap::LiteMap::new();
                 for (item_id, code) in map {
                     let item = protocol
                         .question(item_id)

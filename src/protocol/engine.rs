@@ -12,8 +12,8 @@
 
 use super::model::{Cond, Effect, Kind, Level, RuleData, Text};
 use super::{Protocol, Question, GROUPS_QUESTION};
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// One answer: an option code, or several for multi-choice (free text is a
 /// `One`).
@@ -29,7 +29,7 @@ pub enum Answer {
 /// The patient's answers, by question ID. Checklist items are stored one by one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Answers(pub BTreeMap<String, Answer>);
+pub struct Answers(pub LiteMap<String, Answer>);
 
 impl Answers {
     /// No answers.
@@ -75,7 +75,7 @@ impl Answers {
         &mut self,
         protocol: &Protocol,
         id: &str,
-        ticked: &BTreeMap<String, String>,
+        ticked: &LiteMap<String, String>,
     ) {
         if let Some(q) = protocol.question(id) {
             for &i in q.sections.iter().flat_map(|(_, items)| items.iter()) {
@@ -356,8 +356,9 @@ struct Eval<'p> {
     assumed: Vec<String>,
     fired: Vec<Fired>,
     level: Level,
-    groups: BTreeSet<String>,
-    cleared: BTreeSet<String>,
+    // Sets, as maps to (): one small map type in the wasm, not two.
+    groups: LiteMap<String, ()>,
+    cleared: LiteMap<String, ()>,
     final_pass: bool,
 }
 
@@ -369,8 +370,8 @@ impl<'p> Eval<'p> {
             assumed: Vec::new(),
             fired: Vec::new(),
             level: Level::SelfCare,
-            groups: BTreeSet::new(),
-            cleared: BTreeSet::new(),
+            groups: LiteMap::new(),
+            cleared: LiteMap::new(),
             final_pass,
         }
     }
@@ -521,7 +522,7 @@ impl<'p> Eval<'p> {
                     Some(Slot::Value(v)) => v.clone(),
                     _ => Vec::new(),
                 };
-                let uncleared = picked.iter().any(|g| !self.cleared.contains(g));
+                let uncleared = picked.iter().any(|g| !self.cleared.contains_key(g));
                 Some(uncleared == *b)
             }
         }
@@ -553,8 +554,8 @@ impl<'p> Eval<'p> {
             assumed: self.assumed.clone(),
             fired: Vec::new(),
             level: Level::SelfCare,
-            groups: BTreeSet::new(),
-            cleared: BTreeSet::new(),
+            groups: LiteMap::new(),
+            cleared: LiteMap::new(),
             final_pass: true,
         };
         Some(view.finish())
@@ -573,14 +574,14 @@ impl<'p> Eval<'p> {
                     self.level = self.level.max(l);
                     if l >= Level::CallToday {
                         if let Some(g) = &rule.group {
-                            self.groups.insert(g.clone());
+                            self.groups.insert(g.clone(), ());
                         }
                         let picked: Vec<String> = match self.slot(GROUPS_QUESTION) {
                             Some(Slot::Value(v)) => v.clone(),
                             _ => Vec::new(),
                         };
                         for g in rule.count_groups.iter().filter(|g| picked.contains(g)) {
-                            self.groups.insert(g.clone());
+                            self.groups.insert(g.clone(), ());
                         }
                     }
                     self.fired.push(Fired {
@@ -596,7 +597,9 @@ impl<'p> Eval<'p> {
                         .filter(|(_, c)| self.cond(c, 0) == Some(true))
                         .map(|(g, _)| g.clone())
                         .collect();
-                    self.cleared.extend(cleared);
+                    for c in cleared {
+                        self.cleared.insert(c, ());
+                    }
                     self.fired.push(Fired {
                         id: rule.id.clone(),
                         level: Level::SelfCare,

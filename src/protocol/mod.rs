@@ -26,8 +26,8 @@ pub use engine::{
 };
 pub use model::{Cond, Effect, Kind, Lang, Level, OptionData, Text};
 
+use litemap::LiteMap;
 use model::{AdviceData, NotSureData, Outcomes, ProtocolData, QuestionData, RuleData};
-use std::collections::BTreeMap;
 
 /// The built-in protocol data (IV magnesium), as written.
 pub const MAGNESIUM_JSON: &str = include_str!("../protocols/magnesium.json");
@@ -119,7 +119,7 @@ pub struct Protocol {
     /// The top-level screens (indexes into `questions`), in flow order.
     pub screens: Vec<usize>,
     /// Named conditions.
-    pub defs: BTreeMap<String, Cond>,
+    pub defs: LiteMap<String, Cond>,
     /// The rules, in evaluation order.
     pub rules: Vec<RuleData>,
     /// Outcome texts.

@@ -2,8 +2,8 @@
 //! struct with `deny_unknown_fields`, so a misspelt key is a load error, not a
 //! silently ignored rule.
 
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A language of the patient-facing text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -223,7 +223,7 @@ pub enum Cond {
     /// Every listed question's answer is one of the listed codes (for
     /// multi-choice: any picked option is listed). A question that was not
     /// asked matches nothing.
-    Is(BTreeMap<String, Vec<String>>),
+    Is(LiteMap<String, Vec<String>>),
     /// All hold (an empty list holds).
     All(Vec<Cond>),
     /// At least one holds.
@@ -292,7 +292,7 @@ pub struct RuleData {
     pub effect: Effect,
     /// Self-care rules: the symptom groups cleared, each with its own condition.
     #[serde(default)]
-    pub clears: BTreeMap<String, Cond>,
+    pub clears: LiteMap<String, Cond>,
     /// The symptom group it belongs to (for rule A1).
     #[serde(default)]
     pub group: Option<String>,
@@ -390,10 +390,10 @@ pub struct ProtocolData {
     pub questions: Vec<QuestionData>,
     /// Shared option lists.
     #[serde(default)]
-    pub option_sets: BTreeMap<String, Vec<OptionData>>,
+    pub option_sets: LiteMap<String, Vec<OptionData>>,
     /// Named conditions.
     #[serde(default)]
-    pub defs: BTreeMap<String, Cond>,
+    pub defs: LiteMap<String, Cond>,
     /// The rules, in evaluation order.
     pub rules: Vec<RuleData>,
     /// The outcome texts.

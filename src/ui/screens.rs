@@ -4,7 +4,7 @@
 
 use super::{protocol_for, use_text};
 use crate::protocol::{Answer, Answers, Kind, Lang, Question};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -98,7 +98,7 @@ pub fn Checklist(props: &ScreenProps) -> Html {
     let initial = {
         let (answers, lang) = (props.answers.clone(), props.lang);
         move || {
-            let mut m: BTreeMap<String, String> = BTreeMap::new();
+            let mut m: LiteMap<String, String> = LiteMap::new();
             if let Some(q) = q {
                 for (_, list) in items(q, lang) {
                     for item in list {

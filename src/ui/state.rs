@@ -99,8 +99,9 @@ impl Wizard {
         if !self.answers.0.keys().all(|k| known(k)) {
             return None;
         }
-        let mut seen = std::collections::BTreeSet::new();
-        self.history.retain(|s| seen.insert(s.clone()));
+        let mut seen = litemap::LiteMap::new_vec();
+        self.history
+            .retain(|s| seen.insert(s.clone(), ()).is_none());
         Some(self)
     }
 }
