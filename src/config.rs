@@ -50,7 +50,7 @@ impl Phone {
         {
             return Err(format!(
                 "contains \"{}\"; use only digits, spaces and + - ( )",
-                bad.escape_default()
+                shown(&bad.to_string())
             ));
         }
         let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -208,7 +208,7 @@ impl Config {
                         "en" => LangChoice::Fixed(Lang::En),
                         "es" => LangChoice::Fixed(Lang::Es),
                         _ => {
-                            issue(&key, format!("\"{}\" is not en, es or auto; the phone's language is used.", value.escape_default()));
+                            issue(&key, format!("\"{}\" is not en, es or auto; the phone's language is used.", shown(value)));
                             LangChoice::Auto
                         }
                     }
@@ -223,11 +223,11 @@ impl Config {
                 "ended" => match parse_iso8601(value) {
                     Some(ms) if ms > now_ms + 5.0 * 60_000.0 => issue(&key, "is in the future; the patient is asked when the drip ended.".into()),
                     Some(ms) => c.ended_ms = Some(ms),
-                    None => issue(&key, format!("\"{}\" is not an ISO 8601 date and time (like 2026-11-25T14:30:00Z); the patient is asked when the drip ended.", value.escape_default())),
+                    None => issue(&key, format!("\"{}\" is not an ISO 8601 date and time (like 2026-11-25T14:30:00Z); the patient is asked when the drip ended.", shown(value))),
                 },
                 "accent" => match parse_hex_colour(value) {
                     Some(rgb) => c.accent = Some(accessible_accent(rgb)),
-                    None => issue(&key, format!("\"{}\" is not a colour like #0a5c8f; the default colour is used.", value.escape_default())),
+                    None => issue(&key, format!("\"{}\" is not a colour like #0a5c8f; the default colour is used.", shown(value))),
                 },
                 // Other attributes of the element (id, class, style ...) are the page's business.
                 _ => {}
@@ -304,6 +304,20 @@ pub fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A value as a webmaster can read it in a message: printable ASCII as is,
+/// anything else (control, bidi, zero-width, non-ASCII) as `\u{..}`.
+pub fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.chars() {
+        if (c == ' ' || c.is_ascii_graphic()) && c != '\\' && c != '"' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` → milliseconds since 1970 (UTC;
@@ -486,6 +500,15 @@ mod tests {
         ] {
             assert!(Phone::parse(bad).is_err(), "{bad:?} accepted");
         }
+    }
+
+    #[test]
+    fn bad_values_are_shown_readably() {
+        assert_eq!(shown("en-GB"), "en-GB");
+        assert_eq!(
+            shown("a\u{202e}b\n\"\\é"),
+            "a\\u{202e}b\\u{a}\\u{22}\\u{5c}\\u{e9}"
+        );
     }
 
     #[test]
