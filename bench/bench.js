@@ -111,11 +111,14 @@ function sizesOf(dir) {
 
 // The totals of the three pages, defined alike: wasm+JS = the wasm and its
 // glue (pkg/); first screen = what the first screen loads (HTML, main.js,
-// stylesheets, wasm and glue), as in scripts/sizes.
+// packs.js, stylesheets, wasm and glue, the English protocol file), as in
+// scripts/sizes.
 function totals(files) {
   const keys = Object.keys(files);
   const wasmJs = keys.filter((k) => k.startsWith('pkg/') && /\.(wasm|js)$/.test(k));
-  const first = keys.filter((k) => k === 'index.html' || k === 'main.js' || (k.startsWith('style/') && k.endsWith('.css'))).concat(wasmJs);
+  const first = keys
+    .filter((k) => ['index.html', 'main.js', 'packs.js'].includes(k) || (k.startsWith('style/') && k.endsWith('.css')) || /^pkg\/magnesium-en.*\.bin$/.test(k))
+    .concat(wasmJs);
   const sum = (ks, enc) => ks.reduce((a, k) => a + (files[k][enc] ?? files[k].raw), 0);
   const t = {};
   for (const enc of ['raw', 'gzip', 'brotli']) {
@@ -548,7 +551,7 @@ async function measure() {
         static: "the widget's rendered first screen as static HTML with the same stylesheets, no script",
       },
       server: 'scripts/static_server.py on 127.0.0.1, precompressed brotli/gzip',
-      sizes: 'wasm_js = pkg/*.wasm + pkg/*.js; first_screen = index.html + main.js + style/*.css + wasm_js (as scripts/sizes)',
+      sizes: 'wasm_js = pkg/*.wasm + pkg/*.js; first_screen = index.html + main.js + packs.js + style/*.css + wasm_js + pkg/magnesium-en*.bin (as scripts/sizes)',
       lighthouse: `${lhRuns} run(s) each, mobile form factor, default (simulated) throttling; medians of each figure`,
       cpu4x: `Emulation.setCPUThrottlingRate 4, phone viewport 390x844, fresh context each load; first usable = navigation start to the first screen in the DOM and enabled plus one animation frame (static floor: loadEventEnd); median of ${loadRuns} loads`,
       taps: `in the page: performance.now() before element.click() to a MutationObserver seeing the next screen plus one animation frame; median over the taps of a flow, median over ${flowRuns} flows (Yew floor: a tap to its counter changing, 18 taps a load)`,
