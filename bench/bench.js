@@ -69,7 +69,9 @@ async function capture(widgetUrl, distDir, outDir) {
   if (!open || end < 0) throw new Error('no <infusion-check> element in dist/index.html');
   let out = html.slice(0, open.index + open[0].length) + inner + html.slice(end);
   out = out.replace(/[ \t]*<script\b[^>]*>[\s\S]*?<\/script>\s*\n?/g, '');
-  if (/<script/i.test(out)) throw new Error('the static floor still has a script');
+  // Nor the widget's preloads (the wasm, its glue) and their comment.
+  out = out.replace(/[ \t]*<!--[^>]*-->\s*\n?/g, '').replace(/[ \t]*<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>\s*\n?/g, '');
+  if (/<script|preload/i.test(out)) throw new Error('the static floor still has a script or a preload');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'index.html'), out);
   // The same stylesheets (hashed names), and what the head links besides.
