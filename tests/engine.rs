@@ -426,11 +426,31 @@ fn each_language_file_holds_its_language_only_and_decides_like_the_full_protocol
     for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
         let pack = Protocol::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(pack.key(), infusion_check::PROTOCOL_KEY);
+        // Same decisions, and the patient reads the same words: the result's
+        // advice, reasons and whole summary, in this file's language.
+        let cfg = infusion_check::config::Config::default();
         let mut rng = infusion_check::protocol::Rng(11);
+        let mut advice_seen = 0;
         for _ in 0..2_000 {
             let a = infusion_check::protocol::random_answers(&full, &mut rng);
-            assert_eq!(triage(&full, &a), triage(&pack, &a));
+            let (o_full, o_pack) = (triage(&full, &a), triage(&pack, &a));
+            assert_eq!(o_full, o_pack);
+            let words = |p: &Protocol, o| {
+                infusion_check::protocol::advice_for(p, &a, o)
+                    .iter()
+                    .map(|t| t.get(lang).to_string())
+                    .collect::<Vec<_>>()
+            };
+            let advice = words(&full, &o_full);
+            assert_eq!(advice, words(&pack, &o_pack), "{lang:?}: advice");
+            advice_seen += advice.len();
+            assert_eq!(
+                infusion_check::summary::summary_text(&full, &a, &o_full, &cfg, lang),
+                infusion_check::summary::summary_text(&pack, &a, &o_pack, &cfg, lang),
+                "{lang:?}: summary"
+            );
         }
+        assert!(advice_seen > 1_000, "{advice_seen}");
         // Every text of this language is there, word for word; every text of
         // the other language is empty.
         let (mut same, mut blank) = (0, 0);
