@@ -30,6 +30,13 @@ fn main() {
     write(&out.join("magnesium.protocol"), p.to_bytes());
     for lang in protocol::Lang::ALL {
         let pack = p.for_language(lang).and_then(|q| q.to_bytes());
+        if let Ok(bytes) = &pack {
+            println!(
+                "cargo:rustc-env=INFUSION_CHECK_PACK_{}={}",
+                lang.code().to_uppercase(),
+                protocol::fingerprint(bytes)
+            );
+        }
         write(&out.join(format!("magnesium-{}.bin", lang.code())), pack);
     }
     // The key of the answers kept in session storage, known before any pack loads.

@@ -9,22 +9,36 @@ export function packLoader(base) {
   const cache = {};
   return (lang) => {
     if (!FILES[lang]) return Promise.reject(new Error(`no language file for "${lang}"`));
-    cache[lang] ??= fetch(new URL(FILES[lang], base))
-      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${FILES[lang]}: HTTP ${r.status}`))))
-      .then((b) => new Uint8Array(b))
-      .catch((e) => {
-        delete cache[lang];
-        throw e;
-      });
+    if (!cache[lang]) {
+      // A stalled network gives up after 10 s (the widget then shows the other
+      // language, or whom to call).
+      const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(), 10000);
+      cache[lang] = fetch(new URL(FILES[lang], base), { signal: stop.signal })
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${FILES[lang]}: HTTP ${r.status}`))))
+        .then((b) => new Uint8Array(b))
+        .catch((e) => {
+          delete cache[lang];
+          throw e;
+        })
+        .finally(() => clearTimeout(timer));
+    }
     return cache[lang];
   };
 }
 
-// The language the widget most likely starts in: the page's setting, else the
-// phone's (the widget decides; a wrong guess only costs a second fetch).
+// The language the widget most likely starts in: the one last picked in this
+// tab, else the page's setting, else the phone's. The widget decides; a wrong
+// guess only shows the other language for a moment and costs a second fetch.
 export function guessLang(setting) {
-  const l = String(setting && setting.trim().toLowerCase() !== "auto" ? setting : navigator.language || "en");
-  return l.trim().toLowerCase().startsWith("es") ? "es" : "en";
+  let picked = null;
+  try {
+    picked = sessionStorage.getItem("infusion-check/lang-hint");
+  } catch (e) {
+    // storage blocked: no hint
+  }
+  const l = String(picked || (setting && setting.trim().toLowerCase() !== "auto" ? setting : navigator.language || "en"));
+  return /^es([-_]|$)/i.test(l.trim()) ? "es" : "en";
 }
 
 // Starts fetching the likely language now; `ready(m)` hands it and the loader

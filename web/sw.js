@@ -1,12 +1,13 @@
 // Offline: after one visit the check works with no network. Every file of the
 // widget is cached under this build's version; a new build (new version) fills
-// a new cache, takes over, and deletes the old one.
+// a new cache, takes over, and deletes the old one. The files are fetched past
+// the browser's HTTP cache, so a new cache never holds an old file.
 const VERSION = "__VERSION__";
 const CACHE = "infusion-check-" + VERSION;
 const FILES = /*FILES*/[];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {

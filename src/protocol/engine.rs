@@ -251,7 +251,7 @@ pub fn advice_for<'p>(
         .collect();
     for f in &outcome.fired {
         if let Some(text) = protocol.rule(&f.id).and_then(|r| r.advice.as_ref()) {
-            if !out.iter().any(|t| *t == text) {
+            if !out.contains(&text) {
                 out.push(text);
             }
         }

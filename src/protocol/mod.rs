@@ -38,6 +38,16 @@ pub const GROUPS_QUESTION: &str = "symptoms";
 /// The data format this build reads.
 pub const FORMAT: &str = "infusion-check-protocol/1";
 
+/// The fingerprint of a compiled language file (64-bit FNV-1a, as 16 hex
+/// digits): the build records each file's, and the widget refuses a file that
+/// is not the one built with it (a stale cache, another version or layout).
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
 /// A question, with its options resolved and its checklist items flattened.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Question {

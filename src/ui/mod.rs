@@ -33,6 +33,13 @@ pub fn protocol_for(lang: Lang) -> Option<&'static Protocol> {
 /// Reads a language file (`magnesium-en.bin`): refused when it does not read,
 /// is for another protocol version, or lacks the language's text.
 pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<Protocol, String> {
+    let built = match lang {
+        Lang::En => env!("INFUSION_CHECK_PACK_EN"),
+        Lang::Es => env!("INFUSION_CHECK_PACK_ES"),
+    };
+    if crate::protocol::fingerprint(bytes) != built {
+        return Err("it is not the file built with this widget (an old copy?)".into());
+    }
     let p = Protocol::from_bytes(bytes).map_err(|e| e.to_string())?;
     if p.key() != crate::PROTOCOL_KEY {
         return Err(format!(
@@ -153,6 +160,10 @@ pub struct AppProps {
     pub preset: Answers,
 }
 
+/// The language last wanted in this tab, as plain text for the page's loader
+/// (web/packs.js) to fetch that language file beside the wasm.
+const LANG_HINT_KEY: &str = "infusion-check/lang-hint";
+
 fn storage_key() -> String {
     format!("infusion-check/{}", crate::PROTOCOL_KEY)
 }
@@ -263,66 +274,80 @@ fn restore(p: &Protocol, lang: Lang, setting_changed: bool, preset: &Answers) ->
     }
 }
 
-/// The widget: the check, once a language file is there (the page's loader
-/// has normally fetched it beside the wasm). Until then it shows nothing (the
-/// page's own content stays); if no language file can be had, the fallback.
+/// The widget: the check, as soon as a language file is there (the page's
+/// loader has normally fetched it beside the wasm), in the page's language or,
+/// until that one arrives or if it cannot, the other. While no file is there,
+/// and if none can be had, the fallback: the emergency number and the clinic.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // None: waiting for the language file; Some(false): it could not load.
-    let status = use_state(|| None::<bool>);
+    // Re-renders as files arrive; the other language is asked for when the
+    // page's own cannot be had.
+    let arrived = use_state(|| 0u32);
     {
-        let status = status.clone();
+        let arrived = arrived.clone();
         use_effect_with(props.lang, move |lang| {
-            if protocol_for(*lang).is_none() {
-                request_pack(*lang, move |ok| status.set(Some(ok)));
+            let first = *lang;
+            if protocol_for(first).is_none() {
+                request_pack(first, move |ok| {
+                    let n = *arrived + 1;
+                    match Lang::ALL.into_iter().find(|l| *l != first) {
+                        Some(other) if !ok => request_pack(other, move |_| arrived.set(n + 1)),
+                        _ => arrived.set(n),
+                    }
+                });
             }
         });
     }
-    // The page's language once its file is there; the other one only if it
-    // cannot be had.
-    let shown = if protocol_for(props.lang).is_some() {
-        Some(props.lang)
-    } else if *status == Some(false) {
-        Lang::ALL.into_iter().find(|l| protocol_for(*l).is_some())
-    } else {
-        None
-    };
-    match (shown, *status) {
-        (Some(lang), _) => html! {
-            <Check config={props.config.clone()} issues={props.issues.clone()} {lang}
+    if loaded_first(props.lang).is_some() {
+        html! {
+            <Check config={props.config.clone()} issues={props.issues.clone()} lang={props.lang}
                 lang_setting_changed={props.lang_setting_changed} preset={props.preset.clone()} />
-        },
-        (None, Some(false)) => html! { <Fallback config={props.config.clone()} /> },
-        (None, _) => html! {},
+        }
+    } else {
+        html! { <Fallback config={props.config.clone()} /> }
     }
 }
 
-/// The check itself, in a language whose file is loaded.
+/// `prefer` if its file is loaded, else any loaded language.
+fn loaded_first(prefer: Lang) -> Option<(Lang, &'static Protocol)> {
+    std::iter::once(prefer)
+        .chain(Lang::ALL)
+        .find_map(|l| protocol_for(l).map(|p| (l, p)))
+}
+
+/// The check itself. `App` renders it only once a language file is loaded,
+/// and files are never unloaded: the early return below is never taken, so
+/// the hooks run in the same order on every render.
 #[component]
 fn Check(props: &AppProps) -> Html {
     let lang0 = props.lang;
     let preset = props.preset.clone();
     let setting_changed = props.lang_setting_changed;
-    let state = use_reducer(|| {
-        protocol_for(lang0)
-            .map(|p| restore(p, lang0, setting_changed, &preset))
-            .unwrap_or_else(|| Wizard::new(lang0, preset.clone()))
+    // `state.lang` is the language the patient (or the page) wants; it is
+    // shown once its file is there.
+    let state = use_reducer(|| match loaded_first(lang0) {
+        Some((_, p)) => restore(p, lang0, setting_changed, &preset),
+        None => Wizard::new(lang0, preset.clone()),
     });
-    // Shown in the patient's language once its file is there (asked for below).
-    let lang = if protocol_for(state.lang).is_some() {
-        state.lang
-    } else {
-        props.lang
+    let Some((lang, p)) = loaded_first(state.lang) else {
+        return html! { <Fallback config={props.config.clone()} /> };
     };
     let lang_failed = use_state(|| false);
+    // The last language asked for: a file that arrives after the patient has
+    // picked another language is not applied.
+    let wanted = use_mut_ref(|| state.lang);
     // Shows `want` once its file is there (at once if it is); says so if it
     // cannot load, and the check goes on in the language shown.
     let switch_to = {
-        let (state, lang_failed) = (state.clone(), lang_failed.clone());
+        let (state, lang_failed, wanted) = (state.clone(), lang_failed.clone(), wanted.clone());
         move |want: Lang| {
-            let (state, lang_failed) = (state.clone(), lang_failed.clone());
+            let (state, lang_failed, wanted) = (state.clone(), lang_failed.clone(), wanted.clone());
+            *wanted.borrow_mut() = want;
             lang_failed.set(false);
             request_pack(want, move |ok| {
+                if *wanted.borrow() != want {
+                    return;
+                }
                 if ok {
                     state.dispatch(Action::SetLanguage(want));
                 } else {
@@ -340,9 +365,6 @@ fn Check(props: &AppProps) -> Html {
             }
         });
     }
-    let Some(p) = protocol_for(lang) else {
-        return html! { <Fallback config={props.config.clone()} /> };
-    };
     let heading = use_node_ref();
     let confirmed = state.confirmed(p);
     let step = crate::protocol::next_step(p, &confirmed);
@@ -359,6 +381,8 @@ fn Check(props: &AppProps) -> Html {
             move |_| {
                 if let (Some(s), Some(text)) = (session_storage(), encode(&state)) {
                     let _ = s.set_item(&storage_key(), &text);
+                    // For the page's loader: which language file to fetch first next time.
+                    let _ = s.set_item(LANG_HINT_KEY, state.lang.code());
                 }
             },
         );

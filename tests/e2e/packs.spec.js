@@ -56,10 +56,42 @@ test('when Spanish cannot load, the switch says so, English stays, and a later t
   await expect(page.locator('[data-option="rf_chest"]')).toBeChecked();
 });
 
-test('a patient who chose Spanish gets Spanish straight away after a reload', async ({ page }) => {
+test('a patient who chose Spanish: after a reload, Spanish, and whom to call is on screen the whole time', async ({ page }) => {
   await openFresh(page);
   await setLanguage(page, 'es');
-  await page.reload();
+  // A slow network: the Spanish file takes 1.5 s.
+  await page.route('**/magnesium-es.bin', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'commit' });
+  const started = Date.now();
+  while (Date.now() - started < 1800) {
+    await expect(page.locator(`a[href="${DEMO.emergencyHref}"]`).first()).toBeVisible({ timeout: 1000 });
+    await page.waitForTimeout(150);
+  }
   await expect(page.locator('.ic-app')).toHaveAttribute('lang', 'es');
   await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+});
+
+test('a file that arrives after the patient picked another language is not applied', async ({ page }) => {
+  await page.route('**/magnesium-es.bin', async (route) => {
+    await new Promise((r) => setTimeout(r, 1200));
+    await route.continue();
+  });
+  await openFresh(page);
+  await page.locator('button[data-lang=es]').click();
+  await page.locator('button[data-lang=en]').click();
+  await page.waitForTimeout(2000);
+  await expect(page.locator('.ic-app')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('button[data-lang=en]')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('when the page asks for Spanish and it cannot load, the check runs in English', async ({ page, watch }) => {
+  await page.route('**/magnesium-es.bin', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto('/frame.html#clinic-phone=%2B1%20555%200100&lang=es');
+  await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+  await expect(page.locator('.ic-app')).toHaveAttribute('lang', 'en');
+  await expect(page.locator(`[data-action=call-emergency-bar]`)).toHaveAttribute('href', DEMO.emergencyHref);
+  forgiveFailedLoads(watch);
 });
