@@ -611,3 +611,59 @@ fn eye_symptoms_with_a_breathing_change_in_myasthenia_are_an_emergency() {
     assert_eq!(o.disposition, Disposition::Emergency, "{o:?}");
     assert!(o.has_fired("E06"));
 }
+
+#[test]
+fn the_fired_rules_come_highest_level_first_then_in_rule_order() {
+    let p = magnesium();
+    let position = |id: &str| p.rules.iter().position(|r| r.id == id);
+    let mut rng = infusion_check::protocol::Rng(5);
+    let mut mixed = 0;
+    for _ in 0..2_000 {
+        let a = infusion_check::protocol::random_answers(&p, &mut rng);
+        let o = triage(&p, &a);
+        for w in o.fired.windows(2) {
+            let (x, y) = (&w[0], &w[1]);
+            assert!(x.level >= y.level, "{:?}", o.fired_ids());
+            if x.level == y.level {
+                assert!(position(&x.id) < position(&y.id), "{:?}", o.fired_ids());
+            } else {
+                mixed += 1;
+            }
+        }
+        assert_eq!(
+            o.fired.first().map(|f| f.level),
+            Some(o.level).filter(|_| !o.fired.is_empty())
+        );
+    }
+    assert!(mixed > 100, "{mixed}");
+}
+
+#[test]
+fn a_compiled_map_with_keys_out_of_order_is_refused() {
+    use infusion_check::protocol::model::Cond;
+    // Postcard writes `Cond::Is` as variant 0, then the map as a list of pairs.
+    let bytes = |pairs: &[(&str, &str)]| {
+        let list: Vec<(String, Vec<String>)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
+            .collect();
+        let mut b = vec![0u8];
+        b.extend(postcard::to_allocvec(&list).unwrap_or_default());
+        b
+    };
+    let good = postcard::from_bytes::<Cond>(&bytes(&[("a", "yes"), ("b", "no")]));
+    assert!(matches!(good, Ok(Cond::Is(ref m)) if m.len() == 2 && m.get("b").is_some()));
+    for bad in [
+        &[("b", "no"), ("a", "yes")][..],
+        &[("a", "no"), ("a", "yes")][..],
+    ] {
+        assert!(
+            postcard::from_bytes::<Cond>(&bytes(bad)).is_err(),
+            "{bad:?}"
+        );
+    }
+    // The data file (JSON) may list keys in any order.
+    let json: Cond = serde_json::from_str(r#"{"is": {"b": ["no"], "a": ["yes"]}}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(json, Cond::Is(ref m) if m.len() == 2 && m.get("a").is_some()));
+}

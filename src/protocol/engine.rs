@@ -178,12 +178,19 @@ impl Outcome {
             Level::CallToday => (Disposition::CallClinic, Some(Urgency::Today)),
             Level::SelfCare => (Disposition::SelfCare, None),
         };
-        fired.sort_by_key(|f| std::cmp::Reverse(f.level));
+        // Highest level first, in firing order within a level (a stable
+        // bucket pass over the four levels: no sort code in the wasm).
+        let mut sorted = Vec::with_capacity(fired.len());
+        for l in Level::ALL.into_iter().rev() {
+            let (at, rest) = fired.into_iter().partition(|f| f.level == l);
+            sorted.extend::<Vec<Fired>>(at);
+            fired = rest;
+        }
         Outcome {
             level,
             disposition,
             urgency,
-            fired,
+            fired: sorted,
             assumed,
         }
     }

@@ -129,6 +129,7 @@ pub struct Protocol {
     /// The top-level screens (indexes into `questions`), in flow order.
     pub screens: Vec<usize>,
     /// Named conditions.
+    #[serde(deserialize_with = "model::sorted_map")]
     pub defs: LiteMap<String, Cond>,
     /// The rules, in evaluation order.
     pub rules: Vec<RuleData>,

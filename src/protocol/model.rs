@@ -3,7 +3,27 @@
 //! silently ignored rule.
 
 use litemap::LiteMap;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Reads a map. From the data file (JSON) the keys may come in any order. From
+/// the compiled language file they must come sorted, as `build.rs` wrote them:
+/// read as a list and checked, which spares the wasm a sort per map type
+/// (the encoding of a map and of a list of pairs is the same in postcard).
+pub(crate) fn sorted_map<'de, D, V>(d: D) -> Result<LiteMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    if d.is_human_readable() {
+        return LiteMap::deserialize(d);
+    }
+    let pairs: Vec<(String, V)> = Vec::deserialize(d)?;
+    if pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+        Ok(LiteMap::from_sorted_store_unchecked(pairs))
+    } else {
+        Err(serde::de::Error::custom("a map's keys are not in order"))
+    }
+}
 
 /// A language of the patient-facing text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -223,7 +243,7 @@ pub enum Cond {
     /// Every listed question's answer is one of the listed codes (for
     /// multi-choice: any picked option is listed). A question that was not
     /// asked matches nothing.
-    Is(LiteMap<String, Vec<String>>),
+    Is(#[serde(deserialize_with = "sorted_map")] LiteMap<String, Vec<String>>),
     /// All hold (an empty list holds).
     All(Vec<Cond>),
     /// At least one holds.
@@ -291,7 +311,7 @@ pub struct RuleData {
     #[serde(default)]
     pub effect: Effect,
     /// Self-care rules: the symptom groups cleared, each with its own condition.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_map")]
     pub clears: LiteMap<String, Cond>,
     /// The symptom group it belongs to (for rule A1).
     #[serde(default)]
@@ -389,10 +409,10 @@ pub struct ProtocolData {
     /// The questions, in the order they are asked.
     pub questions: Vec<QuestionData>,
     /// Shared option lists.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_map")]
     pub option_sets: LiteMap<String, Vec<OptionData>>,
     /// Named conditions.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_map")]
     pub defs: LiteMap<String, Cond>,
     /// The rules, in evaluation order.
     pub rules: Vec<RuleData>,
