@@ -66,7 +66,7 @@ impl Phone {
             digits
         };
         Ok(Phone {
-            display: s.split_whitespace().collect::<Vec<_>>().join(" "),
+            display: squash_spaces(s),
             tel,
         })
     }
@@ -146,7 +146,7 @@ fn clean_text(raw: &str, max: usize) -> (String, Option<String>) {
         .map(|c| if c.is_control() { ' ' } else { c })
         .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
         .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = squash_spaces(&cleaned);
     let mut problem = None;
     let cleaned = if cleaned.chars().count() > max {
         problem = Some(format!("is longer than {max} characters; it was shortened"));
@@ -422,6 +422,18 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// Runs of white space as one space, none at the ends.
+fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `#rgb` or `#rrggbb`.

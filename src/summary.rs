@@ -180,7 +180,12 @@ pub fn summary_text(
         out,
         "{}: {}",
         s.summary_rules,
-        outcome.fired_ids().join(", ")
+        outcome
+            .fired
+            .iter()
+            .map(|f| f.id.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let _ = writeln!(
         out,
