@@ -223,7 +223,7 @@ impl Config {
                 "ended" => match parse_iso8601(value) {
                     Some(ms) if ms > now_ms + 5.0 * 60_000.0 => issue(&key, "is in the future; the patient is asked when the drip ended.".into()),
                     Some(ms) => c.ended_ms = Some(ms),
-                    None => issue(&key, format!("\"{}\" is not an ISO 8601 date and time (like 2026-11-25T14:30:00Z); the patient is asked when the drip ended.", shown(value))),
+                    None => issue(&key, format!("\"{}\" is not an ISO 8601 date and time with its time zone (like 2026-11-25T14:30:00-05:00, or 2026-11-25T19:30:00Z in UTC); the patient is asked when the drip ended.", shown(value))),
                 },
                 "accent" => match parse_hex_colour(value) {
                     Some(rgb) => c.accent = Some(accessible_accent(rgb)),
@@ -320,8 +320,12 @@ pub fn shown(value: &str) -> String {
     out
 }
 
-/// `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` → milliseconds since 1970 (UTC;
-/// no offset is read as UTC).
+/// `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)` → milliseconds since 1970.
+///
+/// The time and its zone are required: a bare date, or a time with no zone
+/// ("14:30", meant as the clinic's local time), would be read hours off and
+/// could put the drip in a later time band than the true one, which can lower
+/// the result (an allergic reaction within the hour is an emergency).
 pub fn parse_iso8601(s: &str) -> Option<f64> {
     let s = s.trim();
     let num = |a: usize, b: usize| -> Option<i64> {
@@ -341,7 +345,7 @@ pub fn parse_iso8601(s: &str) -> Option<f64> {
     }
     let (mut h, mut mi, mut sec, mut offset_min) = (0, 0, 0.0, 0);
     let rest = s.get(10..)?;
-    if !rest.is_empty() {
+    {
         let t = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
         if t.len() < 5 || t.get(2..3) != Some(":") {
             return None;
@@ -376,7 +380,7 @@ pub fn parse_iso8601(s: &str) -> Option<f64> {
             tail = after.get(end..)?;
         }
         match tail {
-            "" | "Z" | "z" => {}
+            "Z" | "z" => {}
             tz => {
                 let sign = match tz.get(..1) {
                     Some("+") => 1,
@@ -527,7 +531,10 @@ mod tests {
     fn dates_parse_with_offsets_and_reject_nonsense() {
         assert_eq!(parse_iso8601("1970-01-01T00:00:00Z"), Some(0.0));
         assert_eq!(parse_iso8601("1970-01-01T01:00:00+01:00"), Some(0.0));
-        assert_eq!(parse_iso8601("2026-11-25"), Some(20_782.0 * 86_400_000.0));
+        assert_eq!(
+            parse_iso8601("2026-11-25T00:00-05:00"),
+            Some((20_782.0 * 1440.0 + 300.0) * 60_000.0)
+        );
         assert_eq!(parse_iso8601("1970-01-01T00:00:07Z"), Some(7_000.0));
         assert_eq!(parse_iso8601("1970-01-01T00:00:07.5Z"), Some(7_500.0));
         assert_eq!(parse_iso8601("1970-01-01T00:00:07.25+00:00"), Some(7_250.0));
@@ -544,6 +551,12 @@ mod tests {
             "2026-11-25T10:00:1.2.3Z",
             "2026-11-25T10:00:123Z",
             "2026-11-25T10:00:61Z",
+            // No time, or no zone: the clinic's local time would be read as
+            // UTC, hours off.
+            "2026-11-25",
+            "2026-11-25T14:30",
+            "2026-11-25T14:30:00",
+            "2026-11-25 14:30",
         ] {
             assert_eq!(parse_iso8601(bad), None, "{bad:?}");
         }

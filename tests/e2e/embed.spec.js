@@ -731,6 +731,8 @@ const BAD = [
   { key: 'ended', value: future, invalid: true },
   { key: 'ended', value: '', invalid: true },
   { key: 'ended', value: '<script>alert(1)</script>', invalid: true },
+  { key: 'ended', value: '2026-11-25T14:30', invalid: true }, // no time zone: would be read hours off
+  { key: 'ended', value: '2026-11-25', invalid: true },
   { key: 'ended', value: past, invalid: false },
   // accent
   { key: 'accent', value: 'red', invalid: true },
