@@ -343,9 +343,9 @@ pub fn parse_iso8601(s: &str) -> Option<f64> {
     if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) {
         return None;
     }
-    let (mut h, mut mi, mut sec, mut offset_min) = (0, 0, 0.0, 0);
+    let (mut sec, mut offset_min) = (0.0, 0);
     let rest = s.get(10..)?;
-    {
+    let (h, mi) = {
         let t = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
         if t.len() < 5 || t.get(2..3) != Some(":") {
             return None;
@@ -358,8 +358,7 @@ pub fn parse_iso8601(s: &str) -> Option<f64> {
                 None
             }
         };
-        h = tn(0, 2)?;
-        mi = tn(3, 5)?;
+        let (h, mi) = (tn(0, 2)?, tn(3, 5)?);
         let mut tail = t.get(5..)?;
         if let Some(after) = tail.strip_prefix(':') {
             let end = after
@@ -402,7 +401,8 @@ pub fn parse_iso8601(s: &str) -> Option<f64> {
         if h > 23 || mi > 59 || !(0.0..61.0).contains(&sec) {
             return None;
         }
-    }
+        (h, mi)
+    };
     let days = days_from_civil(y, mo, d);
     let minutes = days * 1440 + h * 60 + mi - offset_min;
     Some(minutes as f64 * 60_000.0 + sec * 1000.0)

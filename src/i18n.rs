@@ -58,6 +58,8 @@ strings_struct! {
     pick_one,
     /// "None of these" tapped while something is ticked.
     none_conflict,
+    /// Next tapped in the one-by-one checklist with an item unanswered.
+    answer_each,
     /// The other language's file could not load (offline on a first visit).
     lang_unavailable,
     /// Skip (optional text).
@@ -150,6 +152,7 @@ pub const EN: Strings = Strings {
     language: "Language",
     pick_one: "Please pick at least one.",
     none_conflict: "You ticked something above. Untick it first, or tap Next.",
+    answer_each: "Please answer each one: Yes, No, or Not sure.",
     lang_unavailable: "Spanish could not load. Check your connection and try again.",
     skip: "Skip",
     why: "Why",
@@ -207,6 +210,7 @@ pub const ES: Strings = Strings {
     language: "Idioma",
     pick_one: "Por favor, elija al menos uno.",
     none_conflict: "Marcó algo arriba. Quítelo primero, o toque Siguiente.",
+    answer_each: "Por favor, responda cada uno: Sí, No o No estoy seguro.",
     lang_unavailable: "No se pudo cargar el inglés. Revise su conexión e intente de nuevo.",
     skip: "Omitir",
     why: "Por qué",

@@ -205,15 +205,48 @@ async fn someone_else_switches_the_checklist_wording_to_they() {
     );
 }
 
+/// In the one-by-one mode, answers "no" to every item not answered yet.
+async fn answer_the_rest_no(root: &Element) {
+    let items = root.query_selector_all("fieldset.ic-item3").expect("items");
+    for i in 0..items.length() {
+        let item: Element = items.item(i).expect("item").dyn_into().expect("element");
+        if item
+            .query_selector("input:checked")
+            .ok()
+            .flatten()
+            .is_none()
+        {
+            find(&item, "input[data-option=no]")
+                .dyn_into::<HtmlElement>()
+                .expect("input")
+                .click();
+        }
+    }
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn the_unsure_mode_asks_yes_no_not_sure_per_item() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "[data-option=unsure]").await;
+    // Nothing starts as "No": each item must be answered.
+    assert!(root
+        .query_selector("fieldset.ic-item3 input:checked")
+        .ok()
+        .flatten()
+        .is_none());
     click(
         &root,
         "[data-question=rf_breath_slow] input[data-option=not_sure]",
     )
     .await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "red_flags");
+    assert!(find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("answer each"));
+    answer_the_rest_no(&root).await;
     click(&root, "[data-action=next]").await;
     assert_eq!(
         find(&root, "[data-disposition]")
@@ -385,4 +418,40 @@ fn a_damaged_or_wrong_language_file_is_refused_and_a_good_one_read() {
     assert!(!p.status.es.is_empty() && p.status.en.is_empty());
     load_packs();
     assert!(protocol_for(Lang::En).is_some() && protocol_for(Lang::Es).is_some());
+}
+
+#[wasm_bindgen_test]
+async fn not_sure_about_worry_is_call_now_with_the_emergency_line_at_the_top() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "[data-option=unsure]").await;
+    click(
+        &root,
+        "[data-question=rf_worried] input[data-option=not_sure]",
+    )
+    .await;
+    answer_the_rest_no(&root).await;
+    click(&root, "[data-action=next]").await;
+    for option in ["me", "no", "1_to_6h", "no"] {
+        click(&root, &format!("button[data-option=\"{option}\"]")).await;
+    }
+    for _ in 0..10 {
+        click(&root, "button[data-option=\"no\"]").await;
+    }
+    click(&root, "input[data-option=g_none]").await;
+    click(&root, "[data-action=next]").await;
+    click(&root, "button[data-option=expected_effect]").await;
+    let result = find(&root, "[data-disposition]");
+    assert_eq!(result.get_attribute("data-urgency").as_deref(), Some("now"));
+    assert!(root
+        .query_selector("[data-rule=X01]")
+        .ok()
+        .flatten()
+        .is_some());
+    // X01's "call 112 if you can't reach the clinic" sits under the call
+    // buttons, before the reasons.
+    let urgent = find(&root, "[data-urgent]");
+    assert!(urgent.text_content().unwrap_or_default().contains("112"));
+    let html = result.inner_html();
+    let (u, why) = (html.find("data-urgent"), html.find("data-rule=\"X01\""));
+    assert!(u.is_some() && why.is_some() && u < why, "{html}");
 }

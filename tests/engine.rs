@@ -247,6 +247,28 @@ fn an_uncleared_symptom_is_at_least_call_today() {
 }
 
 #[test]
+fn pregnancy_with_an_earlier_effect_that_has_gone_is_call_now() {
+    // Review finding: M02 ("any symptom" in pregnancy) did not cover "nothing
+    // now, I had an expected effect earlier", which gave self-care (SC07).
+    let p = magnesium();
+    for pregnant in ["yes", "not_sure"] {
+        for what in ["expected_effect", "other_symptom"] {
+            let mut a = benign_context(&p);
+            a.set_one("mod_pregnant", pregnant);
+            groups(&mut a, &["g_none"]);
+            a.set_one("gn_what", what);
+            let o = triage(&p, &a);
+            assert_eq!(o.urgency, Some(Urgency::Now), "{pregnant} {what}: {o:?}");
+            assert!(o.has_fired("M02"), "{pregnant} {what}: {o:?}");
+        }
+    }
+    let mut a = benign_context(&p);
+    groups(&mut a, &["g_none"]);
+    a.set_one("gn_what", "expected_effect");
+    assert_eq!(triage(&p, &a).disposition, Disposition::SelfCare);
+}
+
+#[test]
 fn every_rule_fires_and_every_question_is_reached_in_generated_answers() {
     let p = magnesium();
     let problems = check_reachability(&p, 40_000);

@@ -212,7 +212,7 @@ impl Protocol {
         serde_json::from_value(v).map_err(|e| LoadError::Binary(e.to_string()))
     }
 
-    /// The protocol's ID and version (`magnesium/2026.11-draft.2`): the key of
+    /// The protocol's ID and version (`magnesium/2026.11-draft.3`): the key of
     /// anything stored for it.
     pub fn key(&self) -> String {
         format!("{}/{}", self.id, self.version)

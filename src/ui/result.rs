@@ -53,7 +53,22 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let texts = p.outcomes.get(outcome.level);
     let at_clinic = outcome.has_fired("T01");
     let why = reasons(p, outcome);
-    let advice = advice_for(p, answers, outcome);
+    // What a rule that fired adds (X01's "call the emergency number if you
+    // can't reach us", T02's and M09's emergency signs, M02b's maternity
+    // team) goes at the top, under the call buttons; the advice for the
+    // symptom groups stays below.
+    let mut urgent = Vec::new();
+    for f in &outcome.fired {
+        if let Some(text) = p.rule(&f.id).and_then(|r| r.advice.as_ref()) {
+            if !urgent.contains(&text) {
+                urgent.push(text);
+            }
+        }
+    }
+    let advice: Vec<_> = advice_for(p, answers, outcome)
+        .into_iter()
+        .filter(|a| !urgent.contains(a))
+        .collect();
     let summary = summary_text(p, answers, outcome, &cfg, lang);
     let kind = match outcome.level {
         Level::Emergency => "emergency",
@@ -135,6 +150,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="ic-note" data-at-clinic="">{ f(texts.at_clinic.get(lang)) }</p>
             }
             <div class="ic-actions ic-call-actions">{ actions }</div>
+            if !urgent.is_empty() && outcome.level != Level::Emergency {
+                <ul class="ic-urgent" data-urgent="">
+                    { for urgent.iter().map(|a| html! { <li>{ f(a.get(lang)) }</li> }) }
+                </ul>
+            }
             if !why.is_empty() {
                 <h3>{ t.why }</h3>
                 <ul class="ic-why">

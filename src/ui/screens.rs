@@ -98,17 +98,20 @@ pub fn Checklist(props: &ScreenProps) -> Html {
     let initial = {
         let (answers, lang) = (props.answers.clone(), props.lang);
         move || {
+            // Ticked items; in the one-by-one mode (any "not sure"), every
+            // answer, "no" too: an item left unanswered there is asked for.
             let mut m: LiteMap<String, String> = LiteMap::new();
             if let Some(q) = q {
                 for (_, list) in items(q, lang) {
                     for item in list {
                         if let Some(Answer::One(code)) = answers.get(&item.id) {
-                            if code != "no" {
-                                m.insert(item.id.clone(), code.clone());
-                            }
+                            m.insert(item.id.clone(), code.clone());
                         }
                     }
                 }
+            }
+            if !m.values().any(|c| c == "not_sure") {
+                m.retain(|_, c| c != "no");
             }
             m
         }
@@ -127,11 +130,17 @@ pub fn Checklist(props: &ScreenProps) -> Html {
         let all_ids = all_ids.clone();
         let on_answer = props.on_answer.clone();
         let error = error.clone();
+        let per_item = per_item.clone();
         move |none: bool| {
             // Never resolve contradictory input downwards: "None of these"
             // with something ticked (or marked not sure) does nothing but ask.
-            if none && !ticks.is_empty() {
+            if none && ticks.values().any(|c| c != "no") {
                 error.set(Some(t.none_conflict));
+                return;
+            }
+            // One by one, every item needs its own answer: none starts as "No".
+            if !none && *per_item && all_ids.iter().any(|id| !ticks.contains_key(id)) {
+                error.set(Some(t.answer_each));
                 return;
             }
             if !none && ticks.is_empty() {
@@ -209,9 +218,8 @@ pub fn Checklist(props: &ScreenProps) -> Html {
                                         <legend>{ text.clone() }</legend>
                                         <div class="ic-row">
                                         { for [("yes", t.yes), ("no", t.no), ("not_sure", t.not_sure)].into_iter().map(|(code, label)| {
-                                            let checked = match code { "no" => current.is_none(), c => current.as_deref() == Some(c) };
-                                            let value = if code == "no" { None } else { Some(code.to_string()) };
-                                            let f = set(item.id.clone(), value);
+                                            let checked = current.as_deref() == Some(code);
+                                            let f = set(item.id.clone(), Some(code.to_string()));
                                             let onchange = Callback::from(move |_: Event| f());
                                             html! {
                                                 <label class="ic-radio">
