@@ -269,6 +269,21 @@ fn pregnancy_with_an_earlier_effect_that_has_gone_is_call_now() {
 }
 
 #[test]
+fn a_missing_who_is_answering_is_read_the_worrying_way() {
+    // Only case files and the command line meet missing answers (the widget
+    // asks). Read as "me", "can they talk?" was skipped and E02 never fired.
+    let p = magnesium();
+    let mut a = benign_context(&p);
+    a.0.remove("ctx_respondent");
+    groups(&mut a, &["g_none"]);
+    a.set_one("gn_what", "expected_effect");
+    let o = triage(&p, &a);
+    assert_eq!(o.disposition, Disposition::Emergency, "{o:?}");
+    assert!(o.has_fired("E02"), "{o:?}");
+    assert!(o.assumed.iter().any(|q| q == "ctx_respondent"), "{o:?}");
+}
+
+#[test]
 fn every_rule_fires_and_every_question_is_reached_in_generated_answers() {
     let p = magnesium();
     let problems = check_reachability(&p, 40_000);
