@@ -1,12 +1,49 @@
 // The iframe page: configured by the URL fragment (never sent to a server),
 // and it tells the host page its content height by postMessage:
 //   { type: "infusion-check:height", height: <CSS pixels> }
-import init, * as wasm from "./pkg/infusion_check.js";
-import { preload } from "./packs.js";
+//
+// First, in plain JavaScript that needs nothing else to load, the fail-safe:
+// the clinic's emergency number and phone as links, so a patient sees whom to
+// call even when the wasm cannot load. Then the widget replaces it.
 
 const root = document.getElementById("infusion-check");
 let widget = null;
 let last = 0;
+let params = new URLSearchParams();
+try {
+  params = new URLSearchParams(location.hash.slice(1));
+} catch (e) {
+  // a malformed fragment: the widget reports it
+}
+
+// The same rule as the widget's (config.rs, Phone::parse): digits, spaces and
+// + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
+function phone(raw) {
+  const s = (raw || "").trim();
+  const digits = s.replace(/[^0-9]/g, "");
+  if (!/^\+?[0-9 ()-]{2,32}$/.test(s) || s.length > 32 || digits.length < 2) return null;
+  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
+}
+
+function link(href, text) {
+  const p = document.createElement("p");
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text; // text, never HTML
+  p.append(a);
+  return p;
+}
+
+const box = root.querySelector(".ic-fallback-box");
+if (box) {
+  const emergency = phone(params.get("emergency-number")) || phone("911");
+  const clinic = phone(params.get("clinic-phone"));
+  const name = (params.get("clinic-name") || "").trim().slice(0, 80) || "Clinic / Clínica";
+  const e = link(emergency.href, `Emergency / Emergencia: ${emergency.text}`);
+  e.firstChild.className = "ic-call-emergency";
+  box.append(e);
+  if (clinic) box.append(link(clinic.href, `${name}: ${clinic.text}`));
+}
 
 function reportHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -15,16 +52,14 @@ function reportHeight() {
     window.parent.postMessage({ type: "infusion-check:height", height }, "*");
   }
 }
+new ResizeObserver(reportHeight).observe(document.documentElement);
+reportHeight();
 
-let lang = null;
-try {
-  lang = new URLSearchParams(location.hash.slice(1)).get("lang");
-} catch (e) {
-  // a malformed fragment: the widget reports it
-}
-const packs = preload(new URL("./", import.meta.url), lang);
-init()
-  .then(async () => {
+// The widget: imported only now, so a failed download leaves the links above.
+Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
+  .then(async ([wasm, { preload }]) => {
+    const packs = preload(new URL("./", import.meta.url), params.get("lang"));
+    await wasm.default();
     await packs(wasm);
     const start = () => {
       if (widget) widget.destroy();
@@ -34,12 +69,9 @@ init()
     };
     start();
     addEventListener("hashchange", start);
-    new ResizeObserver(reportHeight).observe(document.documentElement);
-    reportHeight();
   })
   .catch((e) => {
     console.error("infusion-check could not start; the numbers on the page still work.", e);
-    reportHeight();
   });
 
 if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});

@@ -26,19 +26,24 @@ function update() {
   $("issues").textContent = issues.join(" · ");
   const attrs = KEYS.filter((k) => v[k]).map((k) => `${k}="${esc(v[k])}"`).join(" ");
   const emergency = phoneOk(v["emergency-number"] || "") ? v["emergency-number"] : "911";
-  const clinicLine = v["clinic-phone"] && phoneOk(v["clinic-phone"])
-    ? `\n    <p><a href="tel:${tel(v["clinic-phone"])}">${esc(v["clinic-name"] || "Clinic")}: ${esc(v["clinic-phone"])}</a></p>`
+  const emergencyLink = `<a href="tel:${tel(emergency)}">Emergency / Emergencia: ${esc(emergency)}</a>`;
+  const clinicLink = v["clinic-phone"] && phoneOk(v["clinic-phone"])
+    ? `<a href="tel:${tel(v["clinic-phone"])}">${esc(v["clinic-name"] || "Clinic")}: ${esc(v["clinic-phone"])}</a>`
     : "";
+  const clinicLine = clinicLink ? `\n    <p>${clinicLink}</p>` : "";
   $("out-element").value =
     `<script type="module" src="${new URL("infusion-check.js", base)}"></script>\n` +
     `<infusion-check ${attrs}>\n` +
     `    <p>If you feel unwell after your drip, call. / Si se siente mal después de su suero, llame.</p>\n` +
-    `    <p><a href="tel:${tel(emergency)}">Emergency / Emergencia: ${esc(emergency)}</a></p>${clinicLine}\n` +
+    `    <p>${emergencyLink}</p>${clinicLine}\n` +
     `</infusion-check>`;
   const fragment = KEYS.filter((k) => v[k]).map((k) => `${k}=${encodeURIComponent(v[k])}`).join("&");
   const link = new URL("frame.html#" + fragment, base).href;
   $("out-iframe").value =
     `<iframe id="infusion-check" src="${esc(link)}" title="Symptom check after your IV drip" style="width:100%;max-width:40em;height:900px;border:0"></iframe>\n` +
+    // Beside the frame, on the clinic's own page: whom to call, even when
+    // the frame cannot run (JavaScript off, a blocked download).
+    `<p>${emergencyLink}${clinicLink ? " · " + clinicLink : ""}</p>\n` +
     `<script>addEventListener("message",function(e){var f=document.getElementById("infusion-check");` +
     `if(f&&e.source===f.contentWindow&&e.data&&e.data.type==="infusion-check:height"){f.style.height=e.data.height+"px"}});</script>`;
   $("out-link").value = link;

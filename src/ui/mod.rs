@@ -487,12 +487,6 @@ fn Check(props: &AppProps) -> Html {
                     <button type="button" lang="es" aria-pressed={(lang == Lang::Es).to_string()} onclick={set_lang(Lang::Es)} data-lang="es">{ "Español" }</button>
                 </div>
             </header>
-            if !props.issues.is_empty() {
-                <div class="ic-setup" role="note" data-setup-notice="">
-                    <p>{ t.setup_notice }</p>
-                    <ul>{ for props.issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
-                </div>
-            }
             if *lang_failed {
                 <p class="ic-notice" role="status" data-lang-failed="">{ t.lang_unavailable }</p>
             }
@@ -505,6 +499,15 @@ fn Check(props: &AppProps) -> Html {
                 <button type="button" class="ic-btn" onclick={on_back} disabled={state.history.is_empty()} data-action="back">{ "‹ " }{ t.back }</button>
                 <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart">{ t.start_over }</button>
             </nav>
+            <EmergencyBar end=true />
+            // For the clinic's webmaster, in English (the attribute names
+            // are English): folded at the end, out of the patient's way.
+            if !props.issues.is_empty() {
+                <details class="ic-setup" data-setup-notice="">
+                    <summary>{ t.setup_notice }</summary>
+                    <ul lang="en">{ for props.issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
+                </details>
+            }
             <footer class="ic-footer">
                 <p>{ t.privacy }</p>
                 <p>{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }{ " " }{ p.status.get(lang) }</p>
@@ -515,18 +518,33 @@ fn Check(props: &AppProps) -> Html {
     }
 }
 
+/// Props of the emergency bar.
+#[derive(Properties, PartialEq)]
+pub struct EmergencyBarProps {
+    /// The copy at the end of the screen (shown only in the iframe page).
+    #[prop_or_default]
+    pub end: bool,
+}
+
 /// The emergency number, on every screen.
 #[component]
-pub fn EmergencyBar() -> Html {
+pub fn EmergencyBar(props: &EmergencyBarProps) -> Html {
     let t = use_text();
     let cfg = use_clinic();
-    html! {
-        <div class="ic-emergency" role="region" aria-label={t.level_emergency}>
-            <span>{ t.emergency_bar }</span>
-            <a class="ic-call-emergency" href={cfg.emergency.href()} data-action="call-emergency-bar">
-                { t.call.replace("{n}", &cfg.emergency.display) }
-            </a>
-        </div>
+    let link = html! {
+        <a class="ic-call-emergency" href={cfg.emergency.href()}
+            data-action={if props.end { "call-emergency-end" } else { "call-emergency-bar" }}>
+            { t.call.replace("{n}", &cfg.emergency.display) }
+        </a>
+    };
+    if props.end {
+        html! { <div class="ic-emergency ic-emergency-end"><span>{ t.emergency_bar }</span>{ link }</div> }
+    } else {
+        html! {
+            <div class="ic-emergency" role="region" aria-label={t.level_emergency}>
+                <span>{ t.emergency_bar }</span>{ link }
+            </div>
+        }
     }
 }
 

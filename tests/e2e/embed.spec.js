@@ -276,6 +276,8 @@ test('1. custom element on a hostile host page: renders, completes a flow, keeps
   expect(shadow.links).toEqual([`${W}/style/infusion-check.css`]);
   expect(shadow.slot).toBe(0);
   await expect(page.locator('#ic .clinic-fallback')).toBeHidden();
+  // The sticky bar stays in view here: no second copy at the end.
+  await expect(ic.locator('a[data-action=call-emergency-end]')).toBeHidden();
 
   await expectWidgetLook(page, '#ic', 'first screen');
 
@@ -387,7 +389,7 @@ test('2. attribute changes after load take effect and keep the answers', async (
   await expect(ic.locator('.ic-app')).toHaveAttribute('lang', 'es');
   await expect(ic.locator('button[data-lang=es]')).toHaveAttribute('aria-pressed', 'true');
   await expect(bar).toHaveText('Llame al 112');
-  await expect(ic.locator('.ic-emergency > span')).toHaveText('¿Emergencia?');
+  await expect(ic.locator('.ic-emergency[role=region] > span')).toHaveText('¿Emergencia?');
   expect(await screenOf(ic), 'still on the same screen after the language change').toBe(third);
   await expect(ic.locator('.ic-main h2').first()).not.toHaveText(thirdHeading);
 
@@ -476,15 +478,22 @@ test('3. the iframe page resizes its frame through the host snippet as screens c
   const short = await settled(`after "None of these" (${next})`);
   expect(short, `the frame shrank from ${tall}`).toBeLessThan(tall - 100);
 
+  // The frame grows with its content, so the bar at its top scrolls away with
+  // the page: the emergency number is repeated at the end of every screen.
+  const end = frame.locator('a[data-action=call-emergency-end]');
+  await expect(end).toBeVisible();
+  await expect(end).toHaveAttribute('href', 'tel:911');
+
   // On to the result (long again): the frame grows.
   await walkToResult(frame);
+  await expect(end).toBeVisible();
   const result = await settled('result');
   expect(result, `the frame grew from ${short} for the result`).toBeGreaterThan(short);
 
   // The host's content below the frame sits right under it.
   const gap = await page.evaluate(() => {
     const f = document.getElementById('infusion-check').getBoundingClientRect();
-    const p = document.getElementById('after-frame');
+    const p = document.getElementById('frame-numbers');
     return p.getBoundingClientRect().top - f.bottom - parseFloat(getComputedStyle(p).marginTop);
   });
   // (an iframe is inline: a few pixels of line descent below it)
@@ -563,6 +572,33 @@ test('4b. strict CSP without wasm-unsafe-eval: the clinic\'s own content stays, 
   expect(w.dialogs).toEqual([]);
 });
 
+test('4c. the iframe page with its wasm blocked: the fragment\'s emergency number and clinic phone as links', async ({ browser }) => {
+  // (no service worker: it would serve the wasm past the blocked route)
+  const context = await browser.newContext({ viewport: VIEWPORT, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const w = watch(page);
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(`${W}/frame.html#clinic-name=Demo%20%3Cb%3EClinic&clinic-phone=%2B1%20555%200100&emergency-number=112`);
+  await expect.poll(() => w.errors.some((e) => e.includes('infusion-check could not start'))).toBe(true);
+  const box = page.locator('.ic-fallback-box');
+  await expect(box).toContainText('If you feel unwell');
+  const emergency = box.locator('a.ic-call-emergency');
+  await expect(emergency).toHaveAttribute('href', 'tel:112');
+  await expect(emergency).toContainText('112');
+  const clinic = box.locator('a[href="tel:+15550100"]');
+  await expect(clinic).toBeVisible();
+  // The name is text, never markup.
+  await expect(clinic).toContainText('Demo <b>Clinic: +1 555 0100');
+  await expect(box.locator('b')).toHaveCount(0);
+  w.errors.length = 0; // the loader's own report, expected here
+  // A bad number in the fragment: the default emergency number, no clinic link.
+  await page.goto('about:blank');
+  await page.goto(`${W}/frame.html#clinic-phone=javascript%3Aalert(1)&emergency-number=abc`);
+  await expect(page.locator('.ic-fallback-box a.ic-call-emergency')).toHaveAttribute('href', 'tel:911');
+  await expect(page.locator('.ic-fallback-box a')).toHaveCount(1);
+  await context.close();
+});
+
 // ---------------------------------------------------------------- 5
 
 test('5. JavaScript disabled: the clinic\'s content with the emergency number and the clinic phone', async ({ browser }) => {
@@ -587,6 +623,11 @@ test('5. JavaScript disabled: the clinic\'s content with the emergency number an
     }
     await expect(page.locator('#ic .ic-app')).toHaveCount(0);
     expect(requests.some((u) => u.includes('.wasm')), 'no wasm is fetched').toBe(false);
+    // The iframe code carries the two numbers beside the frame.
+    await page.goto(`${H}/iframe.html`);
+    for (const href of ['tel:911', 'tel:+15550100']) {
+      await expect(page.locator(`#frame-numbers a[href="${href}"]`)).toBeVisible();
+    }
   } finally {
     await context.close();
   }

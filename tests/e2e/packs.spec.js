@@ -51,7 +51,7 @@ test('when Spanish cannot load, the switch says so, English stays, and a later t
   block = false;
   await setLanguage(page, 'es');
   await expect(page.locator('[data-lang-failed]')).toHaveCount(0);
-  await expect(page.locator('.ic-emergency > span')).toHaveText('¿Emergencia?');
+  await expect(page.locator('.ic-emergency[role=region] > span')).toHaveText('¿Emergencia?');
   // The tick made before the failed switch is still there.
   await expect(page.locator('[data-option="rf_chest"]')).toBeChecked();
 });
