@@ -130,18 +130,6 @@ pub fn request_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
     let _ = then.call2(&promise, &on_ok, &on_err);
 }
 
-/// The clinic's configuration, for any component.
-#[hook]
-pub fn use_clinic() -> Rc<Config> {
-    use_context::<Rc<Config>>().unwrap_or_default()
-}
-
-/// The UI strings of the current language.
-#[hook]
-pub fn use_text() -> &'static Strings {
-    strings(use_context::<Lang>().unwrap_or(Lang::En))
-}
-
 /// Props of the widget.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -467,19 +455,19 @@ fn Check(props: &AppProps) -> Html {
                 </div>
                 // Keyed by the screen and the move count: Start over on the
                 // same screen clears its ticks; a language switch keeps them.
-                <screens::Screen key={format!("{}-{}", q.id, state.moves)} qid={q.id.clone()} answers={state.answers.clone()} {lang} {they}
-                    heading={heading.clone()} {on_answer} {on_respondent} />
+                { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
+                    qid: q.id.clone().into(), answers: state.answers.clone(), lang, they,
+                    heading: heading.clone(), on_answer, on_respondent,
+                }) }
             </>
         },
         Step::Done(outcome) => html! {
-            <result::ResultView key="result" {outcome} answers={confirmed.clone()} {lang} heading={heading.clone()} />
+            <result::ResultView key="result" {outcome} answers={confirmed.clone()} {lang} heading={heading.clone()} config={cfg.clone()} />
         },
     };
     html! {
-        <ContextProvider<Rc<Config>> context={cfg.clone()}>
-        <ContextProvider<Lang> context={lang}>
         <div class="ic-app" lang={lang.code()} ref={app_ref}>
-            <EmergencyBar />
+            { emergency_bar(t, &cfg, false) }
             <header class="ic-header">
                 <h1>{ t.app_title }</h1>
                 <div class="ic-lang" role="group" aria-label={t.language}>
@@ -499,7 +487,7 @@ fn Check(props: &AppProps) -> Html {
                 <button type="button" class="ic-btn" onclick={on_back} disabled={state.history.is_empty()} data-action="back">{ "‹ " }{ t.back }</button>
                 <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart">{ t.start_over }</button>
             </nav>
-            <EmergencyBar end=true />
+            { emergency_bar(t, &cfg, true) }
             // For the clinic's webmaster, in English (the attribute names
             // are English): folded at the end, out of the patient's way.
             if !props.issues.is_empty() {
@@ -513,31 +501,20 @@ fn Check(props: &AppProps) -> Html {
                 <p>{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }{ " " }{ p.status.get(lang) }</p>
             </footer>
         </div>
-        </ContextProvider<Lang>>
-        </ContextProvider<Rc<Config>>>
     }
 }
 
-/// Props of the emergency bar.
-#[derive(Properties, PartialEq)]
-pub struct EmergencyBarProps {
-    /// The copy at the end of the screen (shown only in the iframe page).
-    #[prop_or_default]
-    pub end: bool,
-}
-
-/// The emergency number, on every screen.
-#[component]
-pub fn EmergencyBar(props: &EmergencyBarProps) -> Html {
-    let t = use_text();
-    let cfg = use_clinic();
+/// The emergency number, on every screen (and, with `end`, its copy at the
+/// end of the screen, shown only in the iframe page). A function, not a
+/// component: one component type less in the wasm.
+fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
     let link = html! {
         <a class="ic-call-emergency" href={cfg.emergency.href()}
-            data-action={if props.end { "call-emergency-end" } else { "call-emergency-bar" }}>
+            data-action={if end { "call-emergency-end" } else { "call-emergency-bar" }}>
             { t.call.replace("{n}", &cfg.emergency.display) }
         </a>
     };
-    if props.end {
+    if end {
         html! { <div class="ic-emergency ic-emergency-end"><span>{ t.emergency_bar }</span>{ link }</div> }
     } else {
         html! {

@@ -1,9 +1,12 @@
 //! The result: what to do (as call buttons), why, what to do now, when to get
 //! help, the tailored advice, and the summary for the nurse.
 
-use super::{js_call, protocol_for, use_clinic, use_text};
+use super::{js_call, protocol_for};
+use crate::config::Config;
+use crate::i18n::strings;
 use crate::protocol::{advice_for, Answers, Lang, Level, Outcome};
 use crate::summary::{fill, level_label, reasons, summary_text};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of the result.
@@ -17,6 +20,8 @@ pub struct ResultProps {
     pub lang: Lang,
     /// The heading's ref (focus moves there).
     pub heading: NodeRef,
+    /// The clinic's configuration.
+    pub config: Rc<Config>,
 }
 
 /// A level's icon (never colour alone: the words are always beside it).
@@ -36,8 +41,8 @@ pub fn icon(level: Level) -> Html {
 /// The result screen.
 #[component]
 pub fn ResultView(props: &ResultProps) -> Html {
-    let t = use_text();
-    let cfg = use_clinic();
+    let t = strings(props.lang);
+    let cfg = props.config.clone();
     let copied = use_state(|| false);
     let Some(p) = protocol_for(props.lang) else {
         return html! {};
@@ -47,6 +52,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         answers,
         lang,
         heading,
+        ..
     } = props;
     let lang = *lang;
     let f = |s: &str| fill(s, &cfg, lang);

@@ -2,7 +2,8 @@
 //! turns taps into an `on_answer` with the screen's answers; nothing here
 //! decides anything clinical.
 
-use super::{protocol_for, use_text};
+use super::protocol_for;
+use crate::i18n::strings;
 use crate::protocol::{Answer, Answers, Kind, Lang, Question};
 use litemap::LiteMap;
 use web_sys::HtmlInputElement;
@@ -53,31 +54,17 @@ fn items(
         .collect()
 }
 
-/// Any screen: dispatches on the question's kind.
-#[component]
-pub fn Screen(props: &ScreenProps) -> Html {
+/// Any screen, keyed by `key`: dispatches on the question's kind (a
+/// function, not a component: one component type less in the wasm).
+pub fn screen(key: String, props: ScreenProps) -> Html {
     let Some(q) = question(&props.qid, props.lang) else {
         return html! {};
     };
     match q.kind {
-        Kind::Checklist => html! { <Checklist ..props.clone_props() /> },
-        Kind::YesNo | Kind::Single => html! { <Choice ..props.clone_props() /> },
-        Kind::Multi => html! { <Multi ..props.clone_props() /> },
-        Kind::Text => html! { <FreeText ..props.clone_props() /> },
-    }
-}
-
-impl ScreenProps {
-    fn clone_props(&self) -> ScreenProps {
-        ScreenProps {
-            qid: self.qid.clone(),
-            answers: self.answers.clone(),
-            lang: self.lang,
-            they: self.they,
-            heading: self.heading.clone(),
-            on_answer: self.on_answer.clone(),
-            on_respondent: self.on_respondent.clone(),
-        }
+        Kind::Checklist => html! { <Checklist {key} ..props /> },
+        Kind::YesNo | Kind::Single => choice(key, &props),
+        Kind::Multi => html! { <Multi {key} ..props /> },
+        Kind::Text => html! { <FreeText {key} ..props /> },
     }
 }
 
@@ -93,7 +80,7 @@ fn heading(q: &Question, props: &ScreenProps, id: &str) -> Html {
 /// "None of these", or answer each item yes / no / not sure.
 #[component]
 pub fn Checklist(props: &ScreenProps) -> Html {
-    let t = use_text();
+    let t = strings(props.lang);
     let q = question(&props.qid, props.lang);
     let initial = {
         let (answers, lang) = (props.answers.clone(), props.lang);
@@ -264,9 +251,9 @@ pub fn Checklist(props: &ScreenProps) -> Html {
 }
 
 /// Yes / No (/ Not sure) and single choice: one tap answers and moves on.
-#[component]
-pub fn Choice(props: &ScreenProps) -> Html {
-    let t = use_text();
+/// It keeps no state: a function, not a component (smaller wasm).
+fn choice(key: String, props: &ScreenProps) -> Html {
+    let t = strings(props.lang);
     let Some(q) = question(&props.qid, props.lang) else {
         return html! {};
     };
@@ -296,7 +283,7 @@ pub fn Choice(props: &ScreenProps) -> Html {
     }
     let title_id = format!("ic-h-{}", q.id);
     html! {
-        <div class="ic-screen" data-question={q.id.clone()} role="group" aria-labelledby={title_id.clone()}>
+        <div {key} class="ic-screen" data-question={q.id.clone()} role="group" aria-labelledby={title_id.clone()}>
             { heading(q, props, &title_id) }
             if let Some(h) = &q.hint { <p class="ic-hint">{ h.get(props.lang) }</p> }
             <div class="ic-options">
@@ -322,7 +309,7 @@ pub fn Choice(props: &ScreenProps) -> Html {
 /// Multi-choice: tick all that apply, then Next.
 #[component]
 pub fn Multi(props: &ScreenProps) -> Html {
-    let t = use_text();
+    let t = strings(props.lang);
     let q = question(&props.qid, props.lang);
     let initial = {
         let answers = props.answers.clone();
@@ -408,7 +395,7 @@ pub fn Multi(props: &ScreenProps) -> Html {
 /// Free text: kept on the phone, never used to lower the result.
 #[component]
 pub fn FreeText(props: &ScreenProps) -> Html {
-    let t = use_text();
+    let t = strings(props.lang);
     let q = question(&props.qid, props.lang);
     let initial = {
         let answers = props.answers.clone();
