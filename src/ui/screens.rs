@@ -64,7 +64,7 @@ pub fn screen(key: String, props: ScreenProps) -> Html {
         Kind::Checklist => html! { <Checklist {key} ..props /> },
         Kind::YesNo | Kind::Single => choice(key, &props),
         Kind::Multi => html! { <Multi {key} ..props /> },
-        Kind::Text => html! { <FreeText {key} ..props /> },
+        Kind::Text => free_text(key, &props),
     }
 }
 
@@ -392,49 +392,50 @@ pub fn Multi(props: &ScreenProps) -> Html {
     }
 }
 
-/// Free text: kept on the phone, never used to lower the result.
-#[component]
-pub fn FreeText(props: &ScreenProps) -> Html {
+/// Free text: kept on the phone, never used to lower the result. The
+/// textarea keeps what is typed (no state: a function, not a component); Next
+/// reads it from the page.
+fn free_text(key: String, props: &ScreenProps) -> Html {
     let t = strings(props.lang);
-    let q = question(&props.qid, props.lang);
-    let initial = {
-        let answers = props.answers.clone();
-        move || match q.and_then(|q| answers.get(&q.id)) {
-            Some(Answer::One(s)) => s.clone(),
-            _ => String::new(),
-        }
+    let Some(q) = question(&props.qid, props.lang) else {
+        return html! {};
     };
-    let value = use_state(initial);
-    let Some(q) = q else { return html! {} };
+    let initial = match props.answers.get(&q.id) {
+        Some(Answer::One(s)) => s.clone(),
+        _ => String::new(),
+    };
     let title_id = format!("ic-h-{}", q.id);
-    let oninput = {
-        let value = value.clone();
-        Callback::from(move |e: InputEvent| {
-            value.set(
-                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value(),
-            )
-        })
-    };
-    let emit = |text: Option<UseStateHandle<String>>| {
+    let emit = |read: bool| {
         let on_answer = props.on_answer.clone();
         let id = q.id.clone();
-        Callback::from(move |_: MouseEvent| {
-            let s: String = text
-                .as_ref()
-                .map(|v| v.chars().take(500).collect())
-                .unwrap_or_default();
-            on_answer.emit(vec![(id.clone(), Answer::One(s))]);
+        Callback::from(move |e: MouseEvent| {
+            let s: String = if read { typed(&e) } else { String::new() };
+            on_answer.emit(vec![(
+                id.clone(),
+                Answer::One(s.chars().take(500).collect()),
+            )]);
         })
     };
     html! {
-        <div class="ic-screen" data-question={q.id.clone()}>
+        <div {key} class="ic-screen" data-question={q.id.clone()}>
             <label for="ic-text">{ heading(q, props, &title_id) }</label>
-            <textarea id="ic-text" rows="3" maxlength="500" value={(*value).clone()} {oninput} />
+            <textarea id="ic-text" rows="3" maxlength="500" value={initial} />
             <div class="ic-actions">
-                <button type="button" class="ic-btn ic-primary" onclick={emit(Some(value.clone()))} data-action="next">{ t.next }</button>
-                <button type="button" class="ic-btn" onclick={emit(None)} data-option="skip">{ t.skip }</button>
+                <button type="button" class="ic-btn ic-primary" onclick={emit(true)} data-action="next">{ t.next }</button>
+                <button type="button" class="ic-btn" onclick={emit(false)} data-option="skip">{ t.skip }</button>
             </div>
         </div>
     }
+}
+
+/// The text in the clicked button's screen's textarea.
+fn typed(e: &MouseEvent) -> String {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".ic-screen").ok().flatten())
+        .and_then(|screen| screen.query_selector("textarea").ok().flatten())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|t| t.value())
+        .unwrap_or_default()
 }
