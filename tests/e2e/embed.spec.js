@@ -885,6 +885,9 @@ test('7. bad configuration values: by attribute and by fragment, the widget stay
     }, [attrs, c.key, c.value]);
     const ic = page.locator('#ic');
     await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+    // The check shows at once in a language already loaded, then switches when
+    // the configured language's file arrives.
+    if (c.lang) await expect(ic.locator('.ic-app')).toHaveAttribute('lang', c.lang);
     const shown = await ic.evaluate((el) => window.__inspectWidget(el.shadowRoot));
     if (c.name !== undefined) {
       // The clinic's name, as plain text, on the emergency result's call button.
@@ -926,6 +929,7 @@ test('7. bad configuration values: by attribute and by fragment, the widget stay
     }, `${W}/frame.html#${fragment}`);
     const frame = page.frameLocator('#frame');
     await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+    if (c.lang) await expect(frame.locator('.ic-app')).toHaveAttribute('lang', c.lang);
     const handle = page.frame({ url: (u) => u.pathname.endsWith('/frame.html') && u.hash.length > 1 });
     const shown = await handle.evaluate(() => window.__inspectWidget(document.getElementById('infusion-check')));
     checkShown(c, 'fragment', shown, w.warnings.slice(mark), table);
