@@ -690,6 +690,8 @@ fn a_compiled_map_with_keys_out_of_order_is_refused() {
     };
     let good = postcard::from_bytes::<Cond>(&bytes(&[("a", "yes"), ("b", "no")]));
     assert!(matches!(good, Ok(Cond::Is(ref m)) if m.len() == 2 && m.get("b").is_some()));
+    let wire = infusion_check::protocol::wire::Reader::read_all::<Cond>;
+    assert_eq!(wire(&bytes(&[("a", "yes"), ("b", "no")])), good.ok());
     for bad in [
         &[("b", "no"), ("a", "yes")][..],
         &[("a", "no"), ("a", "yes")][..],
@@ -698,9 +700,52 @@ fn a_compiled_map_with_keys_out_of_order_is_refused() {
             postcard::from_bytes::<Cond>(&bytes(bad)).is_err(),
             "{bad:?}"
         );
+        assert!(wire(&bytes(bad)).is_none(), "{bad:?}");
     }
     // The data file (JSON) may list keys in any order.
     let json: Cond = serde_json::from_str(r#"{"is": {"b": ["no"], "a": ["yes"]}}"#)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(json, Cond::Is(ref m) if m.len() == 2 && m.get("a").is_some()));
+}
+
+#[test]
+fn the_browser_reads_each_compiled_file_exactly_as_postcard_wrote_it() {
+    // The widget reads the compiled files with its own reader of postcard's
+    // format (`protocol::wire`, much smaller in the wasm than serde's): it
+    // must give the very same protocol, field for field.
+    let files = std::iter::once(infusion_check::MAGNESIUM_COMPILED)
+        .chain(infusion_check::MAGNESIUM_PACKS.iter().map(|(_, b)| *b));
+    for bytes in files {
+        let by_postcard: Protocol = postcard::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+        let by_wire = Protocol::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            serde_json::to_value(&by_wire).unwrap_or_default(),
+            serde_json::to_value(&by_postcard).unwrap_or_default()
+        );
+        assert!(serde_json::to_value(&by_wire).is_ok_and(|v| v.is_object()));
+    }
+}
+
+#[test]
+fn a_damaged_compiled_file_is_refused_without_a_panic() {
+    let bytes = infusion_check::MAGNESIUM_PACKS[0].1;
+    // Every cut short, a byte more at the end, and bytes changed here and there.
+    for n in (0..bytes.len()).step_by(7) {
+        assert!(Protocol::from_bytes(&bytes[..n]).is_err(), "cut at {n}");
+    }
+    let mut longer = bytes.to_vec();
+    longer.push(0);
+    assert!(Protocol::from_bytes(&longer).is_err());
+    let mut refused = 0;
+    for i in (0..bytes.len()).step_by(13) {
+        let mut b = bytes.to_vec();
+        b[i] ^= 0xa5;
+        refused += usize::from(Protocol::from_bytes(&b).is_err());
+    }
+    assert!(refused > 0);
+    use infusion_check::protocol::model::Cond;
+    // Conditions nested beyond any real protocol's depth: refused, not a stack overflow.
+    let mut deep = vec![3u8; 100_000];
+    deep.extend([1, 0]);
+    assert!(infusion_check::protocol::wire::Reader::read_all::<Cond>(&deep).is_none());
 }

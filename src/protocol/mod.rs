@@ -18,6 +18,7 @@ mod check;
 mod engine;
 pub mod model;
 pub mod table;
+pub mod wire;
 
 pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
 pub use engine::{
@@ -179,9 +180,12 @@ impl Protocol {
         postcard::to_allocvec(self).map_err(|e| LoadError::Binary(e.to_string()))
     }
 
-    /// Reads the compact form written by [`Protocol::to_bytes`].
+    /// Reads the compact form written by [`Protocol::to_bytes`] (with
+    /// [`wire`], the reader the browser uses too).
     pub fn from_bytes(bytes: &[u8]) -> Result<Protocol, LoadError> {
-        postcard::from_bytes(bytes).map_err(|e| LoadError::Binary(e.to_string()))
+        wire::Reader::read_all(bytes).ok_or_else(|| {
+            LoadError::Binary("it is damaged, or was written by another version".into())
+        })
     }
 
     /// The same protocol with the patient-facing text of `lang` only (every

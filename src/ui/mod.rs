@@ -9,6 +9,7 @@ pub use state::{Action, Wizard};
 
 use crate::config::{Config, ConfigIssue, LangChoice};
 use crate::i18n::{strings, Strings};
+use crate::protocol::wire::{Reader, Writer};
 use crate::protocol::{progress, Answers, Lang, Protocol, Step};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -40,10 +41,8 @@ pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<Protocol, String> {
     if crate::protocol::fingerprint(bytes) != built {
         return Err("it is not the file built with this widget (an old copy?)".into());
     }
-    // (postcard's own error texts would add their words to the wasm; after a
-    // matching fingerprint a decoding error cannot really happen)
-    let p: Protocol =
-        postcard::from_bytes(bytes).map_err(|_| "it could not be read".to_string())?;
+    // (after a matching fingerprint a decoding error cannot really happen)
+    let p = Protocol::from_bytes(bytes).map_err(|_| "it could not be read".to_string())?;
     if p.key() != crate::PROTOCOL_KEY {
         return Err(format!(
             "it is for {}, not {}",
@@ -164,35 +163,33 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 /// What session storage keeps: the answers, the screens confirmed, the
-/// language. Encoded with postcard as hex (no JSON parser in the wasm).
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Stored {
-    answers: Vec<(String, bool, Vec<String>)>,
-    history: Vec<String>,
-    lang: Lang,
-}
-
-fn encode(w: &Wizard) -> Option<String> {
+/// language, in the protocol's wire format (`protocol::wire`), as hex: no
+/// JSON parser in the wasm. Read back only if every byte reads.
+fn encode(w: &Wizard) -> String {
     use crate::protocol::Answer;
-    let stored = Stored {
-        answers: w
-            .answers
-            .0
-            .iter()
-            .map(|(k, a)| match a {
-                Answer::One(c) => (k.clone(), false, vec![c.clone()]),
-                Answer::Many(v) => (k.clone(), true, v.clone()),
-            })
-            .collect(),
-        history: w.history.clone(),
-        lang: w.lang,
-    };
-    let bytes = postcard::to_allocvec(&stored).ok()?;
-    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    let mut out = Writer::default();
+    out.len(w.answers.0.len());
+    for (k, a) in w.answers.0.iter() {
+        out.str(k);
+        match a {
+            Answer::One(c) => {
+                out.0.push(0);
+                out.strs(std::slice::from_ref(c));
+            }
+            Answer::Many(v) => {
+                out.0.push(1);
+                out.strs(v);
+            }
+        }
+    }
+    out.strs(&w.history);
+    out.varint(w.lang as u32);
+    out.0.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn decode(s: &str) -> Option<Wizard> {
     use crate::protocol::Answer;
+    type Stored = (Vec<(String, (bool, Vec<String>))>, (Vec<String>, Lang));
     if !s.len().is_multiple_of(2) || s.len() > 200_000 {
         return None;
     }
@@ -200,9 +197,9 @@ fn decode(s: &str) -> Option<Wizard> {
         .step_by(2)
         .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
         .collect();
-    let stored: Stored = postcard::from_bytes(&bytes?).ok()?;
-    let mut w = Wizard::new(stored.lang, Answers::new());
-    for (k, many, v) in stored.answers {
+    let (answers, (history, lang)): Stored = Reader::read_all(&bytes?)?;
+    let mut w = Wizard::new(lang, Answers::new());
+    for (k, (many, v)) in answers {
         let a = match (many, v.as_slice()) {
             (true, _) => Answer::Many(v),
             (false, [one]) => Answer::One(one.clone()),
@@ -210,7 +207,7 @@ fn decode(s: &str) -> Option<Wizard> {
         };
         w.answers.set(&k, a);
     }
-    w.history = stored.history;
+    w.history = history;
     Some(w)
 }
 
@@ -370,8 +367,8 @@ fn Check(props: &AppProps) -> Html {
         use_effect_with(
             (state.answers.clone(), state.history.clone(), state.lang),
             move |_| {
-                if let (Some(s), Some(text)) = (session_storage(), encode(&state)) {
-                    let _ = s.set_item(&storage_key(), &text);
+                if let Some(s) = session_storage() {
+                    let _ = s.set_item(&storage_key(), &encode(&state));
                     // For the page's loader: which language file to fetch first next time.
                     let _ = s.set_item(LANG_HINT_KEY, state.lang.code());
                 }

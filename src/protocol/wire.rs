@@ -1,0 +1,350 @@
+//! Reads the compiled protocol (what `build.rs` writes with postcard) without
+//! serde: a direct reader of postcard's wire format for exactly our types.
+//!
+//! Why not `postcard::from_bytes`: serde's visitors for the two dozen protocol
+//! types cost the wasm about 23 kB (7 kB brotli); this reader is a third of
+//! that. The format stays postcard's (written by `Protocol::to_bytes`), and a
+//! test decodes every compiled file both ways and compares the results, so a
+//! field added to the model without being added here fails the tests.
+//!
+//! The wire format (postcard 1): an unsigned integer, a length or an enum's
+//! variant is a LEB128 varint; a `bool` one byte, 0 or 1; an `Option` a byte,
+//! 0 (none) or 1 then the value; a string its length then UTF-8; a list its
+//! length then the items; a struct or tuple its fields in declaration order.
+
+use super::model::{
+    AdviceData, Cond, Effect, Kind, Level, OptionData, OutcomeText, Outcomes, RaiseData, RuleData,
+    Text,
+};
+use super::{Lang, Protocol, Question};
+use litemap::LiteMap;
+
+/// A bound on how deep conditions nest (the protocol's deepest is 5).
+const MAX_DEPTH: u32 = 32;
+
+/// A cursor over the bytes. A read past the end or of a bad value marks the
+/// reader as failed and gives a placeholder (an empty string, `false`, 0 ...);
+/// reads go on without effect, and [`Reader::read_all`] then gives `None`.
+/// (No early return: a `?` after each field would make the compiler write a
+/// clean-up path per field of every struct, which doubled this reader's size.)
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    depth: u32,
+    failed: bool,
+}
+
+/// What can be read.
+pub trait Wire: Sized {
+    /// Reads one value (a placeholder if the reader failed).
+    fn read(r: &mut Reader) -> Self;
+}
+
+impl<'a> Reader<'a> {
+    /// Reads a whole value that must use every byte.
+    pub fn read_all<T: Wire>(bytes: &[u8]) -> Option<T> {
+        let mut r = Reader {
+            bytes,
+            depth: 0,
+            failed: false,
+        };
+        let v = T::read(&mut r);
+        (!r.failed && r.bytes.is_empty()).then_some(v)
+    }
+
+    /// Marks the read as failed; gives `fallback`.
+    fn fail<T>(&mut self, fallback: T) -> T {
+        self.failed = true;
+        self.bytes = &[];
+        fallback
+    }
+
+    fn byte(&mut self) -> u8 {
+        match self.bytes.split_first() {
+            Some((&b, rest)) => {
+                self.bytes = rest;
+                b
+            }
+            None => self.fail(0),
+        }
+    }
+
+    /// A LEB128 varint that fits in 32 bits.
+    pub fn varint(&mut self) -> u32 {
+        let mut v: u32 = 0;
+        for shift in [0, 7, 14, 21, 28] {
+            let b = self.byte();
+            v |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return if shift < 28 || b < 0x10 {
+                    v
+                } else {
+                    self.fail(0)
+                };
+            }
+        }
+        self.fail(0)
+    }
+
+    /// A length: each item takes at least one byte, so a length beyond what
+    /// is left is a damaged file, not a reason to reserve memory.
+    fn len(&mut self) -> usize {
+        let n = self.varint() as usize;
+        if n <= self.bytes.len() {
+            n
+        } else {
+            self.fail(0)
+        }
+    }
+}
+
+impl Wire for bool {
+    fn read(r: &mut Reader) -> bool {
+        match r.byte() {
+            0 => false,
+            1 => true,
+            _ => r.fail(false),
+        }
+    }
+}
+
+impl Wire for usize {
+    fn read(r: &mut Reader) -> usize {
+        r.varint() as usize
+    }
+}
+
+impl Wire for String {
+    fn read(r: &mut Reader) -> String {
+        let n = r.len();
+        match r.bytes.split_at_checked(n) {
+            Some((s, rest)) => {
+                r.bytes = rest;
+                match std::str::from_utf8(s) {
+                    Ok(s) => s.to_string(),
+                    Err(_) => r.fail(String::new()),
+                }
+            }
+            None => r.fail(String::new()),
+        }
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn read(r: &mut Reader) -> Option<T> {
+        bool::read(r).then(|| T::read(r))
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn read(r: &mut Reader) -> Vec<T> {
+        let n = r.len();
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::read(r));
+        }
+        v
+    }
+}
+
+impl<A: Wire, B: Wire> Wire for (A, B) {
+    fn read(r: &mut Reader) -> (A, B) {
+        let a = A::read(r);
+        (a, B::read(r))
+    }
+}
+
+impl<T: Wire> Wire for Box<T> {
+    fn read(r: &mut Reader) -> Box<T> {
+        Box::new(T::read(r))
+    }
+}
+
+/// A map, written as its sorted list of pairs (see `model::sorted_map`):
+/// keys out of order or repeated make the file unreadable.
+impl<V: Wire> Wire for LiteMap<String, V> {
+    fn read(r: &mut Reader) -> LiteMap<String, V> {
+        let pairs: Vec<(String, V)> = Vec::read(r);
+        if !pairs.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+            r.fail(());
+        }
+        LiteMap::from_sorted_store_unchecked(pairs)
+    }
+}
+
+/// Implements `Wire` for a struct read field by field, in declaration order.
+macro_rules! wire_struct {
+    ($t:ident { $($f:ident),* $(,)? }) => {
+        impl Wire for $t {
+            fn read(r: &mut Reader) -> $t {
+                $t { $($f: Wire::read(r)),* }
+            }
+        }
+    };
+}
+
+/// Implements `Wire` for a field-less enum, variants in declaration order
+/// (an unknown variant fails the read).
+macro_rules! wire_enum {
+    ($t:ident { $first:ident $(, $v:ident)* $(,)? }) => {
+        impl Wire for $t {
+            fn read(r: &mut Reader) -> $t {
+                let i = r.varint() as usize;
+                match [$t::$first $(, $t::$v)*].get(i) {
+                    Some(v) => *v,
+                    None => r.fail($t::$first),
+                }
+            }
+        }
+    };
+}
+
+wire_enum!(Lang { En, Es });
+wire_enum!(Kind {
+    YesNo,
+    Single,
+    Multi,
+    Checklist,
+    Text
+});
+wire_enum!(Level {
+    SelfCare,
+    CallToday,
+    CallNow,
+    Emergency
+});
+wire_enum!(Effect { Raise, Clear, Note });
+
+wire_struct!(Text { en, es });
+wire_struct!(OptionData {
+    id,
+    label,
+    hint,
+    exclusive
+});
+wire_struct!(RaiseData { when, then });
+wire_struct!(RuleData {
+    id,
+    when,
+    then,
+    raise,
+    effect,
+    clears,
+    group,
+    count_groups,
+    stop,
+    why,
+    advice,
+    sources,
+});
+wire_struct!(OutcomeText {
+    title,
+    lead,
+    at_clinic,
+    do_now,
+    get_help
+});
+wire_struct!(Outcomes {
+    emergency,
+    call_now,
+    call_today,
+    self_care
+});
+wire_struct!(AdviceData {
+    id,
+    when,
+    text,
+    sources
+});
+wire_struct!(Question {
+    id,
+    kind,
+    text,
+    text_they,
+    hint,
+    ask_when,
+    offers_not_sure,
+    if_not_sure,
+    ordered,
+    options,
+    sections,
+    parent,
+    code,
+});
+wire_struct!(Protocol {
+    id,
+    version,
+    review_date,
+    spec,
+    title,
+    status,
+    questions,
+    screens,
+    defs,
+    rules,
+    outcomes,
+    advice,
+});
+
+impl Wire for Cond {
+    fn read(r: &mut Reader) -> Cond {
+        if r.depth >= MAX_DEPTH {
+            return r.fail(Cond::All(Vec::new()));
+        }
+        r.depth += 1;
+        let c = match r.varint() {
+            0 => Cond::Is(Wire::read(r)),
+            1 => Cond::All(Wire::read(r)),
+            2 => Cond::Any(Wire::read(r)),
+            3 => Cond::Not(Wire::read(r)),
+            4 => {
+                let n = Wire::read(r);
+                Cond::AtLeast {
+                    n,
+                    of: Wire::read(r),
+                }
+            }
+            5 => Cond::Def(Wire::read(r)),
+            6 => Cond::Fired(Wire::read(r)),
+            7 => Cond::LevelBelow(Wire::read(r)),
+            8 => Cond::GroupsFired(Wire::read(r)),
+            9 => Cond::Assumed(Wire::read(r)),
+            10 => Cond::Uncleared(Wire::read(r)),
+            _ => r.fail(Cond::All(Vec::new())),
+        };
+        r.depth -= 1;
+        c
+    }
+}
+
+/// Writes values in the same format (the widget's session storage: small
+/// lists of strings). The protocol itself is written by postcard at build time.
+#[derive(Default)]
+pub struct Writer(pub Vec<u8>);
+
+impl Writer {
+    /// A LEB128 varint.
+    pub fn varint(&mut self, mut v: u32) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+
+    /// A length (saturating: nothing the widget keeps comes near 4 GB).
+    pub fn len(&mut self, n: usize) {
+        self.varint(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+
+    /// A string.
+    pub fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// A list of strings.
+    pub fn strs(&mut self, list: &[String]) {
+        self.len(list.len());
+        list.iter().for_each(|s| self.str(s));
+    }
+}
