@@ -674,7 +674,6 @@ fn install_panic_hook() {
 #[wasm_bindgen]
 pub struct Widget {
     handle: Option<yew::AppHandle<App>>,
-    messages: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -684,11 +683,6 @@ impl Widget {
         if let Some(h) = self.handle.take() {
             h.destroy();
         }
-    }
-
-    /// The setup messages (bad or missing configuration values), for the console.
-    pub fn messages(&self) -> Vec<String> {
-        self.messages.clone()
     }
 }
 
@@ -726,7 +720,6 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     if let Some(code) = config.time_since_end(now_ms()) {
         preset.set_one("ctx_time_since_end", code);
     }
-    let messages = issues.iter().map(|i| i.to_string()).collect();
     root.set_inner_html("");
     let handle = yew::Renderer::<App>::with_root_and_props(
         root,
@@ -741,7 +734,6 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     .render();
     Widget {
         handle: Some(handle),
-        messages,
     }
 }
 
