@@ -729,7 +729,8 @@ fn the_browser_reads_each_compiled_file_exactly_as_postcard_wrote_it() {
 #[test]
 fn a_damaged_compiled_file_is_refused_without_a_panic() {
     let bytes = infusion_check::MAGNESIUM_PACKS[0].1;
-    // Every cut short, a byte more at the end, and bytes changed here and there.
+    // Cut short at every 7th length, a byte more at the end, and bytes changed
+    // here and there: the reader refuses, or reads exactly what postcard reads.
     for n in (0..bytes.len()).step_by(7) {
         assert!(Protocol::from_bytes(&bytes[..n]).is_err(), "cut at {n}");
     }
@@ -740,7 +741,15 @@ fn a_damaged_compiled_file_is_refused_without_a_panic() {
     for i in (0..bytes.len()).step_by(13) {
         let mut b = bytes.to_vec();
         b[i] ^= 0xa5;
-        refused += usize::from(Protocol::from_bytes(&b).is_err());
+        let by_postcard = postcard::take_from_bytes::<Protocol>(&b)
+            .ok()
+            .filter(|(_, rest)| rest.is_empty())
+            .map(|(p, _)| serde_json::to_value(&p).unwrap_or_default());
+        let by_wire = Protocol::from_bytes(&b)
+            .ok()
+            .map(|p| serde_json::to_value(&p).unwrap_or_default());
+        assert_eq!(by_wire, by_postcard, "byte {i} changed");
+        refused += usize::from(by_wire.is_none());
     }
     assert!(refused > 0);
     use infusion_check::protocol::model::Cond;
@@ -748,4 +757,99 @@ fn a_damaged_compiled_file_is_refused_without_a_panic() {
     let mut deep = vec![3u8; 100_000];
     deep.extend([1, 0]);
     assert!(infusion_check::protocol::wire::Reader::read_all::<Cond>(&deep).is_none());
+}
+
+#[test]
+fn every_condition_kind_and_level_reads_back_as_postcard_wrote_it() {
+    use infusion_check::protocol::model::{Cond, Effect, Kind};
+    use infusion_check::protocol::wire::{Reader, Wire, Writer};
+    use infusion_check::protocol::{Lang, Level};
+    // One of each variant, in declaration order; the match fails to compile
+    // when a variant is added, until it is listed here (and in wire.rs).
+    let each = [
+        Cond::Is(LiteMap::from_iter([(
+            "q".to_string(),
+            vec!["yes".to_string()],
+        )])),
+        Cond::All(vec![Cond::Def("d".into())]),
+        Cond::Any(vec![]),
+        Cond::Not(Box::new(Cond::Assumed(true))),
+        Cond::AtLeast {
+            n: 300,
+            of: vec![Cond::Uncleared(false)],
+        },
+        Cond::Def("a_def".into()),
+        Cond::Fired(vec!["E01".into(), "C02".into()]),
+        Cond::LevelBelow(Level::CallNow),
+        Cond::GroupsFired(2),
+        Cond::Assumed(false),
+        Cond::Uncleared(true),
+    ];
+    for (i, c) in each.iter().enumerate() {
+        let index = match c {
+            Cond::Is(_) => 0,
+            Cond::All(_) => 1,
+            Cond::Any(_) => 2,
+            Cond::Not(_) => 3,
+            Cond::AtLeast { .. } => 4,
+            Cond::Def(_) => 5,
+            Cond::Fired(_) => 6,
+            Cond::LevelBelow(_) => 7,
+            Cond::GroupsFired(_) => 8,
+            Cond::Assumed(_) => 9,
+            Cond::Uncleared(_) => 10,
+        };
+        assert_eq!(index, i);
+        let bytes = postcard::to_allocvec(c).unwrap_or_default();
+        assert_eq!(Reader::read_all::<Cond>(&bytes).as_ref(), Some(c));
+    }
+    fn same<T: serde::Serialize + Wire + PartialEq + std::fmt::Debug>(values: &[T]) {
+        for v in values {
+            let bytes = postcard::to_allocvec(v).unwrap_or_default();
+            assert_eq!(Reader::read_all::<T>(&bytes).as_ref(), Some(v));
+        }
+    }
+    same(&Level::ALL);
+    same(&Lang::ALL);
+    same(&[
+        Kind::YesNo,
+        Kind::Single,
+        Kind::Multi,
+        Kind::Checklist,
+        Kind::Text,
+    ]);
+    same(&[Effect::Raise, Effect::Clear, Effect::Note]);
+    same(&[0usize, 127, 128, 16_383, 16_384, u32::MAX as usize]);
+    same(&[vec!["é".to_string(), String::new(), "x".repeat(200)]]);
+    // Varints: five bytes at most, and the fifth carries only four bits.
+    assert_eq!(
+        Reader::read_all::<usize>(&[0xff, 0xff, 0xff, 0xff, 0x0f]),
+        Some(u32::MAX as usize)
+    );
+    assert_eq!(
+        Reader::read_all::<usize>(&[0xff, 0xff, 0xff, 0xff, 0x10]),
+        None
+    );
+    assert_eq!(
+        Reader::read_all::<usize>(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x00]),
+        None
+    );
+    assert_eq!(Reader::read_all::<bool>(&[2]), None);
+    assert_eq!(Reader::read_all::<Option<bool>>(&[2, 1]), None);
+    // Nesting: 32 levels read, 33 are refused.
+    let nested = |depth: usize| {
+        let mut b = vec![3u8; depth - 1];
+        b.extend([9, 1]);
+        b
+    };
+    assert!(Reader::read_all::<Cond>(&nested(32)).is_some());
+    assert!(Reader::read_all::<Cond>(&nested(33)).is_none());
+    // The writer (session storage) writes what postcard writes.
+    let list = vec!["ctx_at_clinic".to_string(), "é".repeat(100)];
+    let mut w = Writer::default();
+    w.strs(&list);
+    w.varint(300);
+    let mut expected = postcard::to_allocvec(&list).unwrap_or_default();
+    expected.extend(postcard::to_allocvec(&300u32).unwrap_or_default());
+    assert_eq!(w.0, expected);
 }

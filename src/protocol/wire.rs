@@ -3,9 +3,12 @@
 //!
 //! Why not `postcard::from_bytes`: serde's visitors for the two dozen protocol
 //! types cost the wasm about 23 kB (7 kB brotli); this reader is a third of
-//! that. The format stays postcard's (written by `Protocol::to_bytes`), and a
-//! test decodes every compiled file both ways and compares the results, so a
-//! field added to the model without being added here fails the tests.
+//! that. The format stays postcard's (written by `Protocol::to_bytes`). A
+//! field added to a model struct and not here does not compile (the reader
+//! builds each struct whole); tests decode every compiled file both ways and
+//! compare the results, and encode one value of every `Cond` variant with
+//! postcard and read it back here (with an exhaustive `match`, so a new
+//! variant fails there until it is added).
 //!
 //! The wire format (postcard 1): an unsigned integer, a length or an enum's
 //! variant is a LEB128 varint; a `bool` one byte, 0 or 1; an `Option` a byte,
@@ -138,7 +141,9 @@ impl<T: Wire> Wire for Option<T> {
 impl<T: Wire> Wire for Vec<T> {
     fn read(r: &mut Reader) -> Vec<T> {
         let n = r.len();
-        let mut v = Vec::with_capacity(n);
+        // (`n` is at most the bytes left; the cap keeps a damaged file's
+        // nested lists from reserving much before the read fails)
+        let mut v = Vec::with_capacity(n.min(256));
         for _ in 0..n {
             v.push(T::read(r));
         }
