@@ -5,9 +5,7 @@
 
 use infusion_check::config::Config;
 use infusion_check::protocol::{Answers, Lang};
-use infusion_check::ui::{
-    add_pack_bytes, protocol_for, read_pack, App, AppProps, Fallback, FallbackProps,
-};
+use infusion_check::ui::{add_pack_bytes, fallback, protocol_for, read_pack, App, AppProps};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -350,9 +348,18 @@ async fn the_fallback_shows_whom_to_call() {
         ],
         0.0,
     );
-    yew::Renderer::<Fallback>::with_root_and_props(
+    use yew::prelude::*;
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        config: Rc<Config>,
+    }
+    #[component]
+    fn Host(props: &HostProps) -> Html {
+        fallback(&props.config)
+    }
+    yew::Renderer::<Host>::with_root_and_props(
         root.clone(),
-        FallbackProps {
+        HostProps {
             config: Rc::new(config),
         },
     )

@@ -292,7 +292,7 @@ pub fn App(props: &AppProps) -> Html {
                 lang_setting_changed={props.lang_setting_changed} preset={props.preset.clone()} />
         }
     } else {
-        html! { <Fallback config={props.config.clone()} /> }
+        fallback(&props.config)
     }
 }
 
@@ -318,7 +318,7 @@ fn Check(props: &AppProps) -> Html {
         None => Wizard::new(lang0, preset.clone()),
     });
     let Some((lang, p)) = loaded_first(state.lang) else {
-        return html! { <Fallback config={props.config.clone()} /> };
+        return fallback(&props.config);
     };
     let lang_failed = use_state(|| false);
     // The last language asked for: a file that arrives after the patient has
@@ -525,17 +525,10 @@ fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
     }
 }
 
-/// Props of the fallback.
-#[derive(Properties, PartialEq)]
-pub struct FallbackProps {
-    /// The configuration (its phone numbers are shown).
-    pub config: Rc<Config>,
-}
-
-/// Shown when the protocol cannot load: whom to call.
-#[component]
-pub fn Fallback(props: &FallbackProps) -> Html {
-    html! { <div class="ic-fallback" data-fallback="" ><div>{ Html::from_html_unchecked(fallback_html(&props.config).into()) }</div></div> }
+/// Shown when the protocol cannot load: whom to call. A function, not a
+/// component: one component type less in the wasm.
+pub fn fallback(config: &Config) -> Html {
+    html! { <div class="ic-fallback" data-fallback="" ><div>{ Html::from_html_unchecked(fallback_html(config).into()) }</div></div> }
 }
 
 fn escape(s: &str) -> String {
