@@ -76,11 +76,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .filter(|a| !urgent.contains(a))
         .collect();
     let summary = summary_text(p, answers, outcome, &cfg, lang);
-    let kind = match outcome.level {
-        Level::Emergency => "emergency",
-        Level::CallNow => "call-now",
-        Level::CallToday => "call-today",
-        Level::SelfCare => "self-care",
+    let class = match outcome.level {
+        Level::Emergency => "ic-result ic-result-emergency",
+        Level::CallNow => "ic-result ic-result-call-now",
+        Level::CallToday => "ic-result ic-result-call-today",
+        Level::SelfCare => "ic-result ic-result-self-care",
     };
     let emergency_btn = html! {
         <a class="ic-btn ic-call ic-call-emergency" href={cfg.emergency.href()} data-action="call-emergency">
@@ -138,7 +138,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         }
     });
     html! {
-        <section class={classes!("ic-result", format!("ic-result-{kind}"))}
+        <section {class}
             data-disposition={outcome.disposition.code()}
             data-urgency={outcome.urgency.map(|u| u.code()).unwrap_or("")}
             aria-labelledby="ic-result-title">

@@ -294,7 +294,7 @@ fn choice(key: String, props: &ScreenProps) -> Html {
                     let c = code.clone();
                     let onclick = Callback::from(move |_: MouseEvent| on_answer.emit(vec![(id.clone(), Answer::One(c.clone()))]));
                     html! {
-                        <button type="button" class={classes!("ic-option", pressed.then_some("ic-chosen"))}
+                        <button type="button" class={if pressed { "ic-option ic-chosen" } else { "ic-option" }}
                             aria-pressed={pressed.to_string()} {onclick} data-option={code}>
                             <span class="ic-label">{ label }</span>
                             if let Some(h) = hint { <span class="ic-sub">{ h }</span> }
@@ -369,7 +369,7 @@ pub fn Multi(props: &ScreenProps) -> Html {
                         picked.set(v);
                     });
                     html! {
-                        <label class={classes!("ic-check", o.exclusive.then_some("ic-exclusive"))}>
+                        <label class={if o.exclusive { "ic-check ic-exclusive" } else { "ic-check" }}>
                             <input type="checkbox" {checked} {onchange} data-option={o.id.clone()} />
                             <span>{ o.label.get(props.lang) }
                                 if let Some(h) = &o.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
