@@ -404,15 +404,9 @@ fn Check(props: &AppProps) -> Html {
 
     let t = strings(lang);
     let they = state.for_someone_else();
-    let on_answer = {
+    let dispatch = {
         let state = state.clone();
-        let screen = screen_key.clone();
-        Callback::from(move |answers| {
-            state.dispatch(Action::Answer {
-                screen: screen.clone(),
-                answers,
-            })
-        })
+        Callback::from(move |action| state.dispatch(action))
     };
     let on_back = {
         let state = state.clone();
@@ -432,10 +426,6 @@ fn Check(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| switch_to(l))
     };
     let first_screen = state.history.is_empty();
-    let on_respondent = first_screen.then(|| {
-        let state = state.clone();
-        Callback::from(move |someone: bool| state.dispatch(Action::SetRespondent(someone)))
-    });
     let (done, total) = progress(p, &confirmed);
     let announce = match &step {
         Step::Ask(q) => t
@@ -456,14 +446,21 @@ fn Check(props: &AppProps) -> Html {
                 // Keyed by the screen and the move count: Start over on the
                 // same screen clears its ticks; a language switch keeps them.
                 { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
-                    qid: q.id.clone().into(), answers: state.answers.clone(), lang, they,
-                    heading: heading.clone(), on_answer, on_respondent,
+                    qid: q.id.clone(), answers: state.answers.clone(), lang, they,
+                    per_item: state.per_item, notice: state.notice, first: first_screen,
+                    heading: heading.clone(), dispatch,
                 }) }
             </>
         },
-        Step::Done(outcome) => html! {
-            <result::ResultView key="result" {outcome} answers={confirmed.clone()} {lang} heading={heading.clone()} config={cfg.clone()} />
-        },
+        Step::Done(outcome) => result::result_view(result::ResultProps {
+            outcome,
+            answers: confirmed.clone(),
+            lang,
+            heading: heading.clone(),
+            config: cfg.clone(),
+            copied: state.copied,
+            dispatch,
+        }),
     };
     html! {
         <div class="ic-app" lang={lang.code()} ref={app_ref}>

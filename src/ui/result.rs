@@ -1,6 +1,7 @@
 //! The result: what to do (as call buttons), why, what to do now, when to get
 //! help, the tailored advice, and the summary for the nurse.
 
+use super::state::Action;
 use super::{js_call, protocol_for};
 use crate::config::Config;
 use crate::i18n::strings;
@@ -9,8 +10,7 @@ use crate::summary::{fill, level_label, reasons, summary_text};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of the result.
-#[derive(Properties, PartialEq)]
+/// What the result shows.
 pub struct ResultProps {
     /// The engine's outcome.
     pub outcome: Outcome,
@@ -22,6 +22,10 @@ pub struct ResultProps {
     pub heading: NodeRef,
     /// The clinic's configuration.
     pub config: Rc<Config>,
+    /// The summary was copied.
+    pub copied: bool,
+    /// The root reducer (Copied).
+    pub dispatch: Callback<Action>,
 }
 
 /// A level's icon (never colour alone: the words are always beside it).
@@ -38,12 +42,12 @@ pub fn icon(level: Level) -> Html {
     }
 }
 
-/// The result screen.
-#[component]
-pub fn ResultView(props: &ResultProps) -> Html {
+/// The result screen (a function, not a component: whether the summary was
+/// copied is kept in the root reducer).
+pub fn result_view(props: ResultProps) -> Html {
     let t = strings(props.lang);
     let cfg = props.config.clone();
-    let copied = use_state(|| false);
+    let copied = props.copied;
     let Some(p) = protocol_for(props.lang) else {
         return html! {};
     };
@@ -53,7 +57,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         lang,
         heading,
         ..
-    } = props;
+    } = &props;
     let lang = *lang;
     let f = |s: &str| fill(s, &cfg, lang);
     let texts = p.outcomes.get(outcome.level);
@@ -113,11 +117,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
         Level::SelfCare => html! { <>{ clinic_btn }{ emergency_btn }</> },
     };
     let on_copy = {
-        let summary = summary.clone();
-        let copied = copied.clone();
+        let (summary, dispatch) = (summary.clone(), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             if js_call(&["navigator", "clipboard"], "writeText", &summary) {
-                copied.set(true);
+                dispatch.emit(Action::Copied);
             }
         })
     };
@@ -138,7 +141,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         }
     });
     html! {
-        <section {class}
+        <section key="result" {class}
             data-disposition={outcome.disposition.code()}
             data-urgency={outcome.urgency.map(|u| u.code()).unwrap_or("")}
             aria-labelledby="ic-result-title">
@@ -195,13 +198,13 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="ic-hint">{ t.summary_intro }</p>
                 <pre class="ic-summary-text" data-summary="">{ summary }</pre>
                 <div class="ic-actions ic-summary-actions">
-                    <button type="button" class="ic-btn" onclick={on_copy} data-action="copy">{ if *copied { t.copied } else { t.copy } }</button>
+                    <button type="button" class="ic-btn" onclick={on_copy} data-action="copy">{ if copied { t.copied } else { t.copy } }</button>
                     if can_share {
                         <button type="button" class="ic-btn" onclick={on_share} data-action="share">{ t.share }</button>
                     }
                     <button type="button" class="ic-btn" onclick={on_print} data-action="print">{ t.print }</button>
                 </div>
-                <p class="ic-live" aria-live="polite">{ if *copied { t.copied } else { "" } }</p>
+                <p class="ic-live" aria-live="polite">{ if copied { t.copied } else { "" } }</p>
             </section>
         </section>
     }

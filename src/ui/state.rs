@@ -23,6 +23,23 @@ pub struct Wizard {
     /// How many answers, Backs and Start overs so far in this page view (focus
     /// moves to the heading after each one, never on the first load).
     pub moves: u32,
+    /// The current checklist is answered item by item (yes / no / not sure).
+    pub per_item: bool,
+    /// What the current screen asks the patient to fix, if anything.
+    pub notice: Option<Notice>,
+    /// The summary was copied (the result says so).
+    pub copied: bool,
+}
+
+/// What a screen asks the patient to fix before it moves on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Nothing picked.
+    PickOne,
+    /// "None of these" while something is ticked.
+    NoneConflict,
+    /// One by one, an item has no answer.
+    AnswerEach,
 }
 
 /// What the patient can do.
@@ -42,6 +59,19 @@ pub enum Action {
     SetLanguage(Lang),
     /// "I am answering for someone else" (switches the wording to "they").
     SetRespondent(bool),
+    /// A tick or a choice on the current screen, kept but not yet confirmed
+    /// (`None` clears it). The engine sees it only once the screen is confirmed.
+    Draft(String, Option<Answer>),
+    /// One item of the current checklist answered on its own (yes / no /
+    /// not sure): a draft, and the checklist stays item by item.
+    Mark(String, String),
+    /// Answer the current checklist item by item: its items' "no"s are
+    /// cleared, so each one must be answered again (none starts as "No").
+    PerItem(Vec<String>),
+    /// The current screen cannot move on yet.
+    Notice(Notice),
+    /// The summary was copied.
+    Copied,
 }
 
 impl Wizard {
@@ -53,6 +83,9 @@ impl Wizard {
             lang,
             preset,
             moves: 0,
+            per_item: false,
+            notice: None,
+            copied: false,
         }
     }
 
@@ -118,7 +151,10 @@ impl Reducible for Wizard {
             Action::Answer { .. } | Action::Back | Action::Restart
         ) {
             next.moves = next.moves.saturating_add(1);
+            next.per_item = false;
+            next.copied = false;
         }
+        next.notice = None;
         match action {
             Action::Answer { screen, answers } => {
                 for (id, a) in answers {
@@ -140,6 +176,24 @@ impl Reducible for Wizard {
                 let code = if someone { "helping_someone" } else { "me" };
                 next.answers.set_one("ctx_respondent", code);
             }
+            Action::Draft(id, Some(a)) => next.answers.set(&id, a),
+            Action::Draft(id, None) => {
+                next.answers.remove(&id);
+            }
+            Action::Mark(id, code) => {
+                next.per_item = true;
+                next.answers.set_one(&id, &code);
+            }
+            Action::PerItem(items) => {
+                next.per_item = true;
+                for id in items {
+                    if matches!(next.answers.get(&id), Some(Answer::One(c)) if c == "no") {
+                        next.answers.remove(&id);
+                    }
+                }
+            }
+            Action::Notice(n) => next.notice = Some(n),
+            Action::Copied => next.copied = true,
         }
         Rc::new(next)
     }
