@@ -80,12 +80,6 @@ pub fn result_view(props: ResultProps) -> Html {
         .filter(|a| !urgent.contains(a))
         .collect();
     let summary = summary_text(p, answers, outcome, &cfg, lang);
-    let class = match outcome.level {
-        Level::Emergency => "ic-result ic-result-emergency",
-        Level::CallNow => "ic-result ic-result-call-now",
-        Level::CallToday => "ic-result ic-result-call-today",
-        Level::SelfCare => "ic-result ic-result-self-care",
-    };
     let emergency_btn = html! {
         <a class="ic-btn ic-call ic-call-emergency" href={cfg.emergency.href()} data-action="call-emergency">
             { t.call.replace("{n}", &cfg.emergency.display) }
@@ -141,7 +135,7 @@ pub fn result_view(props: ResultProps) -> Html {
         }
     });
     html! {
-        <section key="result" {class}
+        <section key="result" class="ic-result"
             data-disposition={outcome.disposition.code()}
             data-urgency={outcome.urgency.map(|u| u.code()).unwrap_or("")}
             aria-labelledby="ic-result-title">

@@ -277,7 +277,7 @@ fn choice(key: String, q: &'static Question, props: &ScreenProps) -> Html {
                     let pressed = current == Some(code);
                     let onclick = props.answer(vec![(q.id.clone(), Answer::One(code.into()))]);
                     html! {
-                        <button type="button" class={if pressed { "ic-option ic-chosen" } else { "ic-option" }}
+                        <button type="button" class="ic-option"
                             aria-pressed={pressed.to_string()} {onclick} data-option={code.to_string()}>
                             <span class="ic-label">{ label }</span>
                             if let Some(h) = hint { <span class="ic-sub">{ h }</span> }
@@ -330,7 +330,7 @@ fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
                         Action::Draft(qid.clone(), Some(Answer::Many(v)))
                     });
                     html! {
-                        <label class={if o.exclusive { "ic-check ic-exclusive" } else { "ic-check" }}>
+                        <label class="ic-check" data-exclusive={o.exclusive.then_some("")}>
                             <input type="checkbox" {checked} {onchange} data-option={o.id.clone()} />
                             <span>{ o.label.get(props.lang) }
                                 if let Some(h) = &o.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
