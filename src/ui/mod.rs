@@ -320,27 +320,26 @@ fn Check(props: &AppProps) -> Html {
     let Some((lang, p)) = loaded_first(state.lang) else {
         return fallback(&props.config);
     };
-    let lang_failed = use_state(|| false);
     // The last language asked for: a file that arrives after the patient has
     // picked another language is not applied.
     let wanted = use_mut_ref(|| state.lang);
     // Shows `want` once its file is there (at once if it is); says so if it
     // cannot load, and the check goes on in the language shown.
     let switch_to = {
-        let (state, lang_failed, wanted) = (state.clone(), lang_failed.clone(), wanted.clone());
+        let (state, wanted) = (state.clone(), wanted.clone());
         move |want: Lang| {
-            let (state, lang_failed, wanted) = (state.clone(), lang_failed.clone(), wanted.clone());
+            let (state, wanted) = (state.clone(), wanted.clone());
             *wanted.borrow_mut() = want;
-            lang_failed.set(false);
+            state.dispatch(Action::LangFailed(false));
             request_pack(want, move |ok| {
                 if *wanted.borrow() != want {
                     return;
                 }
-                if ok {
-                    state.dispatch(Action::SetLanguage(want));
+                state.dispatch(if ok {
+                    Action::SetLanguage(want)
                 } else {
-                    lang_failed.set(true);
-                }
+                    Action::LangFailed(true)
+                });
             });
         }
     };
@@ -472,7 +471,7 @@ fn Check(props: &AppProps) -> Html {
                     <button type="button" lang="es" aria-pressed={(lang == Lang::Es).to_string()} onclick={set_lang(Lang::Es)} data-lang="es">{ "Español" }</button>
                 </div>
             </header>
-            if *lang_failed {
+            if state.lang_failed {
                 <p class="ic-notice" role="status" data-lang-failed="">{ t.lang_unavailable }</p>
             }
             if first_screen {

@@ -29,6 +29,9 @@ pub struct Wizard {
     pub notice: Option<Notice>,
     /// The summary was copied (the result says so).
     pub copied: bool,
+    /// The language last asked for could not load (the check goes on in the
+    /// language shown, and says so).
+    pub lang_failed: bool,
 }
 
 /// What a screen asks the patient to fix before it moves on.
@@ -72,6 +75,8 @@ pub enum Action {
     Notice(Notice),
     /// The summary was copied.
     Copied,
+    /// The language file asked for could not load (`true`), or is being asked for.
+    LangFailed(bool),
 }
 
 impl Wizard {
@@ -86,6 +91,7 @@ impl Wizard {
             per_item: false,
             notice: None,
             copied: false,
+            lang_failed: false,
         }
     }
 
@@ -154,7 +160,10 @@ impl Reducible for Wizard {
             next.per_item = false;
             next.copied = false;
         }
-        next.notice = None;
+        // A notice stays until the patient does something on the screen.
+        if !matches!(action, Action::SetLanguage(_) | Action::LangFailed(_)) {
+            next.notice = None;
+        }
         match action {
             Action::Answer { screen, answers } => {
                 for (id, a) in answers {
@@ -171,7 +180,10 @@ impl Reducible for Wizard {
                 next.answers = Answers::new();
                 next.history.clear();
             }
-            Action::SetLanguage(lang) => next.lang = lang,
+            Action::SetLanguage(lang) => {
+                next.lang = lang;
+                next.lang_failed = false;
+            }
             Action::SetRespondent(someone) => {
                 let code = if someone { "helping_someone" } else { "me" };
                 next.answers.set_one("ctx_respondent", code);
@@ -194,6 +206,7 @@ impl Reducible for Wizard {
             }
             Action::Notice(n) => next.notice = Some(n),
             Action::Copied => next.copied = true,
+            Action::LangFailed(failed) => next.lang_failed = failed,
         }
         Rc::new(next)
     }
