@@ -462,3 +462,46 @@ async fn not_sure_about_worry_is_call_now_with_the_emergency_line_at_the_top() {
     let (u, why) = (html.find("data-urgent"), html.find("data-rule=\"X01\""));
     assert!(u.is_some() && why.is_some() && u < why, "{html}");
 }
+
+#[wasm_bindgen_test]
+async fn a_tick_not_yet_confirmed_stays_on_its_screen_but_never_decides() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "input[data-option=rf_fainted]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "faint_followup");
+    // A tick on the follow-ups, then Back instead of Next: it is kept (shown
+    // again on the way forward) ...
+    click(&root, "input[data-option=fo_heart]").await;
+    click(&root, "[data-action=back]").await;
+    assert_eq!(screen(&root), "red_flags");
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "faint_followup");
+    let ticked = |root: &Element, id: &str| {
+        find(root, &format!("input[data-option={id}]"))
+            .dyn_into::<HtmlInputElement>()
+            .expect("input")
+            .checked()
+    };
+    assert!(ticked(&root, "fo_heart"));
+    // ... but once the faint is unticked, the follow-ups are not asked and
+    // their unconfirmed tick plays no part in the result.
+    click(&root, "[data-action=back]").await;
+    click(&root, "input[data-option=rf_fainted]").await;
+    click(&root, "[data-option=none]").await;
+    assert_eq!(screen(&root), "ctx_respondent");
+    // The notice of a screen shows in the language switched to.
+    click(&root, "[data-action=back]").await;
+    click(&root, "input[data-option=rf_chest]").await;
+    click(&root, "[data-option=none]").await;
+    assert!(find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Untick"));
+    click(&root, "button[data-lang=es]").await;
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Quítelo"));
+    assert!(ticked(&root, "rf_chest"));
+}
