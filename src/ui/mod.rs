@@ -374,20 +374,6 @@ fn Check(props: &AppProps) -> Html {
             },
         );
     }
-    // The clinic's colour, set through CSSOM (a style attribute would need
-    // 'unsafe-inline' in the host page's content-security policy).
-    let app_ref = use_node_ref();
-    {
-        let app_ref = app_ref.clone();
-        let accent = props.config.accent.clone();
-        use_effect_with(accent, move |accent| {
-            if let (Some(el), Some(accent)) = (app_ref.cast::<web_sys::HtmlElement>(), accent) {
-                let style = el.style();
-                let _ = style.set_property("--ic-accent", accent);
-                let _ = style.set_property("--ic-accent-ink", "#ffffff");
-            }
-        });
-    }
     // Focus moves to the new screen's heading after each action.
     {
         let heading = heading.clone();
@@ -462,7 +448,7 @@ fn Check(props: &AppProps) -> Html {
         }),
     };
     html! {
-        <div class="ic-app" lang={lang.code()} ref={app_ref}>
+        <div class="ic-app" lang={lang.code()}>
             { emergency_bar(t, &cfg, false) }
             <header class="ic-header">
                 <h1>{ t.app_title }</h1>
@@ -710,6 +696,18 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         preset.set_one("ctx_time_since_end", code);
     }
     root.set_inner_html("");
+    // The clinic's colour, through CSSOM (a style attribute would need
+    // 'unsafe-inline' in the host page's content-security policy); `initial`
+    // keeps out any variable of that name from the host page.
+    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
+        let style = el.style();
+        let (accent, ink) = match &config.accent {
+            Some(a) => (a.as_str(), "#ffffff"),
+            None => ("initial", "initial"),
+        };
+        let _ = style.set_property("--ic-clinic-accent", accent);
+        let _ = style.set_property("--ic-clinic-accent-ink", ink);
+    }
     let handle = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {

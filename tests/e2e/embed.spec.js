@@ -280,6 +280,13 @@ test('1. custom element on a hostile host page: renders, completes a flow, keeps
   await expect(ic.locator('a[data-action=call-emergency-end]')).toBeHidden();
 
   await expectWidgetLook(page, '#ic', 'first screen');
+  // The page's own variables of the widget's names do not reach in: its
+  // colour is the default (this element sets no accent).
+  const colours = await ic.evaluate((el) => {
+    const s = getComputedStyle(el.shadowRoot.querySelector('.ic-app'));
+    return [s.getPropertyValue('--ic-accent').trim(), s.getPropertyValue('--ic-accent-ink').trim()];
+  });
+  expect(colours).toEqual(['#0a5c8f', '#ffffff']);
 
   // Touch targets on the checklist: the items, "None of these", Next.
   for (const sel of ['label.ic-check', 'button[data-option=none]', 'button[data-action=next]', 'button[data-lang=es]']) {
@@ -351,7 +358,7 @@ test('1. custom element on a hostile host page: renders, completes a flow, keeps
   });
   expect(sheets, 'the host document has only its own stylesheet').toEqual({
     count: 1, owners: ['host-theme'], hrefs: [], lightLinks: 0, icInLight: 0,
-    icRules: ['.ic-app, .ic-option, .ic-emergency, .ic-call-emergency, [data-option]'],
+    icRules: ['html', '.ic-app, .ic-option, .ic-emergency, .ic-call-emergency, [data-option]'],
   });
 
   await shot(page, 'embed-hostile.png');
