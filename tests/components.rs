@@ -505,3 +505,47 @@ async fn a_tick_not_yet_confirmed_stays_on_its_screen_but_never_decides() {
         .contains("Quítelo"));
     assert!(ticked(&root, "rf_chest"));
 }
+
+#[wasm_bindgen_test]
+async fn a_checklist_answered_one_by_one_stays_one_by_one_after_back() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "input[data-option=rf_fainted]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "faint_followup");
+    click(&root, "[data-option=unsure]").await;
+    click(
+        &root,
+        "fieldset[data-question=fo_heart] input[data-option=yes]",
+    )
+    .await;
+    click(
+        &root,
+        "fieldset[data-question=fo_long] input[data-option=no]",
+    )
+    .await;
+    click(&root, "[data-action=back]").await;
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "faint_followup");
+    // Still item by item, with both answers; the items left unanswered are
+    // asked for, never taken as "no".
+    assert!(find(
+        &root,
+        "fieldset[data-question=fo_heart] input[data-option=yes]"
+    )
+    .dyn_into::<HtmlInputElement>()
+    .expect("input")
+    .checked());
+    assert!(find(
+        &root,
+        "fieldset[data-question=fo_long] input[data-option=no]"
+    )
+    .dyn_into::<HtmlInputElement>()
+    .expect("input")
+    .checked());
+    click(&root, "[data-action=next]").await;
+    assert_eq!(screen(&root), "faint_followup");
+    assert!(find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("each one"));
+}

@@ -162,9 +162,10 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// What session storage keeps: the answers, the screens confirmed, the
-/// language, in the protocol's wire format (`protocol::wire`), as hex: no
-/// JSON parser in the wasm. Read back only if every byte reads.
+/// What session storage keeps: every answer (drafts too), the screens
+/// confirmed, the language, the checklists answered item by item, in the
+/// protocol's wire format (`protocol::wire`), as hex: no JSON parser in the
+/// wasm. Read back only if every byte reads.
 fn encode(w: &Wizard) -> String {
     use crate::protocol::Answer;
     let mut out = Writer::default();
@@ -184,12 +185,16 @@ fn encode(w: &Wizard) -> String {
     }
     out.strs(&w.history);
     out.varint(w.lang as u32);
+    out.strs(&w.one_by_one);
     out.0.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn decode(s: &str) -> Option<Wizard> {
     use crate::protocol::Answer;
-    type Stored = (Vec<(String, (bool, Vec<String>))>, (Vec<String>, Lang));
+    type Stored = (
+        Vec<(String, (bool, Vec<String>))>,
+        (Vec<String>, (Lang, Vec<String>)),
+    );
     if !s.len().is_multiple_of(2) || s.len() > 200_000 {
         return None;
     }
@@ -197,7 +202,7 @@ fn decode(s: &str) -> Option<Wizard> {
         .step_by(2)
         .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
         .collect();
-    let (answers, (history, lang)): Stored = Reader::read_all(&bytes?)?;
+    let (answers, (history, (lang, one_by_one))): Stored = Reader::read_all(&bytes?)?;
     let mut w = Wizard::new(lang, Answers::new());
     for (k, (many, v)) in answers {
         let a = match (many, v.as_slice()) {
@@ -208,6 +213,7 @@ fn decode(s: &str) -> Option<Wizard> {
         w.answers.set(&k, a);
     }
     w.history = history;
+    w.one_by_one = one_by_one;
     Some(w)
 }
 
@@ -428,11 +434,11 @@ fn Check(props: &AppProps) -> Html {
                     <p>{ t.progress.replace("{n}", &(done + 1).to_string()).replace("{m}", &total.to_string()) }</p>
                     <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
                 </div>
-                // Keyed by the screen and the move count: Start over on the
-                // same screen clears its ticks; a language switch keeps them.
+                // Keyed by the screen and the move count: each screen starts
+                // fresh in the DOM (focus, scroll); its ticks live in the reducer.
                 { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
                     qid: q.id.clone(), answers: state.answers.clone(), lang, they,
-                    per_item: state.per_item, notice: state.notice, first: first_screen,
+                    per_item: state.one_by_one.contains(&q.id), notice: state.notice, first: first_screen,
                     heading: heading.clone(), dispatch,
                 }) }
             </>

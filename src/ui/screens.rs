@@ -26,7 +26,7 @@ pub struct ScreenProps {
     pub lang: Lang,
     /// Whether to word it for someone else.
     pub they: bool,
-    /// The current checklist is answered item by item.
+    /// The patient chose to answer this checklist item by item.
     pub per_item: bool,
     /// What the screen asks the patient to fix.
     pub notice: Option<Notice>,
@@ -167,7 +167,13 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     };
     let on_unsure = {
         let (dispatch, ids) = (props.dispatch.clone(), ids.clone());
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::PerItem(ids.clone())))
+        let screen = q.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::PerItem {
+                screen: screen.clone(),
+                items: ids.clone(),
+            })
+        })
     };
     let title_id = format!("ic-h-{}", q.id);
     let respondent = props.first.then(|| {
@@ -200,7 +206,8 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
                                         <div class="ic-row">
                                         { for [("yes", t.yes), ("no", t.no), ("not_sure", t.not_sure)].into_iter().map(|(code, label)| {
                                             let id = item.id.clone();
-                                            let onchange = props.on_change(move |_| Action::Mark(id.clone(), code.into()));
+                                            let screen = q.id.clone();
+                                            let onchange = props.on_change(move |_| Action::Mark { screen: screen.clone(), item: id.clone(), code: code.into() });
                                             html! {
                                                 <label class="ic-radio">
                                                     <input type="radio" name={name.clone()} checked={current == Some(code)} {onchange} data-option={code} />

@@ -23,8 +23,11 @@ pub struct Wizard {
     /// How many answers, Backs and Start overs so far in this page view (focus
     /// moves to the heading after each one, never on the first load).
     pub moves: u32,
-    /// The current checklist is answered item by item (yes / no / not sure).
-    pub per_item: bool,
+    /// The checklists the patient chose to answer item by item (yes / no /
+    /// not sure), by screen: kept across Back and reload, so an item left
+    /// unanswered there is always asked for (a checklist is also shown item
+    /// by item whenever one of its items is "not sure").
+    pub one_by_one: Vec<String>,
     /// What the current screen asks the patient to fix, if anything.
     pub notice: Option<Notice>,
     /// The summary was copied (the result says so).
@@ -56,21 +59,34 @@ pub enum Action {
     },
     /// Back to the previous screen, keeping every answer.
     Back,
-    /// Clear everything.
+    /// Clear every answer (the language and the clinic's presets stay).
     Restart,
     /// Change the language, keeping every answer.
     SetLanguage(Lang),
     /// "I am answering for someone else" (switches the wording to "they").
     SetRespondent(bool),
-    /// A tick or a choice on the current screen, kept but not yet confirmed
-    /// (`None` clears it). The engine sees it only once the screen is confirmed.
+    /// A tick on the current screen (a checklist item, or a multi-choice
+    /// question's picks), kept but not yet confirmed (`None` clears it). The
+    /// engine sees it only once its screen is confirmed.
     Draft(String, Option<Answer>),
-    /// One item of the current checklist answered on its own (yes / no /
-    /// not sure): a draft, and the checklist stays item by item.
-    Mark(String, String),
-    /// Answer the current checklist item by item: its items' "no"s are
+    /// One item of a checklist answered on its own (yes / no / not sure): a
+    /// draft, and the checklist (`screen`) stays item by item.
+    Mark {
+        /// The checklist.
+        screen: String,
+        /// The item.
+        item: String,
+        /// Its answer code.
+        code: String,
+    },
+    /// Answer a checklist (`screen`) item by item: its items' "no"s are
     /// cleared, so each one must be answered again (none starts as "No").
-    PerItem(Vec<String>),
+    PerItem {
+        /// The checklist.
+        screen: String,
+        /// Its items.
+        items: Vec<String>,
+    },
     /// The current screen cannot move on yet.
     Notice(Notice),
     /// The summary was copied.
@@ -88,7 +104,7 @@ impl Wizard {
             lang,
             preset,
             moves: 0,
-            per_item: false,
+            one_by_one: Vec::new(),
             notice: None,
             copied: false,
             lang_failed: false,
@@ -119,6 +135,13 @@ impl Wizard {
         out
     }
 
+    /// Marks a checklist as answered item by item.
+    fn set_one_by_one(&mut self, screen: String) {
+        if !self.one_by_one.contains(&screen) {
+            self.one_by_one.push(screen);
+        }
+    }
+
     /// Whether the patient answers for someone else.
     pub fn for_someone_else(&self) -> bool {
         matches!(self.answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
@@ -138,6 +161,7 @@ impl Wizard {
         if !self.answers.0.keys().all(|k| known(k)) {
             return None;
         }
+        self.one_by_one.retain(|s| known(s));
         let mut seen = litemap::LiteMap::new_vec();
         self.history
             .retain(|s| seen.insert(s.clone(), ()).is_none());
@@ -157,7 +181,6 @@ impl Reducible for Wizard {
             Action::Answer { .. } | Action::Back | Action::Restart
         ) {
             next.moves = next.moves.saturating_add(1);
-            next.per_item = false;
             next.copied = false;
         }
         // A notice stays until the patient does something on the screen.
@@ -179,6 +202,7 @@ impl Reducible for Wizard {
             Action::Restart => {
                 next.answers = Answers::new();
                 next.history.clear();
+                next.one_by_one.clear();
             }
             Action::SetLanguage(lang) => {
                 next.lang = lang;
@@ -192,12 +216,12 @@ impl Reducible for Wizard {
             Action::Draft(id, None) => {
                 next.answers.remove(&id);
             }
-            Action::Mark(id, code) => {
-                next.per_item = true;
-                next.answers.set_one(&id, &code);
+            Action::Mark { screen, item, code } => {
+                next.set_one_by_one(screen);
+                next.answers.set_one(&item, &code);
             }
-            Action::PerItem(items) => {
-                next.per_item = true;
+            Action::PerItem { screen, items } => {
+                next.set_one_by_one(screen);
                 for id in items {
                     if matches!(next.answers.get(&id), Some(Answer::One(c)) if c == "no") {
                         next.answers.remove(&id);
