@@ -64,6 +64,14 @@ fn find(root: &Element, sel: &str) -> Element {
         .unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()))
 }
 
+/// Whether the input at `sel` is checked.
+fn checked(root: &Element, sel: &str) -> bool {
+    find(root, sel)
+        .dyn_into::<HtmlInputElement>()
+        .expect("an input")
+        .checked()
+}
+
 fn screen(root: &Element) -> String {
     find(root, "main [data-question]")
         .get_attribute("data-question")
@@ -128,10 +136,7 @@ async fn answers_move_forward_back_keeps_them_and_start_over_clears() {
 async fn a_ticked_red_flag_gives_the_emergency_result_at_once() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "input[data-option=rf_chest]").await;
-    assert!(find(&root, "input[data-option=rf_chest]")
-        .dyn_into::<HtmlInputElement>()
-        .expect("input")
-        .checked());
+    assert!(checked(&root, "input[data-option=rf_chest]"));
     click(&root, "[data-action=next]").await;
     let result = find(&root, "[data-disposition]");
     assert_eq!(
@@ -404,10 +409,7 @@ async fn start_over_clears_the_ticks_on_the_first_screen() {
     click(&root, "input[data-option=rf_chest]").await;
     click(&root, "[data-action=restart]").await;
     assert_eq!(screen(&root), "red_flags");
-    assert!(!find(&root, "input[data-option=rf_chest]")
-        .dyn_into::<HtmlInputElement>()
-        .expect("input")
-        .checked());
+    assert!(!checked(&root, "input[data-option=rf_chest]"));
 }
 
 #[wasm_bindgen_test]
@@ -476,12 +478,7 @@ async fn a_tick_not_yet_confirmed_stays_on_its_screen_but_never_decides() {
     assert_eq!(screen(&root), "red_flags");
     click(&root, "[data-action=next]").await;
     assert_eq!(screen(&root), "faint_followup");
-    let ticked = |root: &Element, id: &str| {
-        find(root, &format!("input[data-option={id}]"))
-            .dyn_into::<HtmlInputElement>()
-            .expect("input")
-            .checked()
-    };
+    let ticked = |root: &Element, id: &str| checked(root, &format!("input[data-option={id}]"));
     assert!(ticked(&root, "fo_heart"));
     // ... but once the faint is unticked, the follow-ups are not asked and
     // their unconfirmed tick plays no part in the result.
@@ -528,20 +525,14 @@ async fn a_checklist_answered_one_by_one_stays_one_by_one_after_back() {
     assert_eq!(screen(&root), "faint_followup");
     // Still item by item, with both answers; the items left unanswered are
     // asked for, never taken as "no".
-    assert!(find(
+    assert!(checked(
         &root,
         "fieldset[data-question=fo_heart] input[data-option=yes]"
-    )
-    .dyn_into::<HtmlInputElement>()
-    .expect("input")
-    .checked());
-    assert!(find(
+    ));
+    assert!(checked(
         &root,
         "fieldset[data-question=fo_long] input[data-option=no]"
-    )
-    .dyn_into::<HtmlInputElement>()
-    .expect("input")
-    .checked());
+    ));
     click(&root, "[data-action=next]").await;
     assert_eq!(screen(&root), "faint_followup");
     assert!(find(&root, "[role=alert]")
