@@ -29,6 +29,7 @@ pub const MAGNESIUM_PACKS: [(protocol::Lang, &[u8]); 2] = [
 /// `id/version` of the built-in protocol: the key of the answers kept in
 /// session storage, known before a language file is loaded.
 pub const PROTOCOL_KEY: &str = env!("INFUSION_CHECK_PROTOCOL_KEY");
+pub mod session;
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

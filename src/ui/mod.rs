@@ -9,7 +9,6 @@ pub use state::{Action, Wizard};
 
 use crate::config::{Config, ConfigIssue, LangChoice};
 use crate::i18n::{strings, Strings};
-use crate::protocol::wire::{Reader, Writer};
 use crate::protocol::{progress, Answers, Lang, Protocol, Step};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -162,59 +161,9 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// What session storage keeps: every answer (drafts too), the screens
-/// confirmed, the language, the checklists answered item by item, in the
-/// protocol's wire format (`protocol::wire`), as hex: no JSON parser in the
-/// wasm. Read back only if every byte reads.
+/// The stored text of the wizard (see `crate::session`).
 fn encode(w: &Wizard) -> String {
-    use crate::protocol::Answer;
-    let mut out = Writer::default();
-    out.len(w.answers.0.len());
-    for (k, a) in w.answers.0.iter() {
-        out.str(k);
-        match a {
-            Answer::One(c) => {
-                out.0.push(0);
-                out.strs(std::slice::from_ref(c));
-            }
-            Answer::Many(v) => {
-                out.0.push(1);
-                out.strs(v);
-            }
-        }
-    }
-    out.strs(&w.history);
-    out.varint(w.lang as u32);
-    out.strs(&w.one_by_one);
-    out.0.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn decode(s: &str) -> Option<Wizard> {
-    use crate::protocol::Answer;
-    type Stored = (
-        Vec<(String, (bool, Vec<String>))>,
-        (Vec<String>, (Lang, Vec<String>)),
-    );
-    if !s.len().is_multiple_of(2) || s.len() > 200_000 {
-        return None;
-    }
-    let bytes: Option<Vec<u8>> = (0..s.len())
-        .step_by(2)
-        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
-        .collect();
-    let (answers, (history, (lang, one_by_one))): Stored = Reader::read_all(&bytes?)?;
-    let mut w = Wizard::new(lang, Answers::new());
-    for (k, (many, v)) in answers {
-        let a = match (many, v.as_slice()) {
-            (true, _) => Answer::Many(v),
-            (false, [one]) => Answer::One(one.clone()),
-            _ => return None,
-        };
-        w.answers.set(&k, a);
-    }
-    w.history = history;
-    w.one_by_one = one_by_one;
-    Some(w)
+    crate::session::encode(&w.answers, &w.history, w.lang, &w.one_by_one)
 }
 
 /// Records the page's language setting (`lang` attribute or fragment key:
@@ -236,7 +185,7 @@ fn lang_setting_changed(choice: LangChoice) -> bool {
 /// The language kept in this tab (the patient's own choice), if any.
 fn stored_lang() -> Option<Lang> {
     let raw = session_storage()?.get_item(&storage_key()).ok().flatten()?;
-    decode(&raw).map(|w| w.lang)
+    crate::session::decode(&raw).map(|w| w.lang)
 }
 
 fn restore(p: &Protocol, lang: Lang, setting_changed: bool, preset: &Answers) -> Wizard {
@@ -245,9 +194,12 @@ fn restore(p: &Protocol, lang: Lang, setting_changed: bool, preset: &Answers) ->
     else {
         return fresh;
     };
-    match decode(&raw).and_then(|w| w.sanitized(p)) {
-        Some(mut w) => {
-            w.preset = preset.clone();
+    match crate::session::decode(&raw).and_then(|w| w.sanitized(p)) {
+        Some(saved) => {
+            let mut w = Wizard::new(saved.lang, preset.clone());
+            w.answers = saved.answers;
+            w.history = saved.history;
+            w.one_by_one = saved.one_by_one;
             // The patient's own language choice stays across re-mounts, unless
             // the page changed its language setting (its own language switch).
             if setting_changed {

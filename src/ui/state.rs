@@ -146,27 +146,6 @@ impl Wizard {
     pub fn for_someone_else(&self) -> bool {
         matches!(self.answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
     }
-
-    /// Drops stored state that does not fit the protocol (unknown questions or
-    /// screens): a stale or tampered session never breaks the check.
-    pub fn sanitized(mut self, p: &Protocol) -> Option<Wizard> {
-        let known = |id: &str| p.question(id).is_some();
-        if !self.history.iter().all(|s| {
-            p.screens
-                .iter()
-                .any(|&i| p.questions.get(i).is_some_and(|q| &q.id == s))
-        }) {
-            return None;
-        }
-        if !self.answers.0.keys().all(|k| known(k)) {
-            return None;
-        }
-        self.one_by_one.retain(|s| known(s));
-        let mut seen = litemap::LiteMap::new_vec();
-        self.history
-            .retain(|s| seen.insert(s.clone(), ()).is_none());
-        Some(self)
-    }
 }
 
 impl Reducible for Wizard {
