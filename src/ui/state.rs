@@ -153,11 +153,13 @@ impl Reducible for Wizard {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        // Focus moves to the heading only when the screen may change: ticking
-        // "someone else" or switching language keeps focus where it is.
+        // Focus moves to the heading only when the screen may change (or, for
+        // "not sure what these mean", when the control tapped goes away and the
+        // checklist turns one by one): ticking "someone else" or switching
+        // language keeps focus where it is.
         if matches!(
             action,
-            Action::Answer { .. } | Action::Back | Action::Restart
+            Action::Answer { .. } | Action::Back | Action::Restart | Action::PerItem { .. }
         ) {
             next.moves = next.moves.saturating_add(1);
             next.copied = false;

@@ -145,3 +145,17 @@ test('keyboard only: ticking "answering for someone else" keeps focus on the box
   await expect(page.locator('button[data-lang=es]')).toHaveAttribute('aria-pressed', 'true');
   expect(await focusedIs(page, 'button[data-lang=es]')).toBe(true);
 });
+
+test('keyboard only: "I\'m not sure what some of these mean" moves focus to the checklist\'s heading, and Tab reaches its first item', async ({ page }) => {
+  await openFresh(page);
+  await tabTo(page, `${S('red_flags')} button[data-option=unsure]`);
+  await page.keyboard.press('Enter');
+  // The button is gone (the checklist is now one by one): focus must not be lost.
+  await expect(page.locator(`${S('red_flags')} fieldset.ic-item3`).first()).toBeVisible();
+  await expect(page.locator(`${S('red_flags')} h2`)).toBeFocused();
+  await expect(page.locator(`${S('red_flags')} h2`)).toBeInViewport();
+  // The live region says which screen this is.
+  await expect(page.locator('.ic-live.ic-sr')).toContainText(questionText('red_flags', 'en'));
+  await page.keyboard.press('Tab');
+  expect(await focusedIs(page, `${S('red_flags')} fieldset.ic-item3 input[data-option=yes]`)).toBe(true);
+});
