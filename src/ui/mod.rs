@@ -339,7 +339,7 @@ fn Check(props: &AppProps) -> Html {
         use_effect_with((screen_key.clone(), state.moves), move |_| {
             if moved {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                    focus_heading(&h);
                 }
             }
         });
@@ -441,6 +441,31 @@ fn Check(props: &AppProps) -> Html {
                 <p>{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }{ " " }{ p.status.get(lang) }</p>
             </footer>
         </div>
+    }
+}
+
+/// Focuses a new screen's heading and, if its first line is hidden (under
+/// the sticky emergency bar, or below the screen: a long question in large
+/// text), scrolls it to the top (its CSS `scroll-margin-top` keeps it below
+/// the bar). A heading already in view stays where it is.
+fn focus_heading(h: &web_sys::HtmlElement) {
+    let _ = h.focus();
+    let top = h.get_bounding_client_rect().top();
+    let bar = h
+        .closest(".ic-app")
+        .ok()
+        .flatten()
+        .and_then(|app| app.query_selector(".ic-emergency").ok().flatten())
+        .map_or(0.0, |b| b.get_bounding_client_rect().bottom());
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::MAX);
+    // (at least its first line, about 80 px at the largest text, on screen)
+    let first_line = f64::from(h.offset_height()).min(80.0);
+    if top < bar.max(0.0) || top + first_line > screen {
+        // (alignToTop: block "start")
+        h.scroll_into_view_with_bool(true);
     }
 }
 

@@ -88,6 +88,32 @@ test('the widget follows the browser\'s text size, fits a 320 px screen, and kee
   await page.close();
 });
 
+test('with large text, each new question starts in view: its first line below the emergency bar', async () => {
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  const seen = [];
+  const flow = { red_flags: {}, ...CONTEXT, ...NO_MODIFIERS, symptoms: ['g_flush'], fl_itch: 'no', fl_course: 'same', fl_sweat_heavy: 'no' };
+  await runFlow(page, flow, {
+    onScreen: async (id) => {
+      if (id === 'red_flags') return; // the first screen: nothing moved yet
+      const h2 = id === 'result' ? page.locator('main section[data-disposition] h2') : page.locator(`main [data-question="${id}"] h2`).first();
+      await expect(h2).toBeFocused();
+      const m = await h2.evaluate((el) => ({
+        top: el.getBoundingClientRect().top,
+        bar: document.querySelector('.ic-emergency').getBoundingClientRect().bottom,
+        height: innerHeight,
+      }));
+      seen.push(id);
+      expect(m.top, `${id}: the heading starts below the emergency bar`).toBeGreaterThanOrEqual(m.bar - 1);
+      expect(m.top, `${id}: the heading starts on screen`).toBeLessThan(m.height - 40);
+    },
+  });
+  // The long headings (heart and sleepy medicines) were among them.
+  expect(seen).toEqual(expect.arrayContaining(['mod_heart_meds', 'mod_sedating', 'result']));
+  await page.close();
+});
+
 test('on a clinic page that shrinks its own root text, the custom element still follows the browser\'s size', async ({ baseURL }) => {
   const page = await context.newPage();
   // A host page on the widget's own origin (no CORS needed) whose CSS sets
