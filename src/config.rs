@@ -120,6 +120,9 @@ pub struct Config {
     pub ended_ms: Option<f64>,
     /// The clinic's colour, adjusted to keep AA contrast with white text (`#rrggbb`).
     pub accent: Option<String>,
+    /// The clinic's colour for the phone's dark setting: lightened to keep AA
+    /// contrast with the dark background and the dark text on it.
+    pub accent_dark: Option<String>,
 }
 
 impl Default for Config {
@@ -136,6 +139,7 @@ impl Default for Config {
             infusion: String::new(),
             ended_ms: None,
             accent: None,
+            accent_dark: None,
         }
     }
 }
@@ -226,7 +230,10 @@ impl Config {
                     None => issue(&key, format!("\"{}\" is not an ISO 8601 date and time with its time zone (like 2026-11-25T14:30:00-05:00, or 2026-11-25T19:30:00Z in UTC); the patient is asked when the drip ended.", shown(value))),
                 },
                 "accent" => match parse_hex_colour(value) {
-                    Some(rgb) => c.accent = Some(accessible_accent(rgb)),
+                    Some(rgb) => {
+                        c.accent = Some(accessible_accent(rgb));
+                        c.accent_dark = Some(accessible_accent_dark(rgb));
+                    }
                     None => issue(&key, format!("\"{}\" is not a colour like #0a5c8f; the default colour is used.", shown(value))),
                 },
                 // Other attributes of the element (id, class, style ...) are the page's business.
@@ -495,6 +502,30 @@ pub fn contrast_with_white(rgb: (u8, u8, u8)) -> f64 {
     1.05 / (luminance(rgb) + 0.05)
 }
 
+/// The WCAG contrast ratio of two colours.
+pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The dark setting's text on the accent (`--ic-accent-ink` in the CSS), the
+/// lighter of it and the dark background (`--ic-bg`, #121417).
+pub const DARK_INK: (u8, u8, u8) = (0x0b, 0x1a, 0x26);
+
+/// The colour, lightened (towards white) just enough for 4.5:1 (AA) with the
+/// dark setting's text and background: a navy clinic colour would otherwise
+/// be a navy button on a near-black screen.
+pub fn accessible_accent_dark(rgb: (u8, u8, u8)) -> String {
+    let mut c = rgb;
+    let mut step = 0;
+    while contrast(c, DARK_INK) < 4.5 && step < 100 {
+        let lighter = |v: u8| (f64::from(v) + (255.0 - f64::from(v)) * 0.08).ceil() as u8;
+        c = (lighter(c.0), lighter(c.1), lighter(c.2));
+        step += 1;
+    }
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
 /// The colour, darkened just enough for white text on it to reach 4.5:1 (AA).
 pub fn accessible_accent(rgb: (u8, u8, u8)) -> String {
     let mut c = rgb;
@@ -590,6 +621,26 @@ mod tests {
         let rgb = parse_hex_colour(&light).unwrap_or((0, 0, 0));
         assert!(contrast_with_white(rgb) >= 4.5, "{light}");
         assert_eq!(accessible_accent((0x0a, 0x3d, 0x62)), "#0a3d62");
+    }
+
+    #[test]
+    fn dark_accents_reach_aa_contrast_with_the_dark_text_and_background() {
+        let dark_bg = (0x12, 0x14, 0x17);
+        for rgb in [
+            (0, 0, 0x80),
+            (0, 0, 0),
+            (0xb3, 0x26, 0x1e),
+            (0x0a, 0x5c, 0x8f),
+            (255, 221, 0),
+            (255, 255, 255),
+        ] {
+            let hex = accessible_accent_dark(rgb);
+            let c = parse_hex_colour(&hex).unwrap_or((0, 0, 0));
+            assert!(contrast(c, DARK_INK) >= 4.5, "{rgb:?} -> {hex}: ink");
+            assert!(contrast(c, dark_bg) >= 4.5, "{rgb:?} -> {hex}: background");
+        }
+        // A colour that is already light enough is kept as it is.
+        assert_eq!(accessible_accent_dark((255, 221, 0)), "#ffdd00");
     }
 
     #[test]

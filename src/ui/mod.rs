@@ -684,12 +684,18 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     // keeps out any variable of that name from the host page.
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         let style = el.style();
-        let (accent, ink) = match &config.accent {
-            Some(a) => (a.as_str(), "#ffffff"),
-            None => ("initial", "initial"),
+        let (accent, ink, dark, dark_ink) = match (&config.accent, &config.accent_dark) {
+            (Some(a), Some(d)) => (a.as_str(), "#ffffff", d.as_str(), "#0b1a26"),
+            _ => ("initial", "initial", "initial", "initial"),
         };
-        let _ = style.set_property("--ic-clinic-accent", accent);
-        let _ = style.set_property("--ic-clinic-accent-ink", ink);
+        for (name, value) in [
+            ("--ic-clinic-accent", accent),
+            ("--ic-clinic-accent-ink", ink),
+            ("--ic-clinic-accent-dark", dark),
+            ("--ic-clinic-accent-dark-ink", dark_ink),
+        ] {
+            let _ = style.set_property(name, value);
+        }
     }
     let handle = yew::Renderer::<App>::with_root_and_props(
         root,

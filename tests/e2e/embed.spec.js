@@ -287,6 +287,14 @@ test('1. custom element on a hostile host page: renders, completes a flow, keeps
     return [s.getPropertyValue('--ic-accent').trim(), s.getPropertyValue('--ic-accent-ink').trim()];
   });
   expect(colours).toEqual(['#0a5c8f', '#ffffff']);
+  // The same in the dark setting.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await ic.evaluate((el) => {
+    const s = getComputedStyle(el.shadowRoot.querySelector('.ic-app'));
+    return [s.getPropertyValue('--ic-accent').trim(), s.getPropertyValue('--ic-accent-ink').trim()];
+  });
+  expect(dark).toEqual(['#8cc8f2', '#0b1a26']);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Touch targets on the checklist: the items, "None of these", Next.
   for (const sel of ['label.ic-check', 'button[data-option=none]', 'button[data-action=next]', 'button[data-lang=es]']) {
@@ -565,6 +573,31 @@ test('3b. in the iframe, an emergency number is on screen wherever the host page
     }
     expect(checked).toBeGreaterThan(3);
   }
+});
+
+test('3c. a dark clinic colour stays visible in the dark setting: lightened to AA, not a navy button on a near-black screen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${W}/frame.html#clinic-phone=555-010-0100&accent=%23000080`);
+  await expect(page.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  const m = await page.evaluate(() => {
+    const rgb = (c) => c.match(/\d+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const app = document.querySelector('.ic-app');
+    const next = getComputedStyle(document.querySelector('.ic-main button[data-action=next]'));
+    const none = getComputedStyle(document.querySelector('.ic-main button[data-option=none]'));
+    const bg = rgb(getComputedStyle(app).backgroundColor);
+    return {
+      buttonOnPage: ratio(rgb(next.backgroundColor), bg),
+      textOnButton: ratio(rgb(next.color), rgb(next.backgroundColor)),
+      outlineOnPage: ratio(rgb(none.borderTopColor), bg),
+    };
+  });
+  // WCAG 1.4.11 (3:1 for a control's edge) and 1.4.3 (4.5:1 for its words).
+  expect(m.buttonOnPage, 'Next against the page').toBeGreaterThanOrEqual(3);
+  expect(m.textOnButton, 'the words on Next').toBeGreaterThanOrEqual(4.5);
+  expect(m.outlineOnPage, '"None of these" outline against the page').toBeGreaterThanOrEqual(3);
 });
 
 // ---------------------------------------------------------------- 4
