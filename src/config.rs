@@ -158,8 +158,15 @@ fn clean_text(raw: &str, max: usize) -> (String, Option<String>) {
     } else {
         cleaned
     };
+    // Markup pasted by mistake (or put in a patient link's fragment by someone
+    // else) is never shown to patients, not even as text.
     if cleaned.contains('<') || cleaned.contains('>') {
-        problem = Some("contains < or >; it is shown as plain text, never as HTML".into());
+        return (
+            String::new(),
+            Some(
+                "contains < or > (it looks like HTML code), so it is not shown to patients".into(),
+            ),
+        );
     }
     (cleaned, problem)
 }
@@ -180,8 +187,21 @@ impl Config {
             })
         };
         let mut has_clinic_phone = false;
+        let mut seen: Vec<String> = Vec::new();
         for (key, value) in pairs {
             let key = key.trim().to_ascii_lowercase();
+            // A key given twice (a patient link edited by hand): the last
+            // one is used, and the webmaster is told.
+            if KEYS.contains(&key.as_str()) {
+                if seen.contains(&key) {
+                    issue(
+                        &key,
+                        "is given more than once; the last one is used.".into(),
+                    );
+                } else {
+                    seen.push(key.clone());
+                }
+            }
             match key.as_str() {
                 "clinic-name" => {
                     let (name, problem) = clean_text(value, MAX_NAME);
@@ -641,6 +661,21 @@ mod tests {
         }
         // A colour that is already light enough is kept as it is.
         assert_eq!(accessible_accent_dark((255, 221, 0)), "#ffdd00");
+    }
+
+    #[test]
+    fn a_key_given_twice_is_reported_and_the_last_one_used() {
+        let (c, issues) = Config::parse(
+            [
+                ("emergency-number", "112"),
+                ("clinic-phone", "555 0100"),
+                ("Emergency-Number", "999"),
+            ],
+            0.0,
+        );
+        assert_eq!(c.emergency.tel, "999");
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].key, "emergency-number");
     }
 
     #[test]

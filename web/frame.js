@@ -38,7 +38,9 @@ const box = root.querySelector(".ic-fallback-box");
 if (box) {
   const emergency = phone(params.get("emergency-number")) || phone("911");
   const clinic = phone(params.get("clinic-phone"));
-  const name = (params.get("clinic-name") || "").trim().slice(0, 80) || "Clinic / Clínica";
+  // (a name with markup in it is not shown, as in the widget: config.rs)
+  const given = (params.get("clinic-name") || "").trim().slice(0, 80);
+  const name = (/[<>]/.test(given) ? "" : given) || "Clinic / Clínica";
   const e = link(emergency.href, `Emergency / Emergencia: ${emergency.text}`);
   e.firstChild.className = "ic-call-emergency";
   box.append(e);
