@@ -68,7 +68,7 @@ const ES: Words = Words {
     uncleared: "un grupo de síntomas elegido no queda aclarado por una regla de autocuidado",
     cleared: "todos los grupos de síntomas elegidos quedan aclarados por una regla de autocuidado",
     always: "siempre",
-    not_sure: "No estoy seguro",
+    not_sure: "No sé",
     raise_if: "sube a",
     clears: "autocuidado: marca como esperado",
     note: "solo una nota en el resultado",
