@@ -59,7 +59,7 @@ reportHeight();
 
 // The widget: imported only now, so a failed download leaves the links above.
 Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
-  .then(async ([wasm, { preload }]) => {
+  .then(async ([wasm, { preload, followLanguage }]) => {
     const packs = preload(new URL("./", import.meta.url), params.get("lang"));
     await wasm.default();
     await packs(wasm);
@@ -70,6 +70,7 @@ Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
       widget = wasm.mount_from_fragment(mount);
     };
     start();
+    followLanguage(root);
     addEventListener("hashchange", start);
   })
   .catch((e) => {

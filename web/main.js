@@ -1,7 +1,7 @@
 // The standalone page: mounts the widget into each <infusion-check> on the page
 // (light DOM: this page is the widget's own). Configured by the element's attributes.
 import init, * as widget from "./pkg/infusion_check.js";
-import { preload } from "./packs.js";
+import { preload, followLanguage } from "./packs.js";
 
 const packs = preload(new URL("./", import.meta.url), document.querySelector("infusion-check")?.getAttribute("lang"));
 init()
@@ -12,6 +12,7 @@ init()
       el.replaceChildren(root);
       widget.mount(root, el);
     }
+    followLanguage(document.body);
     globalThis.__infusionCheckWasmMemory = () => exports.memory.buffer.byteLength;
   })
   .catch((e) => console.error("infusion-check could not start; the phone numbers on the page still work.", e));

@@ -56,3 +56,18 @@ export function preload(base, setting) {
     if (bytes) m.add_pack(lang, bytes);
   };
 }
+
+// On the widget's own pages (the standalone page and the iframe page, never a
+// clinic's page): the page's language and title follow the widget's, so a
+// screen reader reads the Spanish check with a Spanish voice.
+export function followLanguage(scope) {
+  const sync = () => {
+    const app = scope.querySelector(".ic-app");
+    const title = app && app.querySelector("h1");
+    if (!app || !app.lang) return;
+    if (document.documentElement.lang !== app.lang) document.documentElement.lang = app.lang;
+    if (title && document.title !== title.textContent) document.title = title.textContent;
+  };
+  new MutationObserver(sync).observe(scope, { subtree: true, childList: true, attributes: true, attributeFilter: ["lang"] });
+  sync();
+}

@@ -185,6 +185,10 @@ test('switching language mid-flow keeps the answers and the screen', async ({ pa
   await expect(page.locator(`${S('fl_course')} h2`)).toHaveText(questionText('fl_course', 'es'));
   await expect(page.locator(`${S('fl_course')} button[data-option=better]`)).toHaveText('Está mejorando');
   await expect(page.locator('[data-action=back]')).toContainText('Atrás');
+  // The widget's own page follows: its language (for screen readers) and title.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page).toHaveTitle(await page.locator('.ic-app h1').textContent());
+  await expect(page).toHaveTitle(/suero/);
 
   expect(await back(page, 'fl_course')).toBe('fl_itch');
   await expect(page.locator(`${S('fl_itch')} h2`)).toHaveText(questionText('fl_itch', 'es'));
