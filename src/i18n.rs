@@ -34,6 +34,8 @@ strings_struct! {
     back,
     /// Start over.
     start_over,
+    /// "Start over" after one tap: a second tap clears the answers.
+    restart_confirm,
     /// Continue.
     next,
     /// "None of these".
@@ -140,6 +142,7 @@ pub const EN: Strings = Strings {
     call: "Call {n}",
     back: "Back",
     start_over: "Start over",
+    restart_confirm: "Tap again to clear all your answers",
     next: "Next",
     none_of_these: "None of these",
     unsure_checklist: "I'm not sure what some of these mean",
@@ -198,6 +201,7 @@ pub const ES: Strings = Strings {
     call: "Llame al {n}",
     back: "Atrás",
     start_over: "Empezar de nuevo",
+    restart_confirm: "Toque otra vez para borrar todas sus respuestas",
     next: "Siguiente",
     none_of_these: "Ninguno de estos",
     unsure_checklist: "No entiendo algunos de estos",

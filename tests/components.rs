@@ -128,6 +128,14 @@ async fn answers_move_forward_back_keeps_them_and_start_over_clears() {
         Some("true")
     );
     click(&root, "[data-action=restart]").await;
+    // One tap only arms it; anything else disarms it.
+    assert_eq!(screen(&root), "ctx_respondent");
+    assert!(find(&root, "[data-action=restart]").has_attribute("data-armed"));
+    click(&root, "button[data-option=me]").await;
+    click(&root, "[data-action=back]").await;
+    click(&root, "[data-action=restart]").await;
+    assert_eq!(screen(&root), "ctx_respondent");
+    click(&root, "[data-action=restart]").await;
     assert_eq!(screen(&root), "red_flags");
     assert!(find(&root, "[data-action=back]").has_attribute("disabled"));
 }
@@ -349,7 +357,7 @@ async fn the_fallback_shows_whom_to_call() {
     let (config, _) = Config::parse(
         [
             ("clinic-phone", "555 0100"),
-            ("clinic-name", "A & B <Clinic>"),
+            ("clinic-name", "A & B \"Clinic\""),
         ],
         0.0,
     );
@@ -375,7 +383,7 @@ async fn the_fallback_shows_whom_to_call() {
         html.contains("href=\"tel:911\"") && html.contains("href=\"tel:5550100\""),
         "{html}"
     );
-    assert!(html.contains("A &amp; B &lt;Clinic&gt;"), "{html}");
+    assert!(html.contains("A &amp; B \"Clinic\": 555 0100"), "{html}");
 }
 
 #[wasm_bindgen_test]
@@ -407,6 +415,7 @@ async fn start_over_clears_the_ticks_on_the_first_screen() {
     click(&root, "[data-option=none]").await;
     click(&root, "[data-action=back]").await;
     click(&root, "input[data-option=rf_chest]").await;
+    click(&root, "[data-action=restart]").await;
     click(&root, "[data-action=restart]").await;
     assert_eq!(screen(&root), "red_flags");
     assert!(!checked(&root, "input[data-option=rf_chest]"));

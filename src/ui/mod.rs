@@ -355,14 +355,10 @@ fn Check(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Back))
     };
+    // (the persist effect writes the cleared state over the stored one)
     let on_restart = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(s) = session_storage() {
-                let _ = s.remove_item(&storage_key());
-            }
-            state.dispatch(Action::Restart)
-        })
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AskRestart))
     };
     let set_lang = |l: Lang| {
         let switch_to = switch_to.clone();
@@ -422,10 +418,13 @@ fn Check(props: &AppProps) -> Html {
                 <p class="ic-intro">{ t.app_intro }</p>
             }
             <main class="ic-main">{ body }</main>
-            <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
+            <p class="ic-live ic-sr" aria-live="polite">{ if state.confirm_restart { t.restart_confirm.to_string() } else if state.moves > 0 { announce } else { String::new() } }</p>
             <nav class="ic-nav" aria-label={t.back}>
                 <button type="button" class="ic-btn" onclick={on_back} disabled={state.history.is_empty()} data-action="back">{ "‹ " }{ t.back }</button>
-                <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart">{ t.start_over }</button>
+                // One tap arms it (the button says "tap again", and so does the
+                // live region); the second clears. The button keeps focus.
+                <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart"
+                    data-armed={state.confirm_restart.then_some("")}>{ if state.confirm_restart { t.restart_confirm } else { t.start_over } }</button>
             </nav>
             { emergency_bar(t, &cfg, true) }
             // For the clinic's webmaster, in English (the attribute names

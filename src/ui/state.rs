@@ -32,6 +32,9 @@ pub struct Wizard {
     pub notice: Option<Notice>,
     /// The summary was copied (the result says so).
     pub copied: bool,
+    /// "Start over" was tapped once: a second tap clears the answers (a
+    /// slip of the finger next to Back loses nothing).
+    pub confirm_restart: bool,
     /// The language last asked for could not load (the check goes on in the
     /// language shown, and says so).
     pub lang_failed: bool,
@@ -61,6 +64,9 @@ pub enum Action {
     Back,
     /// Clear every answer (the language and the clinic's presets stay).
     Restart,
+    /// "Start over" tapped: the first tap asks for a second (with nothing
+    /// answered yet, or on the second tap, this is `Restart`).
+    AskRestart,
     /// Change the language, keeping every answer.
     SetLanguage(Lang),
     /// "I am answering for someone else" (switches the wording to "they").
@@ -107,6 +113,7 @@ impl Wizard {
             one_by_one: Vec::new(),
             notice: None,
             copied: false,
+            confirm_restart: false,
             lang_failed: false,
         }
     }
@@ -152,6 +159,16 @@ impl Reducible for Wizard {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Nothing to lose yet, or the second tap: start over.
+        let action = match action {
+            Action::AskRestart
+                if self.confirm_restart
+                    || (self.history.is_empty() && self.answers.0.is_empty()) =>
+            {
+                Action::Restart
+            }
+            a => a,
+        };
         let mut next = (*self).clone();
         // Focus moves to the heading only when the screen may change (or, for
         // "not sure what these mean", when the control tapped goes away and the
@@ -164,6 +181,8 @@ impl Reducible for Wizard {
             next.moves = next.moves.saturating_add(1);
             next.copied = false;
         }
+        // Anything else the patient does disarms "Start over" again.
+        next.confirm_restart = matches!(action, Action::AskRestart);
         // A notice stays until the patient does something on the screen.
         if !matches!(action, Action::SetLanguage(_) | Action::LangFailed(_)) {
             next.notice = None;
@@ -209,6 +228,7 @@ impl Reducible for Wizard {
                     }
                 }
             }
+            Action::AskRestart => {}
             Action::Notice(n) => next.notice = Some(n),
             Action::Copied => next.copied = true,
             Action::LangFailed(failed) => next.lang_failed = failed,

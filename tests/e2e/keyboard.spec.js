@@ -105,6 +105,10 @@ test('keyboard only: from the first screen to a result, focus on each new headin
   // And "Start over" is reachable from the keyboard too, and works.
   await tabTo(page, '[data-action=restart]');
   await page.keyboard.press('Enter');
+  // The first Enter arms it (focus stays on it); the second clears.
+  await expect(page.locator('[data-action=restart]')).toHaveText('Tap again to clear all your answers');
+  expect(await focusedIs(page, '[data-action=restart]')).toBe(true);
+  await page.keyboard.press('Enter');
   expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
   await expect(page.locator(`${S('red_flags')} h2`)).toBeFocused();
   expect(await currentScreen(page)).toBe('red_flags');

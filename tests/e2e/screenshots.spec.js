@@ -96,6 +96,7 @@ for (const lang of ['en', 'es']) {
     // 2. Answering for someone else: the "they" wording, ctx_can_talk, and
     //    the emergency result when they cannot talk normally.
     await page.locator('[data-action=restart]').click();
+    await page.locator('[data-action=restart]').click();
     expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
     await page.locator('main input[data-option=helping_someone]').check();
     await expect(page.locator('main [data-question=red_flags] h2')).toHaveText(questionText('red_flags', lang, true));
@@ -112,6 +113,7 @@ for (const lang of ['en', 'es']) {
     // 3. Call the clinic today, and self-care (with gn_what).
     for (const name of ['call the clinic today (flushing the same at 6-24 h)', 'self-care (nothing now, an expected effect earlier)']) {
       await page.locator('[data-action=restart]').click();
+    await page.locator('[data-action=restart]').click();
       expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
       const r = await runFlow(page, OUTCOMES[name].answers, { onScreen: onScreen(seen) });
       expect(r.disposition).toBe(OUTCOMES[name].expect.disposition);

@@ -156,7 +156,23 @@ test('Start over clears every answer', async ({ page }) => {
   expect(r.disposition).toBe('self_care');
   expect(await saved(page)).not.toEqual(fresh);
 
-  await page.locator('[data-action=restart]').click();
+  // One tap on Start over only arms it (a slip next to Back loses nothing):
+  // it says "tap again", and so does the live region.
+  const restart = page.locator('[data-action=restart]');
+  await restart.click();
+  await expect(restart).toHaveText('Tap again to clear all your answers');
+  await expect(page.locator('.ic-live.ic-sr')).toHaveText('Tap again to clear all your answers');
+  expect(await currentScreen(page)).toBe('result');
+  expect(await saved(page)).not.toEqual(fresh);
+  // Anything else the patient does disarms it.
+  await page.locator('button[data-lang=es]').click();
+  await expect(restart).toHaveText('Empezar de nuevo');
+  await page.locator('button[data-lang=en]').click();
+  await expect(restart).toHaveText('Start over');
+  expect(await currentScreen(page)).toBe('result');
+  // Two taps: everything goes.
+  await restart.click();
+  await restart.click();
   expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
   await expectTicked(page, 'red_flags', []);
   await expect(page.locator('[data-action=back]')).toBeDisabled();
