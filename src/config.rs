@@ -187,20 +187,22 @@ impl Config {
             })
         };
         let mut has_clinic_phone = false;
-        let mut seen: Vec<String> = Vec::new();
-        for (key, value) in pairs {
-            let key = key.trim().to_ascii_lowercase();
-            // A key given twice (a patient link edited by hand): the last
-            // one is used, and the webmaster is told.
-            if KEYS.contains(&key.as_str()) {
-                if seen.contains(&key) {
+        let pairs: Vec<(String, &str)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v))
+            .collect();
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            let (key, value) = (key.clone(), *value);
+            // A key given twice (a patient link edited by hand): only the
+            // last one is read, valid or not, and the webmaster is told.
+            if pairs.iter().skip(i + 1).any(|(k, _)| *k == key) {
+                if KEYS.contains(&key.as_str()) {
                     issue(
                         &key,
-                        "is given more than once; the last one is used.".into(),
+                        "is given more than once; only the last one is read.".into(),
                     );
-                } else {
-                    seen.push(key.clone());
                 }
+                continue;
             }
             match key.as_str() {
                 "clinic-name" => {
@@ -676,6 +678,18 @@ mod tests {
         assert_eq!(c.emergency.tel, "999");
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert_eq!(issues[0].key, "emergency-number");
+        // The last one is read even when it is bad: then the default, not
+        // the earlier value.
+        let (c, issues) = Config::parse(
+            [
+                ("emergency-number", "112"),
+                ("clinic-phone", "555 0100"),
+                ("emergency-number", "x"),
+            ],
+            0.0,
+        );
+        assert_eq!(c.emergency.tel, "911");
+        assert_eq!(issues.len(), 2, "{issues:?}");
     }
 
     #[test]

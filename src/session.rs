@@ -69,7 +69,8 @@ pub fn decode(s: &str) -> Option<Saved> {
         Vec<(String, (bool, Vec<String>))>,
         (Vec<String>, (Lang, Vec<String>)),
     );
-    if !s.len().is_multiple_of(2) || s.len() > MAX_HEX {
+    if !s.len().is_multiple_of(2) || s.len() > MAX_HEX || !s.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         return None;
     }
     let bytes: Option<Vec<u8>> = (0..s.len())

@@ -69,16 +69,23 @@ fn a_stored_state_reads_back_exactly() {
 #[test]
 fn damaged_or_foreign_text_is_refused() {
     let good = stored(&example());
+    assert!(good.starts_with("05"), "five answers first: {good:.8}");
     let mut cases: Vec<(String, &str)> = vec![
         (String::new(), "empty"),
         (good[..good.len() - 1].to_string(), "odd length"),
         (good[..good.len() - 2].to_string(), "cut short"),
         (format!("{good}00"), "a trailing byte"),
         (format!("zz{}", &good[2..]), "not hex"),
-        (format!("+1{}", &good[2..]), "a sign where a digit goes"),
+        // (from_str_radix alone would read "+5" as 5, the same count)
+        (format!("+{}", &good[1..]), "a sign where a digit goes"),
         ("{\"answers\":{}}".to_string(), "JSON of an older version"),
-        ("0".repeat(200_002), "too long"),
     ];
+    // Too long: a state that would read back, but whose text is over the limit.
+    let mut huge = example();
+    huge.answers.set_one("ot_text", &"x".repeat(100_001));
+    let huge = stored(&huge);
+    assert!(huge.len() > 200_000);
+    cases.push((huge, "too long"));
     // The language (after answers and history) is 0 or 1: try 2.
     let empty_lang = |lang: u8| format!("0000{lang:02x}00");
     assert!(decode(&empty_lang(0)).is_some() && decode(&empty_lang(1)).is_some());

@@ -36,10 +36,12 @@ function link(href, text) {
 
 const box = root.querySelector(".ic-fallback-box");
 if (box) {
-  const emergency = phone(params.get("emergency-number")) || phone("911");
-  const clinic = phone(params.get("clinic-phone"));
+  // (the last of a key given twice, as the widget reads it)
+  const last = (key) => params.getAll(key).pop();
+  const emergency = phone(last("emergency-number")) || phone("911");
+  const clinic = phone(last("clinic-phone"));
   // (a name with markup in it is not shown, as in the widget: config.rs)
-  const given = (params.get("clinic-name") || "").trim().slice(0, 80);
+  const given = (last("clinic-name") || "").trim().slice(0, 80);
   const name = (/[<>]/.test(given) ? "" : given) || "Clinic / Clínica";
   const e = link(emergency.href, `Emergency / Emergencia: ${emergency.text}`);
   e.firstChild.className = "ic-call-emergency";

@@ -322,7 +322,12 @@ fn Check(props: &AppProps) -> Html {
     {
         let state = state.clone();
         use_effect_with(
-            (state.answers.clone(), state.history.clone(), state.lang),
+            (
+                state.answers.clone(),
+                state.history.clone(),
+                state.lang,
+                state.one_by_one.clone(),
+            ),
             move |_| {
                 if let Some(s) = session_storage() {
                     let _ = s.set_item(&storage_key(), &encode(&state));
@@ -418,7 +423,9 @@ fn Check(props: &AppProps) -> Html {
                 <p class="ic-intro">{ t.app_intro }</p>
             }
             <main class="ic-main">{ body }</main>
-            <p class="ic-live ic-sr" aria-live="polite">{ if state.confirm_restart { t.restart_confirm.to_string() } else if state.moves > 0 { announce } else { String::new() } }</p>
+            <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
+            // (its own region: emptied when disarmed, which is not read out)
+            <p class="ic-live ic-sr" aria-live="polite" data-restart-live="">{ if state.confirm_restart { t.restart_confirm } else { "" } }</p>
             <nav class="ic-nav" aria-label={t.back}>
                 <button type="button" class="ic-btn" onclick={on_back} disabled={state.history.is_empty()} data-action="back">{ "‹ " }{ t.back }</button>
                 // One tap arms it (the button says "tap again", and so does the
@@ -450,19 +457,24 @@ fn Check(props: &AppProps) -> Html {
 fn focus_heading(h: &web_sys::HtmlElement) {
     let _ = h.focus();
     let top = h.get_bounding_client_rect().top();
-    let bar = h
-        .closest(".ic-app")
-        .ok()
-        .flatten()
-        .and_then(|app| app.query_selector(".ic-emergency").ok().flatten())
-        .map_or(0.0, |b| b.get_bounding_client_rect().bottom());
+    let app = h.closest(".ic-app").ok().flatten();
+    let rect_of = |sel: &str| {
+        app.as_ref()
+            .and_then(|a| a.query_selector(sel).ok().flatten())
+            .map(|b| b.get_bounding_client_rect())
+    };
     let screen = web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|v| v.as_f64())
         .unwrap_or(f64::MAX);
+    // Between the top bar and the bottom one (shown in the iframe page only).
+    let above = rect_of(".ic-emergency").map_or(0.0, |r| r.bottom().max(0.0));
+    let below = rect_of(".ic-emergency-end")
+        .filter(|r| r.height() > 0.0)
+        .map_or(screen, |r| r.top().min(screen));
     // (at least its first line, about 80 px at the largest text, on screen)
     let first_line = f64::from(h.offset_height()).min(80.0);
-    if top < bar.max(0.0) || top + first_line > screen {
+    if top < above || top + first_line > below {
         // (alignToTop: block "start")
         h.scroll_into_view_with_bool(true);
     }

@@ -161,7 +161,7 @@ test('Start over clears every answer', async ({ page }) => {
   const restart = page.locator('[data-action=restart]');
   await restart.click();
   await expect(restart).toHaveText('Tap again to clear all your answers');
-  await expect(page.locator('.ic-live.ic-sr')).toHaveText('Tap again to clear all your answers');
+  await expect(page.locator('[data-restart-live]')).toHaveText('Tap again to clear all your answers');
   expect(await currentScreen(page)).toBe('result');
   expect(await saved(page)).not.toEqual(fresh);
   // Anything else the patient does disarms it.
@@ -187,6 +187,24 @@ test('Start over clears every answer', async ({ page }) => {
   await expect(page.locator(`${S('ctx_respondent')} button[aria-pressed=true]`)).toHaveCount(0);
   expect(await answer(page, 'ctx_respondent', 'me')).toBe('ctx_at_clinic');
   await expect(page.locator(`${S('ctx_at_clinic')} button[aria-pressed=true]`)).toHaveCount(0);
+});
+
+test('Start over with nothing answered also forgets "one by one" (nothing old comes back after a reload)', async ({ page }) => {
+  await openFresh(page);
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
+  expect(await back(page, 'ctx_respondent')).toBe('red_flags');
+  // "Not sure what these mean": the "no"s go, the checklist turns one by one.
+  await page.locator('main button[data-option=unsure]').click();
+  await expect(page.locator('main fieldset.ic-item3').first()).toBeVisible();
+  await page.reload();
+  await expect(page.locator('main fieldset.ic-item3').first()).toBeVisible();
+  // Nothing is answered now, so one tap starts over.
+  await page.locator('[data-action=restart]').click();
+  await expect(page.locator('main fieldset.ic-item3')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator(`${S('red_flags')} h2`)).toBeVisible();
+  await expect(page.locator('main fieldset.ic-item3')).toHaveCount(0);
+  await expect(page.locator('main button[data-option=unsure]')).toBeVisible();
 });
 
 test('switching language mid-flow keeps the answers and the screen', async ({ page }) => {
