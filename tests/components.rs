@@ -386,9 +386,11 @@ async fn the_fallback_shows_whom_to_call() {
     assert!(html.contains("A &amp; B \"Clinic\": 555 0100"), "{html}");
     // The fallback is raw HTML: every value is escaped, even one that the
     // configuration checks would never let through.
-    let mut raw = Config::default();
-    raw.clinic_name = "<b onmouseover=x>Clinic</b>".into();
-    raw.clinic_phone = infusion_check::config::Phone::parse("555 0100").ok();
+    let raw = Config {
+        clinic_name: "<b onmouseover=x>Clinic</b>".into(),
+        clinic_phone: infusion_check::config::Phone::parse("555 0100").ok(),
+        ..Config::default()
+    };
     let escaped = infusion_check::ui::fallback_html(&raw);
     assert!(!escaped.contains("<b"), "{escaped}");
     assert!(escaped.contains("&lt;b onmouseover=x&gt;"), "{escaped}");
