@@ -181,8 +181,8 @@ impl Reducible for Wizard {
             next.moves = next.moves.saturating_add(1);
             next.copied = false;
         }
-        // Anything else the patient does disarms "Start over" again.
-        next.confirm_restart = matches!(action, Action::AskRestart);
+        // Anything but the first tap on "Start over" disarms it again.
+        next.confirm_restart = false;
         // A notice stays until the patient does something on the screen.
         if !matches!(action, Action::SetLanguage(_) | Action::LangFailed(_)) {
             next.notice = None;
@@ -228,7 +228,7 @@ impl Reducible for Wizard {
                     }
                 }
             }
-            Action::AskRestart => {}
+            Action::AskRestart => next.confirm_restart = true,
             Action::Notice(n) => next.notice = Some(n),
             Action::Copied => next.copied = true,
             Action::LangFailed(failed) => next.lang_failed = failed,

@@ -540,7 +540,11 @@ test('3b. in the iframe, an emergency number is on screen wherever the host page
   for (const stage of ['checklist', 'next screen', 'result']) {
     if (stage === 'next screen') await frame.locator('.ic-main button[data-option=none]').click();
     if (stage === 'result') await walkToResult(frame);
-    await page.waitForTimeout(300); // the frame's height message
+    // The frame has taken its new height: its content's, up to the screen's.
+    await expect.poll(async () => {
+      const content = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      return page.evaluate((c) => Math.abs(document.getElementById('infusion-check').getBoundingClientRect().height - Math.min(c, innerHeight)), content);
+    }).toBeLessThanOrEqual(3);
     const innerMax = await inner.evaluate(() => document.documentElement.scrollHeight - innerHeight);
     const hostMax = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
     let checked = 0;
