@@ -61,15 +61,21 @@ reportHeight();
 
 // The widget: imported only now, so a failed download leaves the links above.
 Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
-  .then(async ([wasm, { preload, followLanguage }]) => {
+  .then(async ([wasm, { preload, followLanguage, guard }]) => {
     const packs = preload(new URL("./", import.meta.url), params.get("lang"));
     await wasm.default();
     await packs(wasm);
     const start = () => {
       if (widget) widget.destroy();
       const mount = document.createElement("div");
+      const before = [...root.childNodes];
       root.replaceChildren(mount);
-      widget = wasm.mount_from_fragment(mount);
+      try {
+        widget = guard(mount, () => wasm.mount_from_fragment(mount));
+      } catch (e) {
+        root.replaceChildren(...before); // (the numbers written above)
+        throw e;
+      }
     };
     start();
     followLanguage(root);

@@ -10,7 +10,7 @@
 // origin. Until the widget runs (or if it never does: JavaScript off, wasm
 // blocked, an old browser, a failed download, a crash) the element's own
 // content, written by the clinic, stays visible.
-import { preload } from "./packs.js";
+import { preload, guard } from "./packs.js";
 
 const BASE = new URL("./", import.meta.url);
 const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent"];
@@ -91,7 +91,7 @@ class InfusionCheckElement extends HTMLElement {
   _render() {
     try {
       if (this._widget) this._widget.destroy();
-      this._widget = this._module.mount(this._root, this);
+      this._widget = guard(this._root, () => this._module.mount(this._root, this));
       this._slot.remove();
     } catch (e) {
       console.error("infusion-check stopped; the fallback content stays visible.", e);

@@ -1,7 +1,7 @@
 // The standalone page: mounts the widget into each <infusion-check> on the page
 // (light DOM: this page is the widget's own). Configured by the element's attributes.
 import init, * as widget from "./pkg/infusion_check.js";
-import { preload, followLanguage } from "./packs.js";
+import { preload, followLanguage, guard } from "./packs.js";
 
 const packs = preload(new URL("./", import.meta.url), document.querySelector("infusion-check")?.getAttribute("lang"));
 init()
@@ -10,7 +10,7 @@ init()
     for (const el of document.querySelectorAll("infusion-check")) {
       const root = document.createElement("div");
       el.replaceChildren(root);
-      widget.mount(root, el);
+      guard(root, () => widget.mount(root, el));
     }
     followLanguage(document.body);
     globalThis.__infusionCheckWasmMemory = () => exports.memory.buffer.byteLength;

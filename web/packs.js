@@ -71,3 +71,38 @@ export function followLanguage(scope) {
   new MutationObserver(sync).observe(scope, { subtree: true, childList: true, attributes: true, attributeFilter: ["lang"] });
   sync();
 }
+
+// The fail-safe after a crash. The release wasm aborts at once on a panic (and
+// any other trap: out of memory, a bad index): a WebAssembly.RuntimeError is
+// thrown out of whatever called into it, an event handler, a timer, a promise,
+// or the loader's own call. Each guarded root then shows its fallback, written
+// by the widget at mount (the emergency number and the clinic's phone, both
+// languages), with no more wasm run to do it.
+const guarded = new Set();
+function crashed(e, only) {
+  if (!(e instanceof WebAssembly.RuntimeError)) return false;
+  if (only && !only.__infusionCheckFallback) return false;
+  for (const root of guarded) {
+    const fallback = root.__infusionCheckFallback;
+    if (root.isConnected && fallback && !root.querySelector("[data-fallback]")) {
+      console.error("infusion-check stopped; it shows whom to call instead.", e);
+      root.innerHTML = fallback;
+    }
+  }
+  return true;
+}
+addEventListener("error", (ev) => crashed(ev.error));
+addEventListener("unhandledrejection", (ev) => crashed(ev.reason));
+
+// Mounts through `mount()` (a call into the wasm) and guards the root it
+// mounted into. A crash during the mount itself shows the fallback too, or,
+// before the widget wrote it, is thrown on (the caller keeps its own content).
+export function guard(root, mount) {
+  guarded.add(root);
+  try {
+    return mount();
+  } catch (e) {
+    if (!crashed(e, root)) throw e;
+    return null;
+  }
+}
