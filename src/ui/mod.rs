@@ -12,7 +12,6 @@ use crate::i18n::{strings, Strings};
 use crate::protocol::{progress, Answers, Lang, Protocol, Step};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -606,10 +605,6 @@ pub fn js_call(path: &[&str], method: &str, text: &str) -> bool {
 
 // ---- Mounting.
 
-thread_local! {
-    static MOUNTED: RefCell<Vec<(web_sys::Element, String)>> = const { RefCell::new(Vec::new()) };
-}
-
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -620,22 +615,6 @@ fn phone_lang() -> Lang {
         .and_then(|n| n.language())
         .and_then(|l| Lang::parse(&l))
         .unwrap_or(Lang::En)
-}
-
-fn install_panic_hook() {
-    static ONCE: OnceLock<()> = OnceLock::new();
-    ONCE.get_or_init(|| {
-        // Through Yew: its Renderer replaces a hook set with std::panic::set_hook
-        // (by console_error_panic_hook) unless it was set this way.
-        yew::set_custom_panic_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("infusion-check stopped: {info}").into());
-            MOUNTED.with(|m| {
-                for (root, fallback) in m.borrow().iter() {
-                    root.set_inner_html(fallback);
-                }
-            });
-        }));
-    });
 }
 
 /// A mounted widget; `destroy()` removes it (the custom element re-mounts
@@ -658,7 +637,6 @@ impl Widget {
 /// Mounts the widget into `root`, configured by `pairs` (attributes or
 /// fragment, already split).
 pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widget {
-    install_panic_hook();
     let (config, issues) = Config::parse(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         now_ms(),
@@ -667,11 +645,14 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
     }
     let fallback = fallback_html(&config);
-    MOUNTED.with(|m| {
-        let mut m = m.borrow_mut();
-        m.retain(|(r, _)| r != &root);
-        m.push((root.clone(), fallback));
-    });
+    // For the page's loader: what to show after a crash (web/packs.js, guard),
+    // kept in JS so that no wasm needs to run then. (A panic in the browser
+    // always ends in an abort, a trap; the release wasm aborts at once.)
+    let _ = js_sys::Reflect::set(
+        &root,
+        &"__infusionCheckFallback".into(),
+        &fallback.as_str().into(),
+    );
     let setting = match config.lang {
         LangChoice::Fixed(l) => l,
         LangChoice::Auto => phone_lang(),
@@ -757,10 +738,10 @@ pub fn mount_from_fragment(root: web_sys::Element) -> Widget {
     mount_with(root, pairs)
 }
 
-/// For the fail-safe test: panics, so the panic hook's fallback can be seen.
+/// For the fail-safe test: panics, so the fallback after a crash can be seen
+/// (web/packs.js, guard).
 #[wasm_bindgen]
 pub fn simulate_panic() {
-    install_panic_hook();
     #[allow(clippy::panic)]
     {
         panic!("simulated panic (test)");
