@@ -9,12 +9,15 @@
 const root = document.getElementById("infusion-check");
 let widget = null;
 let last = 0;
-let params = new URLSearchParams();
-try {
-  params = new URLSearchParams(location.hash.slice(1));
-} catch (e) {
-  // a malformed fragment: the widget reports it
+
+function fragment() {
+  try {
+    return new URLSearchParams(location.hash.slice(1));
+  } catch (e) {
+    return new URLSearchParams(); // a malformed fragment: the widget reports it
+  }
 }
+let params = fragment();
 
 // The same rule as the widget's (config.rs, Phone::parse): digits, spaces and
 // + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
@@ -34,8 +37,12 @@ function link(href, text) {
   return p;
 }
 
-const box = root.querySelector(".ic-fallback-box");
-if (box) {
+// The page's own box (both languages' "if you feel unwell, call"), kept to be
+// written again with the numbers of a new fragment after a crash.
+const template = root.querySelector(".ic-fallback-box")?.cloneNode(true);
+function writeNumbers() {
+  if (!template) return;
+  const box = template.cloneNode(true);
   // (the last of a key given twice, as the widget reads it)
   const last = (key) => params.getAll(key).pop();
   const emergency = phone(last("emergency-number")) || phone("911");
@@ -47,7 +54,9 @@ if (box) {
   e.firstChild.className = "ic-call-emergency";
   box.append(e);
   if (clinic) box.append(link(clinic.href, `${name}: ${clinic.text}`));
+  root.replaceChildren(box);
 }
+writeNumbers();
 
 function reportHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -61,19 +70,21 @@ reportHeight();
 
 // The widget: imported only now, so a failed download leaves the links above.
 Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
-  .then(async ([wasm, { preload, followLanguage, guard }]) => {
+  .then(async ([wasm, { preload, followLanguage, guard, crashedAlready: dead }]) => {
     const packs = preload(new URL("./", import.meta.url), params.get("lang"));
     await wasm.default();
     await packs(wasm);
     const start = () => {
+      params = fragment();
+      if (dead()) return writeNumbers(); // after a crash: no more wasm, the new numbers
       if (widget) widget.destroy();
+      widget = null;
       const mount = document.createElement("div");
-      const before = [...root.childNodes];
       root.replaceChildren(mount);
       try {
         widget = guard(mount, () => wasm.mount_from_fragment(mount));
       } catch (e) {
-        root.replaceChildren(...before); // (the numbers written above)
+        writeNumbers();
         throw e;
       }
     };

@@ -10,7 +10,7 @@
 // origin. Until the widget runs (or if it never does: JavaScript off, wasm
 // blocked, an old browser, a failed download, a crash) the element's own
 // content, written by the clinic, stays visible.
-import { preload, guard } from "./packs.js";
+import { preload, guard, crashedAlready } from "./packs.js";
 
 const BASE = new URL("./", import.meta.url);
 const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent"];
@@ -83,17 +83,24 @@ class InfusionCheckElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    if (this._widget) this._widget.destroy();
+    if (this._widget && !crashedAlready()) this._widget.destroy();
     this._widget = null;
     this._started = false;
   }
 
+  // After a crash no more wasm is run: the fallback stays (or, in an element
+  // connected since, the clinic's own content), whatever the attributes say.
   _render() {
+    if (crashedAlready()) return;
     try {
       if (this._widget) this._widget.destroy();
+      this._widget = null;
       this._widget = guard(this._root, () => this._module.mount(this._root, this));
-      this._slot.remove();
+      if (this._widget || this._root.querySelector("[data-fallback]")) this._slot.remove();
     } catch (e) {
+      // (the clinic's own content again, if a re-render removed it)
+      this._root.replaceChildren();
+      if (!this._slot.isConnected) this._root.before(this._slot);
       console.error("infusion-check stopped; the fallback content stays visible.", e);
     }
   }

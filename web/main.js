@@ -8,9 +8,16 @@ init()
   .then(async (exports) => {
     await packs(widget);
     for (const el of document.querySelectorAll("infusion-check")) {
+      const before = [...el.childNodes]; // the page's own numbers
       const root = document.createElement("div");
       el.replaceChildren(root);
-      guard(root, () => widget.mount(root, el));
+      try {
+        // (null after a crash: the fallback, or for a later element nothing)
+        if (!guard(root, () => widget.mount(root, el)) && !root.querySelector("[data-fallback]")) el.replaceChildren(...before);
+      } catch (e) {
+        el.replaceChildren(...before);
+        console.error("infusion-check could not start; the phone numbers on the page still work.", e);
+      }
     }
     followLanguage(document.body);
     globalThis.__infusionCheckWasmMemory = () => exports.memory.buffer.byteLength;

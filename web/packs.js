@@ -72,32 +72,52 @@ export function followLanguage(scope) {
   sync();
 }
 
-// The fail-safe after a crash. The release wasm aborts at once on a panic (and
-// any other trap: out of memory, a bad index): a WebAssembly.RuntimeError is
-// thrown out of whatever called into it, an event handler, a timer, a promise,
-// or the loader's own call. Each guarded root then shows its fallback, written
-// by the widget at mount (the emergency number and the clinic's phone, both
-// languages), with no more wasm run to do it.
+// The fail-safe after a crash. A panic in the release wasm aborts at once, and
+// any other trap (out of memory, a bad index) too: a WebAssembly.RuntimeError
+// is thrown out of whatever called into it (a tap, a timer, a promise, the
+// loader's own call); a stack overflow or an error Yew throws through the wasm
+// is another error with the wasm in its stack. Then every guarded root shows
+// its fallback, written by the widget at mount (the emergency number and the
+// clinic's phone, both languages), and no more wasm is ever run on this page
+// (a trapped instance is left in whatever state the trap found it): `dead`.
 const guarded = new Set();
+let dead = false;
+
+// Whether the widget has crashed on this page (then no more wasm is run).
+export function crashedAlready() {
+  return dead;
+}
+
+// Whether `e` came out of this widget's wasm. A trap whose stack names no wasm
+// file (another browser's stack format, a module not compiled from its URL) is
+// taken as ours, to fail safe; one that names only another page's wasm is not.
+function ours(e) {
+  const stack = String((e && e.stack) || "");
+  if (/infusion_check_bg[^/\s]*\.wasm/.test(stack)) return true;
+  return e instanceof WebAssembly.RuntimeError && !/[a-z]+:\/\/[^\s)]*\.wasm/i.test(stack);
+}
+
 function crashed(e, only) {
-  if (!(e instanceof WebAssembly.RuntimeError)) return false;
-  if (only && !only.__infusionCheckFallback) return false;
+  if (!ours(e)) return false;
+  if (!dead) console.error("infusion-check stopped; it shows whom to call instead.", e);
+  dead = true;
   for (const root of guarded) {
     const fallback = root.__infusionCheckFallback;
-    if (root.isConnected && fallback && !root.querySelector("[data-fallback]")) {
-      console.error("infusion-check stopped; it shows whom to call instead.", e);
-      root.innerHTML = fallback;
-    }
+    if (root.isConnected && fallback && !root.querySelector("[data-fallback]")) root.innerHTML = fallback;
   }
-  return true;
+  return !only || !!only.__infusionCheckFallback;
 }
 addEventListener("error", (ev) => crashed(ev.error));
 addEventListener("unhandledrejection", (ev) => crashed(ev.reason));
 
 // Mounts through `mount()` (a call into the wasm) and guards the root it
-// mounted into. A crash during the mount itself shows the fallback too, or,
-// before the widget wrote it, is thrown on (the caller keeps its own content).
+// mounted into. After a crash it mounts nothing and gives null. A crash during
+// the mount itself shows the fallback, or, before the widget wrote it, is
+// thrown on (the caller then puts back its own content).
 export function guard(root, mount) {
+  if (dead) return null;
+  for (const r of guarded) if (!r.isConnected) guarded.delete(r);
+  delete root.__infusionCheckFallback; // (an earlier mount's, maybe for other numbers)
   guarded.add(root);
   try {
     return mount();

@@ -265,6 +265,12 @@ fn loaded_first(prefer: Lang) -> Option<(Lang, &'static Protocol)> {
 /// the hooks run in the same order on every render.
 #[component]
 fn Check(props: &AppProps) -> Html {
+    if PANIC_IN_RENDER.with(|p| p.replace(false)) {
+        #[allow(clippy::panic)]
+        {
+            panic!("simulated panic in a render (test)");
+        }
+    }
     let lang0 = props.lang;
     let preset = props.preset.clone();
     let setting_changed = props.lang_setting_changed;
@@ -736,6 +742,18 @@ pub fn mount_from_fragment(root: web_sys::Element) -> Widget {
         })
         .collect();
     mount_with(root, pairs)
+}
+
+thread_local! {
+    /// For the fail-safe test: the next render of the check panics.
+    static PANIC_IN_RENDER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// For the fail-safe test: the next render of the check panics, inside Yew's
+/// scheduler, where a real bug would (after a tap, say).
+#[wasm_bindgen]
+pub fn simulate_panic_in_render() {
+    PANIC_IN_RENDER.with(|p| p.set(true));
 }
 
 /// For the fail-safe test: panics, so the fallback after a crash can be seen
