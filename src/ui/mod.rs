@@ -96,6 +96,11 @@ pub fn set_pack_loader(loader: js_sys::Function) {
 /// Loads the language file of `lang` (through the page's loader) and calls
 /// `done(true)` once it is there, `done(false)` if it cannot be had.
 pub fn request_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
+    request_pack_boxed(lang, Box::new(done))
+}
+
+// (one body for every caller: not one copy of the closures below per caller)
+fn request_pack_boxed(lang: Lang, done: Box<dyn FnOnce(bool)>) {
     if protocol_for(lang).is_some() {
         return done(true);
     }
