@@ -752,7 +752,8 @@ async function expectFallback(scope, label) {
   const fb = scope.locator('[data-fallback]').first();
   await expect(fb, `${label}: fallback`).toBeVisible();
   await expect(scope.locator('.ic-app'), `${label}: the widget is gone`).toHaveCount(0);
-  await expect(fb).toContainText('The symptom check could not start');
+  await expect(fb).toContainText('The symptom check is not working right now');
+  await expect(fb).toContainText('La revisión de síntomas no está funcionando en este momento');
   const emergency = fb.locator('a[href="tel:911"]');
   await expect(emergency).toBeVisible();
   await expect(emergency).toContainText('911');
