@@ -96,7 +96,7 @@ class InfusionCheckElement extends HTMLElement {
       if (this._widget) this._widget.destroy();
       this._widget = null;
       this._widget = guard(this._root, () => this._module.mount(this._root, this));
-      if (this._widget || this._root.querySelector("[data-fallback]")) this._slot.remove();
+      if (this._widget || this.shadowRoot.querySelector("[data-fallback]")) this._slot.remove();
     } catch (e) {
       // (the clinic's own content again, if a re-render removed it)
       this._root.replaceChildren();

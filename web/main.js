@@ -13,7 +13,7 @@ init()
       el.replaceChildren(root);
       try {
         // (null after a crash: the fallback, or for a later element nothing)
-        if (!guard(root, () => widget.mount(root, el)) && !root.querySelector("[data-fallback]")) el.replaceChildren(...before);
+        if (!guard(root, () => widget.mount(root, el)) && !el.querySelector("[data-fallback]")) el.replaceChildren(...before);
       } catch (e) {
         el.replaceChildren(...before);
         console.error("infusion-check could not start; the phone numbers on the page still work.", e);

@@ -80,6 +80,7 @@ export function followLanguage(scope) {
 // its fallback, written by the widget at mount (the emergency number and the
 // clinic's phone, both languages), and no more wasm is ever run on this page
 // (a trapped instance is left in whatever state the trap found it): `dead`.
+// (The loaders keep no reference to a root after a crash: they mount nothing.)
 const guarded = new Set();
 let dead = false;
 
@@ -103,8 +104,15 @@ function crashed(e, only) {
   dead = true;
   for (const root of guarded) {
     const fallback = root.__infusionCheckFallback;
-    if (root.isConnected && fallback && !root.querySelector("[data-fallback]")) root.innerHTML = fallback;
+    if (root.isConnected && fallback) {
+      // A copy of the root without Yew's event listeners, so that a tap on the
+      // fallback runs no wasm either.
+      const fresh = root.cloneNode(false);
+      fresh.innerHTML = fallback;
+      root.replaceWith(fresh);
+    }
   }
+  guarded.clear();
   return !only || !!only.__infusionCheckFallback;
 }
 addEventListener("error", (ev) => crashed(ev.error));
