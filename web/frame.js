@@ -70,13 +70,13 @@ reportHeight();
 
 // The widget: imported only now, so a failed download leaves the links above.
 Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
-  .then(async ([wasm, { preload, followLanguage, guard, crashedAlready: dead }]) => {
+  .then(async ([wasm, { preload, followLanguage, guard, crashedAlready }]) => {
     const packs = preload(new URL("./", import.meta.url), params.get("lang"));
     await wasm.default();
     await packs(wasm);
     const start = () => {
       params = fragment();
-      if (dead()) return writeNumbers(); // after a crash: no more wasm, the new numbers
+      if (crashedAlready()) return writeNumbers(); // after a crash: no more wasm, the new numbers
       if (widget) widget.destroy();
       widget = null;
       const mount = document.createElement("div");
