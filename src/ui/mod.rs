@@ -224,40 +224,6 @@ fn restore(p: &Protocol, lang: Lang, setting_changed: bool, preset: &Answers) ->
     }
 }
 
-/// The widget: the check, as soon as a language file is there (the page's
-/// loader has normally fetched it beside the wasm), in the page's language or,
-/// until that one arrives or if it cannot, the other. While no file is there,
-/// and if none can be had, the fallback: the emergency number and the clinic.
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    // Re-renders as files arrive; the other language is asked for when the
-    // page's own cannot be had.
-    let arrived = use_state(|| 0u32);
-    {
-        let arrived = arrived.clone();
-        use_effect_with(props.lang, move |lang| {
-            let first = *lang;
-            if protocol_for(first).is_none() {
-                request_pack(first, move |ok| {
-                    let n = *arrived + 1;
-                    match Lang::ALL.into_iter().find(|l| *l != first) {
-                        Some(other) if !ok => request_pack(other, move |_| arrived.set(n + 1)),
-                        _ => arrived.set(n),
-                    }
-                });
-            }
-        });
-    }
-    if loaded_first(props.lang).is_some() {
-        html! {
-            <Check config={props.config.clone()} issues={props.issues.clone()} lang={props.lang}
-                lang_setting_changed={props.lang_setting_changed} preset={props.preset.clone()} />
-        }
-    } else {
-        fallback(&props.config)
-    }
-}
-
 /// `prefer` if its file is loaded, else any loaded language.
 fn loaded_first(prefer: Lang) -> Option<(Lang, &'static Protocol)> {
     std::iter::once(prefer)
@@ -265,11 +231,14 @@ fn loaded_first(prefer: Lang) -> Option<(Lang, &'static Protocol)> {
         .find_map(|l| protocol_for(l).map(|p| (l, p)))
 }
 
-/// The check itself. `App` renders it only once a language file is loaded,
-/// and files are never unloaded: the early return below is never taken, so
-/// the hooks run in the same order on every render.
+/// The widget: the check. [`mount_with`] renders it only once a language
+/// file is loaded (until then, and if none can be had, the root shows the
+/// fallback: the emergency number and the clinic), and files are never
+/// unloaded: the early return below is never taken, so the hooks run in the
+/// same order on every render. (No wrapper component waits for the file: one
+/// component type less in the wasm.)
 #[component]
-fn Check(props: &AppProps) -> Html {
+pub fn App(props: &AppProps) -> Html {
     if PANIC_IN_RENDER.with(|p| p.replace(false)) {
         #[allow(clippy::panic)]
         {
@@ -632,14 +601,24 @@ fn phone_lang() -> Lang {
 /// when an attribute changes; the answers stay in session storage).
 #[wasm_bindgen]
 pub struct Widget {
+    slot: Rc<RefCell<Slot>>,
+}
+
+/// The rendered check, once a language file is there; `gone` once destroyed
+/// (a file that arrives later then mounts nothing).
+#[derive(Default)]
+struct Slot {
     handle: Option<yew::AppHandle<App>>,
+    gone: bool,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Removes the widget from the page.
     pub fn destroy(&mut self) {
-        if let Some(h) = self.handle.take() {
+        let mut slot = self.slot.borrow_mut();
+        slot.gone = true;
+        if let Some(h) = slot.handle.take() {
             h.destroy();
         }
     }
@@ -700,20 +679,46 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
             let _ = style.set_property(name, value);
         }
     }
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            config: Rc::new(config),
-            issues: Rc::new(issues),
-            lang,
-            lang_setting_changed,
-            preset,
-        },
-    )
-    .render();
-    Widget {
-        handle: Some(handle),
+    let props = AppProps {
+        config: Rc::new(config),
+        issues: Rc::new(issues),
+        lang,
+        lang_setting_changed,
+        preset,
+    };
+    let slot = Rc::new(RefCell::new(Slot::default()));
+    let start = {
+        let (slot, root) = (slot.clone(), root.clone());
+        move || {
+            let mut s = slot.borrow_mut();
+            if !s.gone && s.handle.is_none() {
+                root.set_inner_html("");
+                s.handle = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
+            }
+        }
+    };
+    if loaded_first(lang).is_some() {
+        start();
+    } else {
+        // The page's loader has normally fetched the file beside the wasm.
+        // Until one is there, and if none can be had: whom to call. The page's
+        // language is asked for first, then the other.
+        root.set_inner_html(&format!(
+            "<div class=\"ic-fallback\" data-fallback=\"\"><div>{fallback}</div></div>"
+        ));
+        request_pack(lang, move |ok| {
+            match Lang::ALL.into_iter().find(|l| *l != lang) {
+                Some(other) if !ok => request_pack(other, move |ok| {
+                    if ok {
+                        start()
+                    }
+                }),
+                _ if ok => start(),
+                _ => {}
+            }
+        });
     }
+    Widget { slot }
 }
 
 /// Mounts the widget into `root`, configured by the attributes of `host`
