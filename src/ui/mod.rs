@@ -480,10 +480,10 @@ fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
     }
 }
 
-/// Shown when the protocol cannot load: whom to call. A function, not a
-/// component: one component type less in the wasm.
+/// Whom to call, as Yew HTML: the same markup the mount writes while no
+/// language file is there, and the page's loader after a crash.
 pub fn fallback(config: &Config) -> Html {
-    html! { <div class="ic-fallback" data-fallback="" ><div>{ Html::from_html_unchecked(fallback_html(config).into()) }</div></div> }
+    Html::from_html_unchecked(fallback_html(config).into())
 }
 
 fn escape(s: &str) -> String {
@@ -691,7 +691,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         let (slot, root) = (slot.clone(), root.clone());
         move || {
             let mut s = slot.borrow_mut();
-            if !s.gone && s.handle.is_none() {
+            if !s.gone {
                 root.set_inner_html("");
                 s.handle = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
             }
@@ -703,9 +703,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         // The page's loader has normally fetched the file beside the wasm.
         // Until one is there, and if none can be had: whom to call. The page's
         // language is asked for first, then the other.
-        root.set_inner_html(&format!(
-            "<div class=\"ic-fallback\" data-fallback=\"\"><div>{fallback}</div></div>"
-        ));
+        root.set_inner_html(&fallback);
         request_pack(lang, move |ok| {
             match Lang::ALL.into_iter().find(|l| *l != lang) {
                 Some(other) if !ok => request_pack(other, move |ok| {
