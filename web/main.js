@@ -20,7 +20,7 @@ init()
       }
     }
     followLanguage(document.body);
-    globalThis.__infusionCheckWasmMemory = () => exports.memory.buffer.byteLength;
+    globalThis.__infusionCheckWasmMemory = () => Object.values(exports).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength;
   })
   .catch((e) => console.error("infusion-check could not start; the phone numbers on the page still work.", e));
 
