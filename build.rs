@@ -4,6 +4,8 @@
 
 #![allow(dead_code, unused_imports)]
 
+#[path = "src/i18n.rs"]
+mod i18n;
 #[path = "src/protocol/mod.rs"]
 mod protocol;
 
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-changed=src/protocols");
     println!("cargo:rerun-if-changed=src/protocol");
+    println!("cargo:rerun-if-changed=src/i18n.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let p = match protocol::Protocol::magnesium() {
         Ok(p) => p,
@@ -26,10 +29,18 @@ fn main() {
         }
     };
     // Both languages (native: the CLI and the tests), and one file per
-    // language for the browser (the widget loads the one it shows).
+    // language for the browser (the widget loads the one it shows): the
+    // protocol in that language and the widget's own words in it.
     write(&out.join("magnesium.protocol"), p.to_bytes());
     for lang in protocol::Lang::ALL {
-        let pack = p.for_language(lang).and_then(|q| q.to_bytes());
+        let words: Vec<&str> = i18n::strings(lang)
+            .fields()
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        let pack = p
+            .for_language(lang)
+            .and_then(|q| q.to_language_file(&words));
         if let Ok(bytes) = &pack {
             println!(
                 "cargo:rustc-env=INFUSION_CHECK_PACK_{}={}",

@@ -1,6 +1,10 @@
 //! The widget's own words (buttons, headings, notices), in every language.
 //! One struct: a string missing in a language is a compile error, and a test
 //! checks that none is empty. The clinical wording lives in the protocol data.
+//!
+//! In the browser the words come in each language's file with the protocol's
+//! text (`build.rs` writes them there from [`EN`] and [`ES`]): the wasm carries
+//! none but the fallback's few, in both languages, for when no file loads.
 
 use crate::protocol::Lang;
 
@@ -13,9 +17,27 @@ macro_rules! strings_struct {
         }
 
         impl Strings {
-            /// Every field, by name (for the completeness test).
+            /// Every field, by name, in declaration order (the order of the
+            /// words in a language file).
             pub fn fields(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name)),*]
+            }
+
+            /// Every word empty.
+            #[cfg(target_arch = "wasm32")]
+            const BLANK: Strings = Strings { $($name: "",)* };
+
+            /// The words of a language file, in [`Strings::fields`] order;
+            /// `None` when there are more or fewer than the fields, or one is
+            /// empty. Kept for the page's life (read once per language).
+            pub fn from_words(words: Vec<String>) -> Option<Strings> {
+                if words.iter().any(|w| w.trim().is_empty()) {
+                    return None;
+                }
+                // (one array, taken apart: no code per field)
+                let words: Vec<&'static str> = words.leak().iter().map(String::as_str).collect();
+                let [$($name),*] = words.try_into().ok()?;
+                Some(Strings { $($name),* })
             }
         }
     };
@@ -253,11 +275,24 @@ pub const ES: Strings = Strings {
 };
 
 /// The strings of a language.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
         Lang::Es => &ES,
     }
+}
+
+/// The strings of a language, from its file. The widget renders only in a
+/// language whose file is loaded (`ui::loaded_first`), so the other language's
+/// words, and then the blank set, are a bound that is never reached.
+#[cfg(target_arch = "wasm32")]
+pub fn strings(lang: Lang) -> &'static Strings {
+    static BLANK: Strings = Strings::BLANK;
+    [lang, Lang::En, Lang::Es]
+        .into_iter()
+        .find_map(crate::ui::words_for)
+        .unwrap_or(&BLANK)
 }
 
 #[cfg(test)]
@@ -280,5 +315,23 @@ mod tests {
             .collect();
         // Only words that are the same in both languages.
         assert_eq!(same, ["no"], "untranslated");
+    }
+
+    #[test]
+    fn the_words_of_a_language_file_read_back_whole_or_not_at_all() {
+        let words = |s: &Strings| -> Vec<String> {
+            s.fields().into_iter().map(|(_, w)| w.to_string()).collect()
+        };
+        assert_eq!(Strings::from_words(words(&EN)).as_ref(), Some(&EN));
+        assert_eq!(Strings::from_words(words(&ES)).as_ref(), Some(&ES));
+        let mut short = words(&EN);
+        short.pop();
+        assert_eq!(Strings::from_words(short), None);
+        let mut long = words(&EN);
+        long.push("more".into());
+        assert_eq!(Strings::from_words(long), None);
+        let mut blank = words(&ES);
+        blank[3] = " ".into();
+        assert_eq!(Strings::from_words(blank), None);
     }
 }

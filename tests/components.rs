@@ -440,12 +440,21 @@ fn a_damaged_or_wrong_language_file_is_refused_and_a_good_one_read() {
     assert!(read_pack(Lang::Es, en).is_err());
     assert!(read_pack(Lang::En, es).is_err());
     assert!(!infusion_check::ui::add_pack("fr", en));
-    let p = read_pack(Lang::Es, es).expect("es");
+    let (p, words) = read_pack(Lang::Es, es).expect("es");
     assert_eq!(p.key(), infusion_check::PROTOCOL_KEY);
-    // Each file carries its own language only.
+    // Each file carries its own language only, and the widget's words in it.
     assert!(!p.status.es.is_empty() && p.status.en.is_empty());
+    assert_eq!(words, infusion_check::i18n::ES);
     load_packs();
     assert!(protocol_for(Lang::En).is_some() && protocol_for(Lang::Es).is_some());
+    assert_eq!(
+        infusion_check::i18n::strings(Lang::En),
+        &infusion_check::i18n::EN
+    );
+    assert_eq!(
+        infusion_check::i18n::strings(Lang::Es),
+        &infusion_check::i18n::ES
+    );
 }
 
 #[wasm_bindgen_test]

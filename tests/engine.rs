@@ -461,8 +461,13 @@ fn each_language_file_holds_its_language_only_and_decides_like_the_full_protocol
     let full = magnesium();
     let full_json = serde_json::to_value(&full).unwrap_or_default();
     for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
-        let pack = Protocol::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+        let (pack, words) = Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(pack.key(), infusion_check::PROTOCOL_KEY);
+        // The widget's words in this language follow the protocol.
+        assert_eq!(
+            infusion_check::i18n::Strings::from_words(words).as_ref(),
+            Some(infusion_check::i18n::strings(lang))
+        );
         // Same decisions, and the patient reads the same words: the result's
         // advice, reasons and whole summary, in this file's language.
         let cfg = infusion_check::config::Config::default();
@@ -523,7 +528,24 @@ fn each_language_file_holds_its_language_only_and_decides_like_the_full_protocol
                 (f, p) => assert_eq!(f, p),
             }
         }
+        // The sources and the spec line are left out (the widget never shows
+        // them); everything else is the same.
         let pack_json = serde_json::to_value(&pack).unwrap_or_default();
+        let mut full_json = full_json.clone();
+        assert_eq!(pack_json["spec"], "");
+        assert_ne!(full_json["spec"], "");
+        let mut sources = 0;
+        for list in ["rules", "advice"] {
+            for item in pack_json[list].as_array().into_iter().flatten() {
+                assert_eq!(item["sources"], serde_json::json!([]), "{}", item["id"]);
+            }
+            for item in full_json[list].as_array_mut().into_iter().flatten() {
+                sources += item["sources"].as_array().map_or(0, Vec::len);
+                item["sources"] = serde_json::json!([]);
+            }
+        }
+        assert!(sources > 60, "{sources}");
+        full_json["spec"] = "".into();
         walk(&full_json, &pack_json, lang.code(), &mut same, &mut blank);
         assert!(
             same > 500 && same == blank,
@@ -713,16 +735,25 @@ fn the_browser_reads_each_compiled_file_exactly_as_postcard_wrote_it() {
     // The widget reads the compiled files with its own reader of postcard's
     // format (`protocol::wire`, much smaller in the wasm than serde's): it
     // must give the very same protocol, field for field.
-    let files = std::iter::once(infusion_check::MAGNESIUM_COMPILED)
-        .chain(infusion_check::MAGNESIUM_PACKS.iter().map(|(_, b)| *b));
-    for bytes in files {
-        let by_postcard: Protocol = postcard::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
-        let by_wire = Protocol::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+    let by_postcard: Protocol =
+        postcard::from_bytes(infusion_check::MAGNESIUM_COMPILED).unwrap_or_else(|e| panic!("{e}"));
+    let by_wire =
+        Protocol::from_bytes(infusion_check::MAGNESIUM_COMPILED).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        serde_json::to_value(&by_wire).unwrap_or_default(),
+        serde_json::to_value(&by_postcard).unwrap_or_default()
+    );
+    assert!(serde_json::to_value(&by_wire).is_ok_and(|v| v.is_object()));
+    // The language files: the protocol, then the widget's words.
+    for (_, bytes) in infusion_check::MAGNESIUM_PACKS {
+        let by_postcard: (Protocol, Vec<String>) =
+            postcard::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+        let by_wire = Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             serde_json::to_value(&by_wire).unwrap_or_default(),
             serde_json::to_value(&by_postcard).unwrap_or_default()
         );
-        assert!(serde_json::to_value(&by_wire).is_ok_and(|v| v.is_object()));
+        assert!(by_wire.1.len() > 50);
     }
 }
 
@@ -732,20 +763,23 @@ fn a_damaged_compiled_file_is_refused_without_a_panic() {
     // Cut short at every 7th length, a byte more at the end, and bytes changed
     // here and there: the reader refuses, or reads exactly what postcard reads.
     for n in (0..bytes.len()).step_by(7) {
-        assert!(Protocol::from_bytes(&bytes[..n]).is_err(), "cut at {n}");
+        assert!(
+            Protocol::from_language_file(&bytes[..n]).is_err(),
+            "cut at {n}"
+        );
     }
     let mut longer = bytes.to_vec();
     longer.push(0);
-    assert!(Protocol::from_bytes(&longer).is_err());
+    assert!(Protocol::from_language_file(&longer).is_err());
     let mut refused = 0;
     for i in (0..bytes.len()).step_by(13) {
         let mut b = bytes.to_vec();
         b[i] ^= 0xa5;
-        let by_postcard = postcard::take_from_bytes::<Protocol>(&b)
+        let by_postcard = postcard::take_from_bytes::<(Protocol, Vec<String>)>(&b)
             .ok()
             .filter(|(_, rest)| rest.is_empty())
             .map(|(p, _)| serde_json::to_value(&p).unwrap_or_default());
-        let by_wire = Protocol::from_bytes(&b)
+        let by_wire = Protocol::from_language_file(&b)
             .ok()
             .map(|p| serde_json::to_value(&p).unwrap_or_default());
         assert_eq!(by_wire, by_postcard, "byte {i} changed");

@@ -188,9 +188,27 @@ impl Protocol {
         })
     }
 
+    /// A language file: this protocol (see [`Protocol::for_language`]) and
+    /// then the widget's own words in that language (`i18n::Strings`, in
+    /// field order), as postcard writes the pair.
+    pub fn to_language_file(&self, words: &[&str]) -> Result<Vec<u8>, LoadError> {
+        postcard::to_allocvec(&(self, words)).map_err(|e| LoadError::Binary(e.to_string()))
+    }
+
+    /// Reads a language file written by [`Protocol::to_language_file`]: the
+    /// protocol and the widget's words.
+    pub fn from_language_file(bytes: &[u8]) -> Result<(Protocol, Vec<String>), LoadError> {
+        wire::Reader::read_all(bytes).ok_or_else(|| {
+            LoadError::Binary("it is damaged, or was written by another version".into())
+        })
+    }
+
     /// The same protocol with the patient-facing text of `lang` only (every
     /// other language's text emptied): what the browser loads, one file per
-    /// language, so a patient downloads only the language shown.
+    /// language, so a patient downloads only the language shown. What the
+    /// widget never shows is left out too: the rules' and advice's sources
+    /// and the spec line (they are in the data file and the clinicians' rule
+    /// table, `infusion-check table`).
     pub fn for_language(&self, lang: Lang) -> Result<Protocol, LoadError> {
         fn keep(v: &mut serde_json::Value, lang: &str) {
             match v {
@@ -213,7 +231,12 @@ impl Protocol {
         }
         let mut v = serde_json::to_value(self).map_err(|e| LoadError::Binary(e.to_string()))?;
         keep(&mut v, lang.code());
-        serde_json::from_value(v).map_err(|e| LoadError::Binary(e.to_string()))
+        let mut p: Protocol =
+            serde_json::from_value(v).map_err(|e| LoadError::Binary(e.to_string()))?;
+        p.spec.clear();
+        p.rules.iter_mut().for_each(|r| r.sources.clear());
+        p.advice.iter_mut().for_each(|a| a.sources.clear());
+        Ok(p)
     }
 
     /// The protocol's ID and version (`magnesium/2026.11-draft.3`): the key of

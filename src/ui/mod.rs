@@ -17,21 +17,36 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 thread_local! {
-    /// The protocol in each language loaded so far (at most one per language,
-    /// kept for the page's life).
-    static PACKS: RefCell<Vec<(Lang, &'static Protocol)>> = const { RefCell::new(Vec::new()) };
+    /// The protocol and the widget's words in each language loaded so far (at
+    /// most one per language, kept for the page's life).
+    static PACKS: RefCell<Vec<(Lang, &'static Protocol, &'static Strings)>> = const { RefCell::new(Vec::new()) };
     /// The page's loader of a language file: `(lang) => Promise<Uint8Array>`.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// The protocol in `lang`, if its file has been loaded.
 pub fn protocol_for(lang: Lang) -> Option<&'static Protocol> {
-    PACKS.with(|p| p.borrow().iter().find(|(l, _)| *l == lang).map(|(_, p)| *p))
+    PACKS.with(|p| {
+        p.borrow()
+            .iter()
+            .find(|(l, ..)| *l == lang)
+            .map(|(_, p, _)| *p)
+    })
+}
+
+/// The widget's words in `lang`, if its file has been loaded.
+pub fn words_for(lang: Lang) -> Option<&'static Strings> {
+    PACKS.with(|p| {
+        p.borrow()
+            .iter()
+            .find(|(l, ..)| *l == lang)
+            .map(|(.., w)| *w)
+    })
 }
 
 /// Reads a language file (`magnesium-en.bin`): refused when it does not read,
-/// is for another protocol version, or lacks the language's text.
-pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<Protocol, String> {
+/// is for another protocol version, or lacks the language's text or words.
+pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<(Protocol, Strings), String> {
     let built = match lang {
         Lang::En => env!("INFUSION_CHECK_PACK_EN"),
         Lang::Es => env!("INFUSION_CHECK_PACK_ES"),
@@ -40,7 +55,8 @@ pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<Protocol, String> {
         return Err("it is not the file built with this widget (an old copy?)".into());
     }
     // (after a matching fingerprint a decoding error cannot really happen)
-    let p = Protocol::from_bytes(bytes).map_err(|_| "it could not be read".to_string())?;
+    let (p, words) =
+        Protocol::from_language_file(bytes).map_err(|_| "it could not be read".to_string())?;
     if p.key() != crate::PROTOCOL_KEY {
         return Err(format!(
             "it is for {}, not {}",
@@ -51,7 +67,8 @@ pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<Protocol, String> {
     if p.status.get(lang).is_empty() || (lang != Lang::En && p.status.get(lang) == p.status.en) {
         return Err("it does not have this language's text".into());
     }
-    Ok(p)
+    let words = Strings::from_words(words).ok_or("it does not have the widget's words")?;
+    Ok((p, words))
 }
 
 /// Reads a language file and keeps it (see [`read_pack`]); a refused file is
@@ -62,9 +79,10 @@ pub fn add_pack_bytes(lang: Lang, bytes: &[u8]) -> bool {
         return true;
     }
     match read_pack(lang, bytes) {
-        Ok(p) => {
+        Ok((p, words)) => {
             let p: &'static Protocol = Box::leak(Box::new(p));
-            PACKS.with(|packs| packs.borrow_mut().push((lang, p)));
+            let words: &'static Strings = Box::leak(Box::new(words));
+            PACKS.with(|packs| packs.borrow_mut().push((lang, p, words)));
             true
         }
         Err(e) => {
@@ -505,27 +523,21 @@ fn escape(s: &str) -> String {
 /// clinic's phone. Every value is escaped; phone links carry only `+` and digits.
 pub fn fallback_html(cfg: &Config) -> String {
     let mut out = String::from("<div class=\"ic-fallback-box\" data-fallback=\"\">");
-    for lang in [Lang::En, Lang::Es] {
-        let t = strings(lang);
-        out.push_str(&format!(
-            "<p lang=\"{}\">{}</p>",
-            lang.code(),
-            escape(t.fallback)
-        ));
+    // (the words of the built-in sets, not of a language file: this shows
+    // when no file has loaded)
+    // (fields of the consts, not a reference to them: that would link every word)
+    const FALLBACK: [(&str, &str); 2] = [
+        ("en", crate::i18n::EN.fallback),
+        ("es", crate::i18n::ES.fallback),
+    ];
+    for (code, text) in FALLBACK {
+        out.push_str(&format!("<p lang=\"{code}\">{}</p>", escape(text)));
     }
     out.push_str(&format!(
         "<p><a class=\"ic-call-emergency\" href=\"{}\">{} / {}</a></p>",
         escape(&cfg.emergency.href()),
-        escape(
-            &strings(Lang::En)
-                .call
-                .replace("{n}", &cfg.emergency.display)
-        ),
-        escape(
-            &strings(Lang::Es)
-                .call
-                .replace("{n}", &cfg.emergency.display)
-        ),
+        escape(&crate::i18n::EN.call.replace("{n}", &cfg.emergency.display)),
+        escape(&crate::i18n::ES.call.replace("{n}", &cfg.emergency.display)),
     ));
     if let Some(phone) = &cfg.clinic_phone {
         let name = if cfg.clinic_name.is_empty() {
