@@ -112,20 +112,23 @@ function sizesOf(dir) {
 }
 
 // The totals of the three pages, defined alike: wasm+JS = the wasm and its
-// glue (pkg/); first screen = what the first screen loads (HTML, main.js,
-// packs.js, stylesheets, wasm and glue, the English protocol file), as in
-// scripts/sizes.
+// glue (pkg/); first screen = what the first screen loads (HTML, main.js with
+// packs.js bundled in, stylesheets, wasm and glue, the English protocol file),
+// as in scripts/sizes; the same in Spanish (the widget only).
 function totals(files) {
   const keys = Object.keys(files);
   const wasmJs = keys.filter((k) => k.startsWith('pkg/') && /\.(wasm|js)$/.test(k));
-  const first = keys
-    .filter((k) => ['index.html', 'main.js', 'packs.js'].includes(k) || (k.startsWith('style/') && k.endsWith('.css')) || /^pkg\/magnesium-en.*\.bin$/.test(k))
+  const page = (lang) => keys
+    .filter((k) => ['index.html', 'main.js'].includes(k) || (k.startsWith('style/') && k.endsWith('.css')) || (k.startsWith(`pkg/magnesium-${lang}`) && k.endsWith('.bin')))
     .concat(wasmJs);
+  const first = page('en');
+  const firstEs = keys.some((k) => k.startsWith('pkg/magnesium-es')) ? page('es') : null;
   const sum = (ks, enc) => ks.reduce((a, k) => a + (files[k][enc] ?? files[k].raw), 0);
   const t = {};
   for (const enc of ['raw', 'gzip', 'brotli']) {
     t[`wasm_js_${enc}`] = sum(wasmJs, enc);
     t[`first_screen_${enc}`] = sum(first, enc);
+    t[`first_screen_es_${enc}`] = firstEs ? sum(firstEs, enc) : null;
   }
   t.first_screen_files = first;
   return t;
@@ -393,6 +396,7 @@ function figuresOf(p) {
     first_screen_brotli: p.sizes.totals.first_screen_brotli,
     first_screen_gzip: p.sizes.totals.first_screen_gzip,
     first_screen_raw: p.sizes.totals.first_screen_raw,
+    first_screen_es_brotli: p.sizes.totals.first_screen_es_brotli,
     lh_performance: p.lighthouse.median.performance,
     lh_accessibility: p.lighthouse.median.accessibility,
     lh_best_practices: p.lighthouse.median.best_practices,
@@ -459,6 +463,7 @@ function table(pages, ratios) {
     ['first screen brotli (bytes)', 'first_screen_brotli'],
     ['first screen gzip (bytes)', 'first_screen_gzip'],
     ['first screen raw (bytes)', 'first_screen_raw'],
+    ['first screen es brotli (bytes)', 'first_screen_es_brotli'],
     ['LH performance', 'lh_performance'],
     ['LH accessibility', 'lh_accessibility'],
     ['LH best practices', 'lh_best_practices'],
@@ -549,11 +554,11 @@ async function measure() {
     method: {
       pages: {
         widget: 'dist/index.html from scripts/release',
-        yew_floor: 'bench/yew-floor: one Yew 0.23 counter, the same release profile, wasm-bindgen --target web, wasm-opt -Oz',
+        yew_floor: 'bench/yew-floor: one Yew 0.23 counter, the same release profile, wasm-bindgen --target web, scripts/wasm-finish (wasm-opt -Oz, short import and export names, esbuild)',
         static: "the widget's rendered first screen as static HTML with the same stylesheets, no script",
       },
       server: 'scripts/static_server.py on 127.0.0.1, precompressed brotli/gzip',
-      sizes: 'wasm_js = pkg/*.wasm + pkg/*.js; first_screen = index.html + main.js + packs.js + style/*.css + wasm_js + pkg/magnesium-en*.bin (as scripts/sizes)',
+      sizes: 'wasm_js = pkg/*.wasm + pkg/*.js; first_screen = index.html + main.js (packs.js bundled in) + style/*.css + wasm_js + pkg/magnesium-en*.bin, first_screen_es the same with pkg/magnesium-es*.bin (as scripts/sizes)',
       lighthouse: `${lhRuns} run(s) each, mobile form factor, default (simulated) throttling; medians of each figure`,
       cpu4x: `Emulation.setCPUThrottlingRate 4, phone viewport 390x844, fresh context each load; first usable = navigation start to the first screen in the DOM and enabled plus one animation frame (static floor: loadEventEnd); median of ${loadRuns} loads`,
       taps: `in the page: performance.now() before element.click() to a MutationObserver seeing the next screen plus one animation frame; median over the taps of a flow, median over ${flowRuns} flows (Yew floor: a tap to its counter changing, 18 taps a load)`,
