@@ -23,9 +23,9 @@ macro_rules! strings_struct {
                 vec![$((stringify!($name), self.$name)),*]
             }
 
-            /// Every word empty.
+            /// Every word empty (see [`BLANK`]).
             #[cfg(target_arch = "wasm32")]
-            const BLANK: Strings = Strings { $($name: "",)* };
+            const EMPTY: Strings = Strings { $($name: "",)* };
 
             /// The words of a language file, in [`Strings::fields`] order;
             /// `None` when there are more or fewer than the fields, or one is
@@ -283,12 +283,19 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
+/// The last resort of [`strings`]: no words but the emergency call's, which the
+/// wasm has anyway (the fallback's), so the emergency bar is never a blank link.
+#[cfg(target_arch = "wasm32")]
+static BLANK: Strings = Strings {
+    call: EN.call,
+    ..Strings::EMPTY
+};
+
 /// The strings of a language, from its file. The widget renders only in a
 /// language whose file is loaded (`ui::loaded_first`), so the other language's
-/// words, and then the blank set, are a bound that is never reached.
+/// words, and then [`BLANK`], are a bound that is never reached.
 #[cfg(target_arch = "wasm32")]
 pub fn strings(lang: Lang) -> &'static Strings {
-    static BLANK: Strings = Strings::BLANK;
     [lang, Lang::En, Lang::Es]
         .into_iter()
         .find_map(crate::ui::words_for)

@@ -81,12 +81,14 @@ export function followLanguage(scope) {
 // clinic's phone, both languages), and no more wasm is ever run on this page
 // (a trapped instance is left in whatever state the trap found it): `dead`.
 // (The loaders keep no reference to a root after a crash: they mount nothing.)
-const guarded = new Set();
-let dead = false;
+// The build bundles this file into each loader: the state is kept on the page,
+// so that a page running two loaders (with one wasm) still has one guard.
+const page = (globalThis.__infusionCheckGuard ??= { guarded: new Set(), dead: false, listening: false });
+const guarded = page.guarded;
 
 // Whether the widget has crashed on this page (then no more wasm is run).
 export function crashedAlready() {
-  return dead;
+  return page.dead;
 }
 
 // Whether `e` came out of this widget's wasm. A trap whose stack names no wasm
@@ -100,8 +102,8 @@ function ours(e) {
 
 function crashed(e, only) {
   if (!ours(e)) return false;
-  if (!dead) console.error("infusion-check stopped; it shows whom to call instead.", e);
-  dead = true;
+  if (!page.dead) console.error("infusion-check stopped; it shows whom to call instead.", e);
+  page.dead = true;
   for (const root of guarded) {
     const fallback = root.__infusionCheckFallback;
     if (root.isConnected && fallback) {
@@ -115,15 +117,18 @@ function crashed(e, only) {
   guarded.clear();
   return !only || !!only.__infusionCheckFallback;
 }
-addEventListener("error", (ev) => crashed(ev.error));
-addEventListener("unhandledrejection", (ev) => crashed(ev.reason));
+if (!page.listening) {
+  page.listening = true;
+  addEventListener("error", (ev) => crashed(ev.error));
+  addEventListener("unhandledrejection", (ev) => crashed(ev.reason));
+}
 
 // Mounts through `mount()` (a call into the wasm) and guards the root it
 // mounted into. After a crash it mounts nothing and gives null. A crash during
 // the mount itself shows the fallback, or, before the widget wrote it, is
 // thrown on (the caller then puts back its own content).
 export function guard(root, mount) {
-  if (dead) return null;
+  if (page.dead) return null;
   for (const r of guarded) if (!r.isConnected) guarded.delete(r);
   delete root.__infusionCheckFallback; // (an earlier mount's, maybe for other numbers)
   guarded.add(root);
