@@ -731,61 +731,84 @@ fn a_compiled_map_with_keys_out_of_order_is_refused() {
 }
 
 #[test]
-fn the_browser_reads_each_compiled_file_exactly_as_postcard_wrote_it() {
-    // The widget reads the compiled files with its own reader of postcard's
-    // format (`protocol::wire`, much smaller in the wasm than serde's): it
-    // must give the very same protocol, field for field.
-    let by_postcard: Protocol =
-        postcard::from_bytes(infusion_check::MAGNESIUM_COMPILED).unwrap_or_else(|e| panic!("{e}"));
+fn the_browser_reads_each_compiled_file_back_exactly_as_it_was_written() {
+    // The widget reads the compiled files with its own reader
+    // (`protocol::wire`, much smaller in the wasm than serde's): it must give
+    // the very protocol the build wrote, field for field and word for word.
+    use infusion_check::protocol::Lang;
+    let full = magnesium();
     let by_wire =
         Protocol::from_bytes(infusion_check::MAGNESIUM_COMPILED).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        serde_json::to_value(&by_wire).unwrap_or_default(),
-        serde_json::to_value(&by_postcard).unwrap_or_default()
-    );
-    assert!(serde_json::to_value(&by_wire).is_ok_and(|v| v.is_object()));
-    // The language files: the protocol, then the widget's words.
-    for (_, bytes) in infusion_check::MAGNESIUM_PACKS {
-        let by_postcard: (Protocol, Vec<String>) =
-            postcard::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
-        let by_wire = Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json(&by_wire), json(&full));
+    assert!(json(&by_wire).is_object());
+    // The language files: the protocol in that language, then the widget's words.
+    for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
+        let written = full.for_language(lang).unwrap_or_else(|e| panic!("{e}"));
+        let (pack, words) = Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json(&pack), json(&written), "{lang:?}");
+        let expected: Vec<&str> = infusion_check::i18n::strings(lang)
+            .fields()
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(words, expected, "{lang:?}");
+        assert!(words.len() > 50);
+        // Written again, the same bytes (what the build wrote is what this
+        // reader reads, and nothing else is in the file).
         assert_eq!(
-            serde_json::to_value(&by_wire).unwrap_or_default(),
-            serde_json::to_value(&by_postcard).unwrap_or_default()
+            pack.to_language_file(&expected).ok().as_deref(),
+            Some(bytes),
+            "{lang:?}"
         );
-        assert!(by_wire.1.len() > 50);
+        assert!(Lang::ALL.contains(&lang));
     }
+    // A text can hold any character but the separator.
+    let mut p = full.clone();
+    p.title.en.push('\0');
+    assert!(matches!(p.to_bytes(), Err(LoadError::Binary(m)) if m.contains("NUL")));
+}
+
+/// A value as JSON (serde_json's form of a `Text` is its two strings).
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
 }
 
 #[test]
 fn a_damaged_compiled_file_is_refused_without_a_panic() {
-    let bytes = infusion_check::MAGNESIUM_PACKS[0].1;
-    // Cut short at every 7th length, a byte more at the end, and bytes changed
-    // here and there: the reader refuses, or reads exactly what postcard reads.
-    for n in (0..bytes.len()).step_by(7) {
-        assert!(
-            Protocol::from_language_file(&bytes[..n]).is_err(),
-            "cut at {n}"
-        );
-    }
-    let mut longer = bytes.to_vec();
-    longer.push(0);
-    assert!(Protocol::from_language_file(&longer).is_err());
-    let mut refused = 0;
-    for i in (0..bytes.len()).step_by(13) {
+    for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
+        // Cut short anywhere: refused (every 7th length, and each of the last
+        // 64, inside the texts).
+        let cuts = (0..bytes.len())
+            .step_by(7)
+            .chain(bytes.len().saturating_sub(64)..bytes.len());
+        for n in cuts {
+            assert!(
+                Protocol::from_language_file(&bytes[..n]).is_err(),
+                "{lang:?}: cut at {n}"
+            );
+        }
+        // A byte more at the end, a text more, a text fewer: refused.
+        for extra in [&[0u8][..], b"x\0"] {
+            let mut longer = bytes.to_vec();
+            longer.extend(extra);
+            assert!(Protocol::from_language_file(&longer).is_err());
+        }
+        // Bytes changed here and there, in the structure and in the texts:
+        // refused, or read into some protocol, never a panic.
+        let mut refused = 0;
+        for i in (0..bytes.len()).step_by(13) {
+            let mut b = bytes.to_vec();
+            b[i] ^= 0xa5;
+            refused += usize::from(Protocol::from_language_file(&b).is_err());
+        }
+        assert!(refused > 0, "{lang:?}");
+        // Texts that are not UTF-8: refused.
         let mut b = bytes.to_vec();
-        b[i] ^= 0xa5;
-        let by_postcard = postcard::take_from_bytes::<(Protocol, Vec<String>)>(&b)
-            .ok()
-            .filter(|(_, rest)| rest.is_empty())
-            .map(|(p, _)| serde_json::to_value(&p).unwrap_or_default());
-        let by_wire = Protocol::from_language_file(&b)
-            .ok()
-            .map(|p| serde_json::to_value(&p).unwrap_or_default());
-        assert_eq!(by_wire, by_postcard, "byte {i} changed");
-        refused += usize::from(by_wire.is_none());
+        if let Some(last) = b.len().checked_sub(2) {
+            b[last] = 0xff;
+        }
+        assert!(Protocol::from_language_file(&b).is_err(), "{lang:?}");
     }
-    assert!(refused > 0);
     use infusion_check::protocol::model::Cond;
     // Conditions nested beyond any real protocol's depth: refused, not a stack overflow.
     let mut deep = vec![3u8; 100_000];

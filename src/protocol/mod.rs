@@ -49,6 +49,10 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
+fn damaged() -> LoadError {
+    LoadError::Binary("it is damaged, or was written by another version".into())
+}
+
 /// A question, with its options resolved and its checklist items flattened.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Question {
@@ -173,34 +177,34 @@ impl Protocol {
         Protocol::load(MAGNESIUM_JSON)
     }
 
-    /// The checked protocol in its compact binary form (postcard): what
+    /// The checked protocol in its compact binary form (see [`wire`]): what
     /// `build.rs` writes after checking, and what the browser reads, so the
     /// widget ships neither the JSON parser nor the checker.
     pub fn to_bytes(&self) -> Result<Vec<u8>, LoadError> {
-        postcard::to_allocvec(self).map_err(|e| LoadError::Binary(e.to_string()))
+        wire::write_split(self, &[]).map_err(LoadError::Binary)
     }
 
     /// Reads the compact form written by [`Protocol::to_bytes`] (with
     /// [`wire`], the reader the browser uses too).
     pub fn from_bytes(bytes: &[u8]) -> Result<Protocol, LoadError> {
-        wire::Reader::read_all(bytes).ok_or_else(|| {
-            LoadError::Binary("it is damaged, or was written by another version".into())
-        })
+        wire::Reader::read_split(bytes, <Protocol as wire::Wire>::read).ok_or_else(damaged)
     }
 
     /// A language file: this protocol (see [`Protocol::for_language`]) and
     /// then the widget's own words in that language (`i18n::Strings`, in
-    /// field order), as postcard writes the pair.
+    /// field order).
     pub fn to_language_file(&self, words: &[&str]) -> Result<Vec<u8>, LoadError> {
-        postcard::to_allocvec(&(self, words)).map_err(|e| LoadError::Binary(e.to_string()))
+        wire::write_split(&(self, words.len()), words).map_err(LoadError::Binary)
     }
 
     /// Reads a language file written by [`Protocol::to_language_file`]: the
     /// protocol and the widget's words.
     pub fn from_language_file(bytes: &[u8]) -> Result<(Protocol, Vec<String>), LoadError> {
-        wire::Reader::read_all(bytes).ok_or_else(|| {
-            LoadError::Binary("it is damaged, or was written by another version".into())
+        wire::Reader::read_split(bytes, |r| {
+            let p = <Protocol as wire::Wire>::read(r);
+            (p, r.texts())
         })
+        .ok_or_else(damaged)
     }
 
     /// The same protocol with the patient-facing text of `lang` only (every

@@ -60,7 +60,7 @@ impl Lang {
 }
 
 /// A patient-facing text in every language.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English.
@@ -69,6 +69,21 @@ pub struct Text {
     /// Spanish.
     #[serde(default)]
     pub es: String,
+}
+
+/// As JSON, `{"en": ..., "es": ...}`; in a compiled file, nothing in the
+/// structure: its strings go to the texts part (see `wire`).
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if super::wire::set_aside(self) {
+            return s.serialize_unit();
+        }
+        let mut t = s.serialize_struct("Text", 2)?;
+        t.serialize_field("en", &self.en)?;
+        t.serialize_field("es", &self.es)?;
+        t.end()
+    }
 }
 
 impl Text {
