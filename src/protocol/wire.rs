@@ -417,7 +417,10 @@ pub fn write_split<T: serde::Serialize>(value: &T, more: &[&str]) -> Result<Vec<
     w.0.extend(structure);
     for t in texts.iter().map(String::as_str).chain(more.iter().copied()) {
         if t.contains('\0') {
-            return Err(format!("a text holds a NUL character: {t:?}"));
+            return Err(format!(
+                "a text holds a NUL character: \"{}\"",
+                t.escape_debug()
+            ));
         }
         w.0.extend(t.as_bytes());
         w.0.push(0);
