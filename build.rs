@@ -1,5 +1,5 @@
 //! Checks the protocol data at build time and compiles it to a compact binary
-//! (postcard) for the browser. A protocol that fails the check fails the build,
+//! (see `src/protocol/wire.rs`) for the browser. A protocol that fails the check fails the build,
 //! with each problem named: it can never be a surprise at run time.
 
 #![allow(dead_code, unused_imports)]

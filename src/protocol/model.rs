@@ -5,10 +5,12 @@
 use litemap::LiteMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// Reads a map. From the data file (JSON) the keys may come in any order. From
-/// the compiled language file they must come sorted, as `build.rs` wrote them:
-/// read as a list and checked, which spares the wasm a sort per map type
-/// (the encoding of a map and of a list of pairs is the same in postcard).
+/// Reads a map. From the data file (JSON) the keys may come in any order. In
+/// postcard's format they must come sorted, as `build.rs` writes them: read
+/// as a list and checked. (The widget reads the compiled files with
+/// `wire::Reader`, which checks the same; this serde branch is what a test
+/// compares that reader with. The encoding of a map and of a list of pairs is
+/// the same in postcard.)
 pub(crate) fn sorted_map<'de, D, V>(d: D) -> Result<LiteMap<String, V>, D::Error>
 where
     D: Deserializer<'de>,

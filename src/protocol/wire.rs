@@ -38,7 +38,8 @@ const MAX_DEPTH: u32 = 32;
 
 /// A cursor over the bytes. A read past the end or of a bad value marks the
 /// reader as failed and gives a placeholder (an empty string, `false`, 0 ...);
-/// reads go on without effect, and [`Reader::read_all`] then gives `None`.
+/// reads go on without effect, and [`Reader::read_all`] or
+/// [`Reader::read_split`] then gives `None`.
 /// (No early return: a `?` after each field would make the compiler write a
 /// clean-up path per field of every struct, which doubled this reader's size.)
 pub struct Reader<'a> {
@@ -67,6 +68,9 @@ impl<'a> Reader<'a> {
     pub fn read_split<T>(bytes: &[u8], read: impl FnOnce(&mut Reader) -> T) -> Option<T> {
         let mut r = Reader::new(bytes, &[]);
         let n = r.len();
+        if r.failed {
+            return None;
+        }
         let (structure, texts) = r.bytes.split_at_checked(n)?;
         Reader::new(structure, texts).finish(read)
     }
@@ -202,7 +206,7 @@ impl<T: Wire> Wire for Option<T> {
 impl<T: Wire> Wire for Vec<T> {
     fn read(r: &mut Reader) -> Vec<T> {
         let n = r.len();
-        // (`n` is at most the bytes left; the cap keeps a damaged file's
+        // (`n` is at most the bytes and texts left; the cap keeps a damaged file's
         // nested lists from reserving much before the read fails)
         let mut v = Vec::with_capacity(n.min(256));
         for _ in 0..n {
@@ -408,6 +412,15 @@ pub(super) fn set_aside(t: &Text) -> bool {
 /// Writes a compiled file (see the module's doc): `value`, its texts set
 /// aside, and then `more` texts (their count is for `value` to write).
 pub fn write_split<T: serde::Serialize>(value: &T, more: &[&str]) -> Result<Vec<u8>, String> {
+    /// Empties the sink however the write ends (a panic included), so a
+    /// later JSON write of a `Text` is never caught by it.
+    struct Sink;
+    impl Drop for Sink {
+        fn drop(&mut self) {
+            TEXTS.take();
+        }
+    }
+    let _sink = Sink;
     TEXTS.set(Some(Vec::new()));
     let structure = postcard::to_allocvec(value);
     let texts = TEXTS.take().unwrap_or_default();
@@ -429,7 +442,8 @@ pub fn write_split<T: serde::Serialize>(value: &T, more: &[&str]) -> Result<Vec<
 }
 
 /// Writes values in the same format (the widget's session storage: small
-/// lists of strings). The protocol itself is written by postcard at build time.
+/// lists of strings). The compiled files are written by [`write_split`], at
+/// build time.
 #[derive(Default)]
 pub struct Writer(pub Vec<u8>);
 

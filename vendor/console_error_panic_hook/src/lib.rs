@@ -1,7 +1,8 @@
 //! console_error_panic_hook 0.1.7, as published (Nick Fitzgerald; MIT or
 //! Apache-2.0), except for the first branch below: where a panic aborts at
 //! once (the widget's size build), no hook ever runs, so it is empty and the
-//! code it would need is not linked in. See Cargo.toml.
+//! code it would need is not linked in; and `PanicInfo` is spelt by its
+//! current name, `PanicHookInfo` (the old name is deprecated). See Cargo.toml.
 
 #[macro_use]
 extern crate cfg_if;
