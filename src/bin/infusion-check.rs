@@ -133,6 +133,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                             "disposition": r.outcome.disposition.code(),
                             "urgency": r.outcome.urgency.map(|u| u.code()),
                             "fired": r.outcome.fired_ids(),
+                            "screens": r.screens,
                         })
                     })
                     .collect();
@@ -140,16 +141,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 println!("{text}");
             } else {
                 println!(
-                    "{:<6} {:<18} {:<18} {:<13} fired",
-                    "case", "expected", "got", "verdict"
+                    "{:<6} {:<18} {:<18} {:<13} {:>7} fired",
+                    "case", "expected", "got", "verdict", "screens"
                 );
                 for r in &results {
                     println!(
-                        "{:<6} {:<18} {:<18} {:<13} {}",
+                        "{:<6} {:<18} {:<18} {:<13} {:>7} {}",
                         r.id,
                         r.expected,
                         label(r.outcome.disposition, r.outcome.urgency),
                         r.verdict.word(),
+                        r.screens,
                         r.outcome.fired_ids().join(" ")
                     );
                 }
@@ -167,6 +169,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     protocol.id,
                     protocol.version
                 );
+                let (all, non_emergency) = screen_stats(&results);
+                println!("screens per case: {all}; when not an emergency: {non_emergency}");
             }
             Ok(if under > 0 {
                 ExitCode::from(1)
@@ -205,6 +209,28 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command \"{other}\"\n{USAGE}")),
     }
+}
+
+/// "median M, max N" of the screens the cases took: all of them, and those
+/// whose outcome is not an emergency (the goal of the flow's length).
+fn screen_stats(results: &[infusion_check::protocol::cases::CaseResult]) -> (String, String) {
+    fn stats(mut v: Vec<usize>) -> String {
+        v.sort_unstable();
+        let median = match v.len() {
+            0 => return "no cases".into(),
+            n if n % 2 == 1 => v.get(n / 2).map(|x| *x as f64).unwrap_or(0.0),
+            n => (v.get(n / 2 - 1).unwrap_or(&0) + v.get(n / 2).unwrap_or(&0)) as f64 / 2.0,
+        };
+        let max = v.last().copied().unwrap_or(0);
+        format!("median {median}, max {max} ({} cases)", v.len())
+    }
+    let all = results.iter().map(|r| r.screens).collect();
+    let non_emergency = results
+        .iter()
+        .filter(|r| r.outcome.disposition != infusion_check::protocol::Disposition::Emergency)
+        .map(|r| r.screens)
+        .collect();
+    (stats(all), stats(non_emergency))
 }
 
 fn single_path(rest: &[String]) -> Result<Option<&str>, String> {

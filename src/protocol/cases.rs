@@ -2,7 +2,7 @@
 //! reading them strictly, turning each case's answers into engine answers, and
 //! scoring the engine's outcome against the expected one.
 
-use super::engine::{triage, Answer, Answers, Disposition, Outcome, Urgency};
+use super::engine::{asked_screens, triage, Answer, Answers, Disposition, Outcome, Urgency};
 use super::model::Kind;
 use super::Protocol;
 use serde::Deserialize;
@@ -126,6 +126,9 @@ pub struct CaseResult {
     pub outcome: Outcome,
     /// The comparison.
     pub verdict: Verdict,
+    /// The question screens the flow showed for this case (the first
+    /// screen, the red-flag checklist, included).
+    pub screens: usize,
 }
 
 /// Why a case file could not be used.
@@ -318,5 +321,6 @@ pub fn run_case(protocol: &Protocol, case: &Case, answers: &Answers) -> CaseResu
         expected: case.expect.label(),
         outcome,
         verdict,
+        screens: asked_screens(protocol, answers).len(),
     }
 }
