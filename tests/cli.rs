@@ -72,6 +72,7 @@ fn eval_prints_each_case_and_totals_with_no_under_triage() {
     assert!(out.status.success(), "{s}");
     assert!(s.contains("V01") && s.contains("V69"));
     assert!(s.contains("under-triage 0"), "{s}");
+    assert!(s.contains("screens per case: median"), "{s}");
 }
 
 #[test]
@@ -87,7 +88,8 @@ fn eval_json_prints_only_a_json_array() {
             .as_object()
             .map(|o| o.keys().map(String::as_str).collect())
             .unwrap_or_default();
-        assert_eq!(keys, ["disposition", "fired", "id", "urgency"]);
+        assert_eq!(keys, ["disposition", "fired", "id", "screens", "urgency"]);
+        assert!(item["screens"].as_u64().is_some_and(|n| n >= 1));
     }
     let v49 = list
         .iter()

@@ -97,10 +97,12 @@ fn not_sure_on_a_breathing_red_flag_is_emergency_and_on_worry_is_call_now() {
 }
 
 #[test]
-fn the_flow_goes_context_then_risks_then_groups_then_only_picked_modules() {
+fn the_flow_goes_red_flags_context_groups_modules_then_only_the_risks_that_matter() {
     let p = magnesium();
     let mut a = Answers::new();
+    // The first screen: no red flag, answering for themselves (the switch).
     none_ticked(&p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "me");
     let mut order = Vec::new();
     loop {
         match next_step(&p, &a) {
@@ -112,7 +114,6 @@ fn the_flow_goes_context_then_risks_then_groups_then_only_picked_modules() {
                 order.push(q.id.clone());
                 let id = q.id.clone();
                 match id.as_str() {
-                    "ctx_respondent" => a.set_one(&id, "me"),
                     "ctx_time_since_end" => a.set_one(&id, "1_to_6h"),
                     "symptoms" => groups(&mut a, &["g_headache"]),
                     "ha_severity" => a.set_one(&id, "mild"),
@@ -125,25 +126,71 @@ fn the_flow_goes_context_then_risks_then_groups_then_only_picked_modules() {
         }
         assert!(order.len() < 40);
     }
+    // "Who is answering?" is on the first screen; risk questions come after
+    // the symptoms, and only those a rule still open for a headache reads:
+    // pregnancy (M02, M02b), not kidneys, heart, age or the rest.
     assert_eq!(
-        &order[..4],
-        &[
-            "ctx_respondent",
-            "ctx_at_clinic",
+        order,
+        [
             "ctx_time_since_end",
-            "ctx_repeat_use"
+            "ctx_at_clinic",
+            "symptoms",
+            "ha_severity",
+            "ha_usual",
+            "ha_course",
+            "ha_with",
+            "ctx_repeat_use",
+            "mod_pregnant",
         ]
     );
+}
+
+#[test]
+fn still_at_the_clinic_is_asked_only_soon_after_the_drip() {
+    let p = magnesium();
+    let mut a = Answers::new();
+    none_ticked(&p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "me");
+    for (time, asked) in [
+        ("under_1h", true),
+        ("1_to_6h", true),
+        ("not_sure", true),
+        ("6_to_24h", false),
+        ("1_to_4_days", false),
+        ("over_4_days", false),
+    ] {
+        a.set_one("ctx_time_since_end", time);
+        assert_eq!(ask_id(&p, &a) == "ctx_at_clinic", asked, "{time}");
+    }
+}
+
+#[test]
+fn a_risk_question_that_cannot_change_the_outcome_is_not_asked() {
+    let p = magnesium();
+    // Dizzy even when sitting: call-now by C03. No risk question can raise
+    // it (a faint with a heart condition, E05, needs a faint), so none is
+    // asked, and the answers given anyway change nothing.
+    let mut a = Answers::new();
+    none_ticked(&p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "me");
+    a.set_one("ctx_time_since_end", "6_to_24h");
+    groups(&mut a, &["g_dizzy"]);
+    a.set_one("dz_severity", "moderate");
+    a.set_one("dz_pattern", "sitting_too");
+    a.set_one("dz_course", "same");
+    a.set_one("dz_spin", "no");
+    match next_step(&p, &a) {
+        Step::Done(o) => assert_eq!(o.urgency, Some(Urgency::Now)),
+        Step::Ask(q) => panic!("asked {}", q.id),
+    }
+    let screens = infusion_check::protocol::asked_screens(&p, &a);
     assert!(
-        order.iter().position(|q| q == "mod_kidney") < order.iter().position(|q| q == "symptoms")
+        !screens.iter().any(|s| s.starts_with("mod_")),
+        "{screens:?}"
     );
-    assert_eq!(
-        &order[order.len() - 4..],
-        &["ha_severity", "ha_usual", "ha_course", "ha_with"]
-    );
-    assert!(!order
-        .iter()
-        .any(|q| q.starts_with("fl_") || q.starts_with("iv_") || q.starts_with("fo_")));
+    a.set_one("mod_heart", "yes");
+    a.set_one("mod_age65", "yes");
+    assert_eq!(triage(&p, &a).urgency, Some(Urgency::Now));
 }
 
 #[test]
@@ -152,8 +199,9 @@ fn a_faint_opens_the_follow_ups_and_a_recovered_faint_is_call_now() {
     let mut a = Answers::new();
     tick(&p, &mut a, "red_flags", "rf_fainted", "yes");
     assert_eq!(ask_id(&p, &a), "faint_followup");
+    a.set_one("ctx_respondent", "me");
     none_ticked(&p, &mut a, "faint_followup");
-    assert_eq!(ask_id(&p, &a), "ctx_respondent");
+    assert_eq!(ask_id(&p, &a), "ctx_time_since_end");
     let mut full = benign_context(&p);
     tick(&p, &mut full, "red_flags", "rf_fainted", "yes");
     none_ticked(&p, &mut full, "faint_followup");
@@ -190,6 +238,7 @@ fn still_at_the_clinic_ends_with_tell_a_nurse_now() {
     let mut a = Answers::new();
     none_ticked(&p, &mut a, "red_flags");
     a.set_one("ctx_respondent", "me");
+    a.set_one("ctx_time_since_end", "under_1h");
     a.set_one("ctx_at_clinic", "yes");
     match next_step(&p, &a) {
         Step::Done(o) => {
@@ -259,7 +308,14 @@ fn pregnancy_with_an_earlier_effect_that_has_gone_is_call_now() {
             a.set_one("gn_what", what);
             let o = triage(&p, &a);
             assert_eq!(o.urgency, Some(Urgency::Now), "{pregnant} {what}: {o:?}");
-            assert!(o.has_fired("M02"), "{pregnant} {what}: {o:?}");
+            // Another earlier symptom is call-now already (X02): pregnancy
+            // is then not asked, as no answer to it changes the outcome.
+            let rule = if what == "expected_effect" {
+                "M02"
+            } else {
+                "X02"
+            };
+            assert!(o.has_fired(rule), "{pregnant} {what}: {o:?}");
         }
     }
     let mut a = benign_context(&p);
@@ -554,24 +610,46 @@ fn each_language_file_holds_its_language_only_and_decides_like_the_full_protocol
 }
 
 #[test]
-fn progress_counts_known_screens_and_grows_as_groups_open_modules() {
+fn progress_gives_the_most_screens_left_and_it_never_grows() {
     use infusion_check::protocol::progress;
     let p = magnesium();
-    let (done, total) = progress(&p, &Answers::new());
+    let (done, left) = progress(&p, &Answers::new());
     assert_eq!(done, 0);
-    assert_eq!(
-        total, 16,
-        "red flags, 4 context, 10 risk questions, symptoms"
-    );
-    let mut a = benign_context(&p);
-    groups(&mut a, &["g_headache", "g_site"]);
-    let (done, total) = progress(&p, &a);
-    assert_eq!(done, 16);
-    assert_eq!(
-        total,
-        16 + 4 + 11,
-        "the headache and IV-spot modules are now known"
-    );
+    // Before anything is known, every screen may be asked (the faint
+    // follow-ups, "can they talk?", every module, every risk question).
+    assert_eq!(left, p.screens.len());
+    // Walk a headache story to its end: at each screen, the bound is at
+    // least the screens really left, and it never grows.
+    let mut a = Answers::new();
+    none_ticked(&p, &mut a, "red_flags");
+    a.set_one("ctx_respondent", "me");
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    loop {
+        let now = progress(&p, &a);
+        let Step::Ask(q) = next_step(&p, &a) else {
+            break;
+        };
+        seen.push(now);
+        let id = q.id.clone();
+        match id.as_str() {
+            "ctx_time_since_end" => a.set_one(&id, "6_to_24h"),
+            "symptoms" => groups(&mut a, &["g_headache"]),
+            "ha_severity" => a.set_one(&id, "moderate"),
+            "ha_course" => a.set_one(&id, "same"),
+            "ha_with" => a.set("ha_with", Answer::Many(vec![])),
+            _ => a.set_one(&id, "no"),
+        }
+    }
+    let total = seen.len();
+    for (i, &(done, left)) in seen.iter().enumerate() {
+        assert_eq!(done, i + 1, "the red-flag screen is done: {seen:?}");
+        assert!(left >= total - i, "fewer left than asked: {seen:?}");
+        if let Some(&(_, before)) = i.checked_sub(1).and_then(|j| seen.get(j)) {
+            assert!(left <= before, "the count grew: {seen:?}");
+        }
+    }
+    // The last question knows it is the last.
+    assert_eq!(seen.last().map(|s| s.1), Some(1), "{seen:?}");
 }
 
 #[test]

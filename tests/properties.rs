@@ -2,13 +2,16 @@
 //! Properties over generated answer sets, on the real protocol.
 //!
 //! Each property runs `CASES` generated answer sets (proptest), so
-//! 6 properties x 10,000 = 60,000 generated cases per test run.
+//! 7 properties x 10,000 and one (the skipped-question property, which
+//! tries every answer to every skipped question) x 2,500 = 72,500 generated
+//! cases per test run.
 
 mod common;
 
 use common::{answers_from_bytes, magnesium, rank_of};
 use infusion_check::protocol::{
-    asked_screens, next_step, triage, Answer, Answers, Disposition, Kind, Protocol, Step,
+    asked_screens, next_step, triage, triage_asking_all, Answer, Answers, Disposition, Kind,
+    Protocol, Step,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -162,11 +165,15 @@ proptest! {
                     screens += 1;
                     prop_assert!(screens <= p.screens.len(), "more than {} screens", p.screens.len());
                     // Copy the answer(s) of this screen from the full set.
-                    let ids: Vec<String> = if q.kind == Kind::Checklist {
+                    let mut ids: Vec<String> = if q.kind == Kind::Checklist {
                         q.sections.iter().flat_map(|(_, i)| i.iter()).filter_map(|&i| p.questions.get(i)).map(|x| x.id.clone()).collect()
                     } else {
                         vec![q.id.clone()]
                     };
+                    // Questions answered on the same screen (the "someone
+                    // else" switch on the first one).
+                    let at = p.index_of(&q.id);
+                    ids.extend(p.questions.iter().filter(|c| c.shown_with.is_some() && c.shown_with == at).map(|c| c.id.clone()));
                     for id in ids {
                         if let Some(ans) = full.get(&id) { given.set(&id, ans.clone()); }
                     }
@@ -175,6 +182,23 @@ proptest! {
         };
         prop_assert_eq!(screens, asked_screens(p, &full).len());
         prop_assert_eq!(outcome, triage(p, &given));
+    }
+
+    /// Skipping is harmless: the flow that asks only what can change the
+    /// outcome gives the same disposition and urgency as the flow that asks
+    /// every question whose `ask_when` holds, on whole answer sets.
+    #[test]
+    fn skipping_questions_never_changes_the_outcome(b in bytes()) {
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let skipping = triage(p, &a);
+        let (all_screens, asking_all) = triage_asking_all(p, &a);
+        prop_assert_eq!(
+            (skipping.disposition, skipping.urgency),
+            (asking_all.disposition, asking_all.urgency),
+            "skipping fired {:?}, asking all fired {:?}", skipping.fired_ids(), asking_all.fired_ids()
+        );
+        prop_assert!(asked_screens(p, &a).len() <= all_screens.len());
     }
 
     /// The same answers always give the same outcome.
@@ -198,6 +222,61 @@ proptest! {
         if o.disposition == Disposition::SelfCare {
             prop_assert!(o.fired.iter().all(|f| f.level == infusion_check::protocol::Level::SelfCare));
             prop_assert!(!o.has_fired("P7"));
+        }
+    }
+}
+
+proptest! {
+    // Each set tries every answer to every skipped question (dozens of whole
+    // evaluations a set), so this one runs fewer sets.
+    #![proptest_config(ProptestConfig { cases: CASES / 4, ..ProptestConfig::default() })]
+
+    /// For every question the flow did not ask (but would have asked before
+    /// it skipped), every possible answer to it gives the same disposition
+    /// and urgency: each is tried in turn, in the flow that asks everything.
+    #[test]
+    fn a_question_not_asked_could_not_change_the_outcome(b in bytes()) {
+
+
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let o = triage(p, &a);
+        let asked = asked_screens(p, &a);
+        let (all_screens, _) = triage_asking_all(p, &a);
+        for id in all_screens.iter().filter(|s| !asked.contains(s)) {
+            let Some(q) = p.question(id) else { continue };
+            // The question, or each item of a checklist, with every answer.
+            let targets: Vec<&infusion_check::protocol::Question> = if q.kind == Kind::Checklist {
+                q.sections.iter().flat_map(|(_, i)| i.iter()).filter_map(|&i| p.questions.get(i)).collect()
+            } else {
+                vec![q]
+            };
+            for t in targets {
+                let mut answers: Vec<Answer> = match t.kind {
+                    Kind::YesNo => vec![Answer::One("yes".into()), Answer::One("no".into())],
+                    Kind::Single => t.options.iter().map(|o| Answer::One(o.id.clone())).collect(),
+                    // Each option alone, none, and all of them.
+                    Kind::Multi => {
+                        let mut v: Vec<Answer> = t.options.iter().map(|o| Answer::Many(vec![o.id.clone()])).collect();
+                        v.push(Answer::Many(vec![]));
+                        v.push(Answer::Many(t.options.iter().filter(|o| !o.exclusive).map(|o| o.id.clone()).collect()));
+                        v
+                    }
+                    _ => Vec::new(),
+                };
+                if t.offers_not_sure || t.if_not_sure.is_some() {
+                    answers.push(Answer::One("not_sure".into()));
+                }
+                for v in answers {
+                    let mut changed = a.clone();
+                    changed.set(&t.id, v.clone());
+                    let (_, other) = triage_asking_all(p, &changed);
+                    prop_assert_eq!(
+                        (other.disposition, other.urgency), (o.disposition, o.urgency),
+                        "{} = {:?}, not asked, changes the outcome: {:?} -> {:?}", t.id, v, o.fired_ids(), other.fired_ids()
+                    );
+                }
+            }
         }
     }
 }

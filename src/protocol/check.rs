@@ -3,7 +3,7 @@
 //! and (by a seeded search over generated answers) every rule can fire and
 //! every question can be reached. Each problem names its place.
 
-use super::engine::{asked_screens, triage, Answer, Answers};
+use super::engine::{triage_asking_all, Answer, Answers};
 use super::model::{Cond, Effect, Kind, Lang, Text};
 use super::{Protocol, Question, GROUPS_QUESTION};
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,12 +63,12 @@ pub fn check_reachability(p: &Protocol, samples: usize) -> Vec<ProtocolError> {
     let mut asked: BTreeSet<String> = BTreeSet::new();
     for _ in 0..samples {
         let answers = random_answers(p, &mut rng);
-        for id in asked_screens(p, &answers) {
-            asked.insert(id);
-        }
-        for f in triage(p, &answers).fired {
-            fired.insert(f.id);
-        }
+        // Without the skipping of questions that cannot change the outcome:
+        // a rule that another rule always outweighs (M06 under C09) still
+        // has to be able to fire, and its questions to be reachable.
+        let (screens, outcome) = triage_asking_all(p, &answers);
+        asked.extend(screens);
+        fired.extend(outcome.fired.into_iter().map(|f| f.id));
     }
     let mut problems = Vec::new();
     for &s in &p.screens {
@@ -126,12 +126,17 @@ impl Rng {
 /// ones it does not ask).
 pub fn random_answers(p: &Protocol, rng: &mut Rng) -> Answers {
     let mut answers = Answers::new();
+    // Half the sets tick almost nothing on the checklists and pick few
+    // symptom groups, with more worrying answers to the rest, so that deep
+    // paths past the red flags (a module's worst answers with a risk
+    // question, as E07 needs) are common.
+    let quiet = rng.chance(50);
     for q in &p.questions {
         if q.parent.is_some() {
             // Checklist items: mostly unticked.
-            let code = match rng.below(100) {
-                0..=87 => "no",
-                88..=95 => "yes",
+            let code = match (rng.below(100), quiet) {
+                (0..=98, true) | (0..=87, false) => "no",
+                (99, true) | (88..=95, false) => "yes",
                 _ => "not_sure",
             };
             answers.set_one(&q.id, code);
@@ -144,7 +149,7 @@ pub fn random_answers(p: &Protocol, rng: &mut Rng) -> Answers {
                 let picked: Vec<String> = q
                     .options
                     .iter()
-                    .filter(|o| !o.exclusive && rng.chance(18))
+                    .filter(|o| !o.exclusive && rng.chance(if quiet { 8 } else { 18 }))
                     .map(|o| o.id.clone())
                     .collect();
                 let exclusive = q.options.iter().find(|o| o.exclusive);
@@ -164,7 +169,7 @@ pub fn random_answers(p: &Protocol, rng: &mut Rng) -> Answers {
                 } else {
                     codes.first().copied().unwrap_or("not_sure")
                 };
-                let code = if rng.chance(55) {
+                let code = if rng.chance(if quiet { 30 } else { 55 }) {
                     benign
                 } else {
                     codes.get(rng.below(codes.len())).copied().unwrap_or(benign)
@@ -210,6 +215,10 @@ impl<'p> Checker<'p> {
                             self.position.insert(item.id.clone(), pos);
                         }
                     }
+                }
+                // Questions answered on this screen share its position.
+                for c in p.questions.iter().filter(|c| c.shown_with == Some(s)) {
+                    self.position.insert(c.id.clone(), pos);
                 }
             }
         }

@@ -234,11 +234,52 @@ pub fn triage(protocol: &Protocol, answers: &Answers) -> Outcome {
     }
 }
 
-/// How far along the flow is: (screens answered, screens expected in all).
-/// The total is an estimate that can grow as answers open modules.
+/// How far along the flow is: (screens answered, the most screens that can
+/// still be left, the one shown now included). The second number is an upper
+/// bound that never grows as answers are added: it counts every screen still
+/// to come that may yet be asked, and a screen that cannot be asked (or can no
+/// longer change the outcome) stays so when more is known.
 pub fn progress(protocol: &Protocol, answers: &Answers) -> (usize, usize) {
-    let (_, done, total) = replay(protocol, answers);
-    (done, total.max(done + 1))
+    let mut ev = Eval::new(protocol, false);
+    let mut done = 0;
+    let mut screens = protocol.screens.iter();
+    // The answered part of the path, as the flow walks it.
+    let first_open = loop {
+        let Some(&s) = screens.next() else {
+            return (done, 0);
+        };
+        let Some(q) = protocol.questions.get(s) else {
+            continue;
+        };
+        if ev.applies(q) == Some(false) || !ev.relevant(s) {
+            ev.mark_not_asked(q);
+            continue;
+        }
+        if !answers.has(protocol, &q.id) {
+            break s;
+        }
+        done += 1;
+        ev.record(q, answers, Mode::StopAtMissing);
+        if ev.early_stop().is_some() {
+            return (done, 0);
+        }
+    };
+    // What is left: the screen shown now, and every later one that may still
+    // be asked given what is known (an unknown `ask_when` may hold).
+    let mut left = 1;
+    let start = protocol.screens.iter().position(|&s| s == first_open);
+    for &s in protocol
+        .screens
+        .iter()
+        .skip(start.map_or(usize::MAX, |i| i + 1))
+    {
+        if let Some(q) = protocol.questions.get(s) {
+            if ev.applies(q) != Some(false) && ev.relevant(s) {
+                left += 1;
+            }
+        }
+    }
+    (done, left)
 }
 
 /// The tailored advice that applies to these answers: the protocol's advice
@@ -249,7 +290,7 @@ pub fn advice_for<'p>(
     answers: &Answers,
     outcome: &Outcome,
 ) -> Vec<&'p Text> {
-    let (ev, _, _) = replay(protocol, answers);
+    let ev = replay(protocol, answers);
     let mut out: Vec<&Text> = protocol
         .advice
         .iter()
@@ -266,33 +307,23 @@ pub fn advice_for<'p>(
     out
 }
 
-/// Replays the answered screens, without stopping (what is not answered yet
-/// stays pending): the evaluation state, the screens answered, and the screens
-/// known to be asked.
-fn replay<'p>(protocol: &'p Protocol, answers: &Answers) -> (Eval<'p>, usize, usize) {
+/// Replays the answered screens as the flow walks them, without stopping
+/// (what is not answered yet stays pending): the evaluation state.
+fn replay<'p>(protocol: &'p Protocol, answers: &Answers) -> Eval<'p> {
     let mut ev = Eval::new(protocol, false);
-    let (mut done, mut total) = (0, 0);
     for &s in &protocol.screens {
         let Some(q) = protocol.questions.get(s) else {
             continue;
         };
-        match ev.applies(q) {
-            Some(false) => {
-                ev.mark_not_asked(q);
-                continue;
-            }
-            // Depends on an answer not given yet (a module of a group not
-            // picked yet): not counted until it is known.
-            None => continue,
-            Some(true) => {}
+        if ev.applies(q) == Some(false) || !ev.relevant(s) {
+            ev.mark_not_asked(q);
+            continue;
         }
-        total += 1;
         if answers.has(protocol, &q.id) {
-            done += 1;
             ev.record(q, answers, Mode::StopAtMissing);
         }
     }
-    (ev, done, total)
+    ev
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -310,18 +341,34 @@ enum Walked<'p> {
 /// "not sure"), in order, up to where it ends.
 pub fn asked_screens(protocol: &Protocol, answers: &Answers) -> Vec<String> {
     let mut trace = Vec::new();
-    walk_traced(protocol, answers, Mode::AssumeMissing, &mut trace);
+    walk_traced(protocol, answers, Mode::AssumeMissing, true, &mut trace);
     trace
 }
 
+/// The flow as it was before it skipped questions that cannot change the
+/// outcome: every question whose `ask_when` holds is asked (missing answers
+/// read as "not sure"). The screens it shows and the outcome. This is the
+/// reference the skipping flow is tested against (the same disposition and
+/// urgency for every answer set), and what the protocol check uses to find
+/// rules that can never fire.
+pub fn triage_asking_all(protocol: &Protocol, answers: &Answers) -> (Vec<String>, Outcome) {
+    let mut trace = Vec::new();
+    let outcome = match walk_traced(protocol, answers, Mode::AssumeMissing, false, &mut trace) {
+        Walked::Done(o) => o,
+        Walked::Ask(q) => Outcome::new(Level::Emergency, Vec::new(), vec![q.id.clone()]),
+    };
+    (trace, outcome)
+}
+
 fn walk<'p>(protocol: &'p Protocol, answers: &Answers, mode: Mode) -> Walked<'p> {
-    walk_traced(protocol, answers, mode, &mut Vec::new())
+    walk_traced(protocol, answers, mode, true, &mut Vec::new())
 }
 
 fn walk_traced<'p>(
     protocol: &'p Protocol,
     answers: &Answers,
     mode: Mode,
+    skip: bool,
     trace: &mut Vec<String>,
 ) -> Walked<'p> {
     let mut ev = Eval::new(protocol, false);
@@ -332,6 +379,11 @@ fn walk_traced<'p>(
         // Unknown counts as "ask" (cautious); the checker makes ask_when read
         // only earlier questions, so it is always known here.
         if ev.applies(q) == Some(false) {
+            ev.mark_not_asked(q);
+            continue;
+        }
+        // No answer to it could change the outcome: not asked (see `relevant`).
+        if skip && !ev.relevant(s) {
             ev.mark_not_asked(q);
             continue;
         }
@@ -359,6 +411,8 @@ enum Slot {
 
 struct Eval<'p> {
     p: &'p Protocol,
+    /// Question ID → index, for the many look-ups of a walk.
+    index: LiteMap<&'p str, usize>,
     slots: Vec<Slot>,
     assumed: Vec<String>,
     fired: Vec<Fired>,
@@ -371,8 +425,15 @@ struct Eval<'p> {
 
 impl<'p> Eval<'p> {
     fn new(p: &'p Protocol, final_pass: bool) -> Eval<'p> {
+        let index = p
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
         Eval {
             p,
+            index,
             slots: vec![Slot::Pending; p.questions.len()],
             assumed: Vec::new(),
             fired: Vec::new(),
@@ -391,7 +452,7 @@ impl<'p> Eval<'p> {
     }
 
     fn set(&mut self, id: &str, slot: Slot) {
-        if let Some(s) = self.p.index_of(id).and_then(|i| self.slots.get_mut(i)) {
+        if let Some(s) = self.index.get(id).and_then(|&i| self.slots.get_mut(i)) {
             *s = slot;
         }
     }
@@ -407,6 +468,10 @@ impl<'p> Eval<'p> {
     fn mark_not_asked(&mut self, q: &Question) {
         for item in self.items(q) {
             self.set(&item.id, Slot::NotAsked);
+        }
+        let at = self.index.get(q.id.as_str()).copied();
+        for c in at.map(|i| self.companions(i)).unwrap_or_default() {
+            self.set(&c.id, Slot::NotAsked);
         }
         self.set(&q.id, Slot::NotAsked);
     }
@@ -429,6 +494,12 @@ impl<'p> Eval<'p> {
             }
             Kind::Text => self.set(&q.id, Slot::Value(Vec::new())),
             _ => self.record_one(q, answers.get(&q.id), mode),
+        }
+        // Questions answered on the same screen; missing, they are read the
+        // cautious way (their `if_not_sure`) in either mode.
+        let at = self.index.get(q.id.as_str()).copied();
+        for c in at.map(|i| self.companions(i)).unwrap_or_default() {
+            self.record_one(c, answers.get(&c.id), Mode::AssumeMissing);
         }
     }
 
@@ -463,7 +534,7 @@ impl<'p> Eval<'p> {
     }
 
     fn slot(&self, id: &str) -> Option<&Slot> {
-        self.p.index_of(id).and_then(|i| self.slots.get(i))
+        self.index.get(id).and_then(|&i| self.slots.get(i))
     }
 
     /// Three-valued evaluation: `None` is "not known yet".
@@ -519,6 +590,20 @@ impl<'p> Eval<'p> {
                 }
             }
             Cond::Def(name) => self.p.defs.get(name).and_then(|d| self.cond(d, depth + 1)),
+            // Before the final pass, a rule named here fired if its condition
+            // is already known to hold (rules read only earlier rules, so in
+            // the final pass it fires exactly when that condition holds).
+            Cond::Fired(ids) if !self.final_pass => {
+                let mut acc = Some(false);
+                for id in ids {
+                    let this = self
+                        .p
+                        .rule(id)
+                        .map_or(Some(false), |r| self.cond(&r.when, depth + 1));
+                    acc = or(acc, this);
+                }
+                acc
+            }
             _ if !self.final_pass => None,
             Cond::Fired(ids) => Some(self.fired.iter().any(|f| ids.contains(&f.id))),
             Cond::LevelBelow(level) => Some(self.level < *level),
@@ -533,6 +618,192 @@ impl<'p> Eval<'p> {
                 Some(uncleared == *b)
             }
         }
+    }
+
+    /// Whether some answer to this screen could still change the outcome
+    /// (disposition and urgency), given what is known now. `false` only when
+    /// that is certain, so not asking it is harmless (the property test
+    /// `a_question_not_asked_could_not_change_the_outcome` checks it):
+    ///
+    /// - every rule whose result is already fixed (three-valued: its
+    ///   condition, its raises and its clears are known whatever the pending
+    ///   questions say) fires or not whatever this screen's answer is; the
+    ///   fixed rules that fire give a level the outcome cannot go below;
+    /// - a rule that is still open and reads this screen's questions (directly
+    ///   or through a named condition) is "affected", and so is any open rule
+    ///   that reads what affected rules do (`fired`, the level so far, the
+    ///   groups for A1, the cleared groups for P7, the assumed answers);
+    /// - the screen matters if an affected rule could give a level above that
+    ///   floor, ends the flow when it holds (`stop`), or is marked
+    ///   `ask_for_advice` (its advice changes whom to call); or if a later
+    ///   question's `ask_when` still depends on it.
+    ///
+    /// The outcome is the highest level of the rules that fire, so with every
+    /// affected rule capped at the floor, the answer cannot move it.
+    fn relevant(&self, screen: usize) -> bool {
+        let Some(q) = self.p.questions.get(screen) else {
+            return true;
+        };
+        // The symptom groups decide which modules exist; free text ("tell us
+        // in a few words") is for the nurse, never read by a rule: both are
+        // always asked when their `ask_when` holds.
+        if q.id == GROUPS_QUESTION || q.kind == Kind::Text {
+            return true;
+        }
+        let mut targets: Vec<&str> = vec![q.id.as_str()];
+        targets.extend(self.items(q).iter().map(|i| i.id.as_str()));
+        targets.extend(self.companions(screen).iter().map(|c| c.id.as_str()));
+        // A later question asked or not depending on this one.
+        let later = self.p.screens.iter().skip_while(|&&s| s != screen).skip(1);
+        for &s in later {
+            if let Some(c) = self.p.questions.get(s).and_then(|l| l.ask_when.as_ref()) {
+                if self.cond(c, 0).is_none() && self.reads(c, &targets, 0) {
+                    return true;
+                }
+            }
+        }
+        let mut floor = Level::SelfCare;
+        let mut open: Vec<&RuleData> = Vec::new();
+        for rule in &self.p.rules {
+            match self.fixed(rule) {
+                Some(level) => floor = floor.max(level),
+                None => open.push(rule),
+            }
+        }
+        // Affected rules, to a fixed point (a rule may read a later one's
+        // firing only through `fired`, which the checker orders, but a
+        // second pass costs little and needs no such promise).
+        let mut affected: Vec<&RuleData> = Vec::new();
+        loop {
+            let before = affected.len();
+            for rule in &open {
+                if affected.iter().any(|a| a.id == rule.id) {
+                    continue;
+                }
+                if self.rule_reads(rule, &targets) || self.reads_affected(rule, &affected) {
+                    affected.push(rule);
+                }
+            }
+            if affected.len() == before {
+                break;
+            }
+        }
+        affected.iter().any(|rule| {
+            // A rule that ends the flow (T01, "still at the clinic") decides
+            // what else is asked, so its questions are asked while it is open.
+            rule.stop
+                || rule.ask_for_advice
+                || (rule.effect == Effect::Raise
+                    && rule
+                        .raise
+                        .iter()
+                        .map(|r| r.then)
+                        .fold(rule.then, Level::max)
+                        > floor)
+        })
+    }
+
+    /// A rule's level when its result is already known whatever the pending
+    /// questions say (`SelfCare` when it certainly does not fire or does not
+    /// raise); `None` while it is open.
+    fn fixed(&self, rule: &RuleData) -> Option<Level> {
+        match self.cond(&rule.when, 0)? {
+            false => Some(Level::SelfCare),
+            true => {
+                let mut level = rule.then;
+                for r in &rule.raise {
+                    if self.cond(&r.when, 0)? {
+                        level = level.max(r.then);
+                    }
+                }
+                for (_, c) in &rule.clears {
+                    self.cond(c, 0)?;
+                }
+                Some(if rule.effect == Effect::Raise {
+                    level
+                } else {
+                    Level::SelfCare
+                })
+            }
+        }
+    }
+
+    /// Whether any of a rule's conditions reads one of these questions.
+    fn rule_reads(&self, rule: &RuleData, ids: &[&str]) -> bool {
+        self.reads(&rule.when, ids, 0)
+            || rule.raise.iter().any(|r| self.reads(&r.when, ids, 0))
+            || rule.clears.iter().any(|(_, c)| self.reads(c, ids, 0))
+    }
+
+    /// Whether an open rule reads what the affected rules do.
+    fn reads_affected(&self, rule: &RuleData, affected: &[&RuleData]) -> bool {
+        if affected.is_empty() {
+            return false;
+        }
+        let conds = std::iter::once(&rule.when)
+            .chain(rule.raise.iter().map(|r| &r.when))
+            .chain(rule.clears.iter().map(|(_, c)| c));
+        let mut hit = false;
+        for c in conds {
+            self.visit(c, 0, &mut |c| match c {
+                Cond::Fired(ids) => hit |= affected.iter().any(|a| ids.contains(&a.id)),
+                // The level so far, the assumed answers: any affected rule.
+                Cond::LevelBelow(_) | Cond::Assumed(_) => hit = true,
+                Cond::GroupsFired(_) => {
+                    hit |= affected
+                        .iter()
+                        .any(|a| a.group.is_some() || !a.count_groups.is_empty())
+                }
+                Cond::Uncleared(_) => hit |= affected.iter().any(|a| a.effect == Effect::Clear),
+                _ => {}
+            });
+        }
+        hit
+    }
+
+    /// Whether a condition reads one of these questions (through named
+    /// conditions too). `uncleared` and `groups_fired` read the symptom groups.
+    fn reads(&self, c: &Cond, ids: &[&str], depth: usize) -> bool {
+        let mut hit = false;
+        self.visit(c, depth, &mut |c| match c {
+            Cond::Is(map) => hit |= map.iter().any(|(id, _)| ids.contains(&id.as_str())),
+            Cond::Uncleared(_) | Cond::GroupsFired(_) => hit |= ids.contains(&GROUPS_QUESTION),
+            _ => {}
+        });
+        hit
+    }
+
+    /// Calls `f` on a condition and every condition inside it (named ones
+    /// opened; a cycle, which the checker refuses, stops at a depth).
+    fn visit(&self, c: &Cond, depth: usize, f: &mut impl FnMut(&Cond)) {
+        if depth > 64 {
+            return;
+        }
+        f(c);
+        match c {
+            Cond::All(list) | Cond::Any(list) | Cond::AtLeast { of: list, .. } => {
+                for c in list {
+                    self.visit(c, depth + 1, f);
+                }
+            }
+            Cond::Not(inner) => self.visit(inner, depth + 1, f),
+            Cond::Def(name) => {
+                if let Some(d) = self.p.defs.get(name) {
+                    self.visit(d, depth + 1, f);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Questions answered on this screen besides its own (the "answering for
+    /// someone else" switch on the first screen: `ctx_respondent`).
+    fn companions(&self, screen: usize) -> Vec<&'p Question> {
+        self.p
+            .questions
+            .iter()
+            .filter(|q| q.shown_with == Some(screen))
+            .collect()
     }
 
     fn rule_level(&self, rule: &RuleData) -> Level {
@@ -557,6 +828,7 @@ impl<'p> Eval<'p> {
         }
         let view = Eval {
             p: self.p,
+            index: self.index.clone(),
             slots: self.slots.clone(),
             assumed: self.assumed.clone(),
             fired: Vec::new(),

@@ -22,8 +22,8 @@ pub mod wire;
 
 pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
 pub use engine::{
-    advice_for, asked_screens, next_step, progress, triage, Answer, Answers, Disposition, Fired,
-    Outcome, Step, Urgency,
+    advice_for, asked_screens, next_step, progress, triage, triage_asking_all, Answer, Answers,
+    Disposition, Fired, Outcome, Step, Urgency,
 };
 pub use model::{Cond, Effect, Kind, Lang, Level, OptionData, Text};
 
@@ -80,6 +80,8 @@ pub struct Question {
     pub sections: Vec<(Text, Vec<usize>)>,
     /// The checklist this item belongs to.
     pub parent: Option<usize>,
+    /// The screen it is answered on, when not a screen of its own.
+    pub shown_with: Option<usize>,
     /// PROTOCOL.md's short code (B1 ... B8).
     pub code: Option<String>,
 }
@@ -243,7 +245,7 @@ impl Protocol {
         Ok(p)
     }
 
-    /// The protocol's ID and version (`magnesium/2026.11-draft.3`): the key of
+    /// The protocol's ID and version (`magnesium/2026.12-draft.4`): the key of
     /// anything stored for it.
     pub fn key(&self) -> String {
         format!("{}/{}", self.id, self.version)
@@ -320,6 +322,7 @@ impl Protocol {
                 text_they,
                 hint,
                 ask_when,
+                shown_with,
                 not_sure,
                 if_not_sure,
                 ordered,
@@ -376,10 +379,28 @@ impl Protocol {
                 options,
                 sections: Vec::new(),
                 parent: None,
+                shown_with: None,
                 code: None,
             };
             let at = add(q, &mut questions, &mut problems);
-            screens.push(at);
+            match shown_with {
+                // Answered on an earlier screen: not a screen of its own.
+                Some(host) => match screens
+                    .iter()
+                    .find(|&&s| questions.get(s).is_some_and(|h: &Question| h.id == host))
+                {
+                    Some(&s) => {
+                        if let Some(q) = questions.get_mut(at) {
+                            q.shown_with = Some(s);
+                        }
+                    }
+                    None => problems.push(ProtocolError::new(
+                        format!("{place}.shown_with"),
+                        format!("names \"{host}\", which is not an earlier screen"),
+                    )),
+                },
+                None => screens.push(at),
+            }
             match (kind, sections) {
                 (Kind::Checklist, Some(sections)) if !sections.is_empty() => {
                     let mut built = Vec::new();
@@ -399,6 +420,7 @@ impl Protocol {
                                 options: yes_no(),
                                 sections: Vec::new(),
                                 parent: Some(at),
+                                shown_with: None,
                                 code: item.code,
                             };
                             items.push(add(item_q, &mut questions, &mut problems));

@@ -201,6 +201,10 @@ pub struct QuestionData {
     /// Asked only when this holds (it may only read earlier questions).
     #[serde(default)]
     pub ask_when: Option<Cond>,
+    /// Answered on an earlier screen (its ID) rather than on a screen of its
+    /// own: the "answering for someone else" switch on the first screen.
+    #[serde(default)]
+    pub shown_with: Option<String>,
     /// Yes/no questions: offer "Not sure".
     #[serde(default)]
     pub not_sure: bool,
@@ -340,6 +344,12 @@ pub struct RuleData {
     /// When it is certain, the flow ends at once (emergency rules, T01).
     #[serde(default)]
     pub stop: bool,
+    /// Its questions are asked while it may fire even when the level it
+    /// gives is already reached, because its advice changes whom to call
+    /// (M02b: the pregnancy care team now). Other rules' questions are asked
+    /// only when an answer could change the disposition or urgency.
+    #[serde(default)]
+    pub ask_for_advice: bool,
     /// Why, in plain words, for the patient.
     pub why: Text,
     /// Extra advice shown when it fires.

@@ -309,6 +309,7 @@ wire_struct!(RuleData {
     group,
     count_groups,
     stop,
+    ask_for_advice,
     why,
     advice,
     sources,
@@ -345,6 +346,7 @@ wire_struct!(Question {
     options,
     sections,
     parent,
+    shown_with,
     code,
 });
 wire_struct!(Protocol {

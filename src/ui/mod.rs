@@ -368,7 +368,9 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| switch_to(l))
     };
     let first_screen = state.history.is_empty();
-    let (done, total) = progress(p, &confirmed);
+    // (screens done, the most that can be left): a total that never grows.
+    let (done, left) = progress(p, &confirmed);
+    let total = done + left;
     let announce = match &step {
         Step::Ask(q) => t
             .announce_question
