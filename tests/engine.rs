@@ -1009,3 +1009,40 @@ fn every_condition_kind_and_level_reads_back_as_postcard_wrote_it() {
     expected.extend(postcard::to_allocvec(&300u32).unwrap_or_default());
     assert_eq!(w.0, expected);
 }
+
+#[test]
+fn a_repeat_check_is_call_today_when_better_and_call_now_when_not() {
+    // P9 / C22 as revised on 2026-12-04: a reassurance check must not teach
+    // patients to answer "no".
+    let p = magnesium();
+    let story = |course: &str, repeat: &str| {
+        let mut a = benign_context(&p);
+        a.set_one("ctx_repeat_use", repeat);
+        groups(&mut a, &["g_flush"]);
+        a.set_one("fl_itch", "no");
+        a.set_one("fl_course", course);
+        a.set_one("fl_sweat_heavy", "no");
+        triage(&p, &a)
+    };
+    assert_eq!(story("better", "no").disposition, Disposition::SelfCare);
+    let o = story("better", "yes");
+    assert_eq!(o.urgency, Some(Urgency::Today), "{o:?}");
+    assert!(o.has_fired("C22"));
+    for course in ["same", "worse"] {
+        let o = story(course, "yes");
+        assert_eq!(o.urgency, Some(Urgency::Now), "{course}: {o:?}");
+        // Worse is call-now by C20 already, so the repeat question is not
+        // asked then (it cannot change the outcome); the same gives C22.
+        assert_eq!(o.has_fired("C22"), course == "same", "{course}: {o:?}");
+    }
+    // Gone ("nothing now, an expected effect earlier"): call today.
+    let mut a = benign_context(&p);
+    a.set_one("ctx_repeat_use", "yes");
+    groups(&mut a, &["g_none"]);
+    a.set_one("gn_what", "expected_effect");
+    assert_eq!(triage(&p, &a).urgency, Some(Urgency::Today));
+    // A symptom whose course is not asked (fever): call now.
+    groups(&mut a, &["g_fever"]);
+    a.set_one("fv_temp", "no");
+    assert_eq!(triage(&p, &a).urgency, Some(Urgency::Now));
+}
