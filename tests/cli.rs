@@ -88,7 +88,10 @@ fn eval_json_prints_only_a_json_array() {
             .as_object()
             .map(|o| o.keys().map(String::as_str).collect())
             .unwrap_or_default();
-        assert_eq!(keys, ["disposition", "fired", "id", "screens", "urgency"]);
+        assert_eq!(
+            keys,
+            ["asked", "disposition", "fired", "id", "screens", "urgency"]
+        );
         assert!(item["screens"].as_u64().is_some_and(|n| n >= 1));
     }
     let v49 = list

@@ -133,7 +133,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                             "disposition": r.outcome.disposition.code(),
                             "urgency": r.outcome.urgency.map(|u| u.code()),
                             "fired": r.outcome.fired_ids(),
-                            "screens": r.screens,
+                            "screens": r.asked.len(),
+                            "asked": r.asked,
                         })
                     })
                     .collect();
@@ -151,7 +152,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                         r.expected,
                         label(r.outcome.disposition, r.outcome.urgency),
                         r.verdict.word(),
-                        r.screens,
+                        r.asked.len(),
                         r.outcome.fired_ids().join(" ")
                     );
                 }
@@ -224,11 +225,11 @@ fn screen_stats(results: &[infusion_check::protocol::cases::CaseResult]) -> (Str
         let max = v.last().copied().unwrap_or(0);
         format!("median {median}, max {max} ({} cases)", v.len())
     }
-    let all = results.iter().map(|r| r.screens).collect();
+    let all = results.iter().map(|r| r.asked.len()).collect();
     let non_emergency = results
         .iter()
         .filter(|r| r.outcome.disposition != infusion_check::protocol::Disposition::Emergency)
-        .map(|r| r.screens)
+        .map(|r| r.asked.len())
         .collect();
     (stats(all), stats(non_emergency))
 }

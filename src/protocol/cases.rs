@@ -126,9 +126,9 @@ pub struct CaseResult {
     pub outcome: Outcome,
     /// The comparison.
     pub verdict: Verdict,
-    /// The question screens the flow showed for this case (the first
-    /// screen, the red-flag checklist, included).
-    pub screens: usize,
+    /// The question screens the flow showed for this case, in order (the
+    /// first screen, the red-flag checklist, included).
+    pub asked: Vec<String>,
 }
 
 /// Why a case file could not be used.
@@ -321,6 +321,6 @@ pub fn run_case(protocol: &Protocol, case: &Case, answers: &Answers) -> CaseResu
         expected: case.expect.label(),
         outcome,
         verdict,
-        screens: asked_screens(protocol, answers).len(),
+        asked: asked_screens(protocol, answers),
     }
 }

@@ -192,6 +192,11 @@ impl Reducible for Wizard {
                 for (id, a) in answers {
                     next.answers.set(&id, a);
                 }
+                // The first screen answers "who is answering?" with its
+                // switch: left off, the patient answers for themselves.
+                if next.history.is_empty() && next.answers.get("ctx_respondent").is_none() {
+                    next.answers.set_one("ctx_respondent", "me");
+                }
                 if !next.history.contains(&screen) {
                     next.history.push(screen);
                 }

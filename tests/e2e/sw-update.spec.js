@@ -12,7 +12,7 @@ const http = require('http');
 const { test, expect, runFlow } = require('./helpers');
 const { NO_MODIFIERS, CONTEXT } = require('./flows');
 
-const PORT = 8139;
+const PORT = Number(process.env.IC_E2E_PORT || 8137) + 2;
 const SITE = path.resolve(__dirname, '..', '..', 'site');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
