@@ -13,12 +13,6 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-# The release wasm rebuilds the standard library for size (scripts/cargo-wasm).
-if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-  say "adding the rust-src component (the release build rebuilds std for size)"
-  rustup component add rust-src || say "could not add rust-src: the release wasm is then built with the prebuilt standard library (bigger; the size check fails)"
-fi
-
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
