@@ -8,9 +8,14 @@ WASM_BINDGEN_VERSION="0.2.130"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+# The toolchain rust-toolchain.toml names (stable 1.95.0, the wasm32 target,
+# rustfmt and clippy): `rustup toolchain install` with no name installs it, or
+# adds what it lacks.
+if ! (cd "$ROOT" && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown &&
+      rustup component list --installed 2>/dev/null | grep -q '^clippy' &&
+      rustup component list --installed 2>/dev/null | grep -q '^rustfmt'); then
+  say "installing the toolchain of rust-toolchain.toml with its wasm32 target, rustfmt and clippy"
+  (cd "$ROOT" && rustup toolchain install)
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
