@@ -8,15 +8,14 @@ WASM_BINDGEN_VERSION="0.2.130"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-# The release wasm rebuilds the standard library for size (scripts/cargo-wasm).
-if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-  say "adding the rust-src component (the release build rebuilds std for size)"
-  rustup component add rust-src || say "could not add rust-src: the release wasm is then built with the prebuilt standard library (bigger; the size check fails)"
+# The toolchain rust-toolchain.toml names (stable 1.95.0, the wasm32 target,
+# rustfmt and clippy): `rustup toolchain install` with no name installs it, or
+# adds what it lacks.
+if ! (cd "$ROOT" && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown &&
+      rustup component list --installed 2>/dev/null | grep -q '^clippy' &&
+      rustup component list --installed 2>/dev/null | grep -q '^rustfmt'); then
+  say "installing the toolchain of rust-toolchain.toml with its wasm32 target, rustfmt and clippy"
+  (cd "$ROOT" && rustup toolchain install)
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
