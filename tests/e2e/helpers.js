@@ -196,6 +196,10 @@ async function runFlow(page, answers, { onScreen, fallback, hooks, maxSteps = 12
     if (onScreen) await onScreen(id);
     if (id === 'result') break;
     let value = answers[id];
+    // "Who is answering?" is the first screen's switch.
+    if (step === 0 && id === 'red_flags' && answers.ctx_respondent === 'helping_someone') {
+      await page.locator('main input[data-option=helping_someone]').check();
+    }
     if (value === undefined) {
       if (!fallback) throw new Error(`the flow asked ${id}, which the test does not answer (visited: ${visited.join(' → ')})`);
       value = await fallback(id, page);

@@ -60,10 +60,10 @@ test('keyboard only: from the first screen to a result, focus on each new headin
   await page.keyboard.press('Tab');
   expect(await focusedIs(page, `${S('red_flags')} button[data-option=none]`)).toBe(true);
   await page.keyboard.press('Enter');
-  await expectNewScreen(page, 'red_flags', 'ctx_respondent');
+  await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
 
   const visited = ['red_flags'];
-  let id = 'ctx_respondent';
+  let id = 'ctx_time_since_end';
   let useSpace = false;
   while (id !== 'result') {
     visited.push(id);
@@ -118,17 +118,17 @@ test('keyboard only: Back with Enter returns focus to the earlier heading and ke
   await openFresh(page);
   await tabTo(page, `${S('red_flags')} button[data-option=none]`);
   await page.keyboard.press('Enter');
-  await expectNewScreen(page, 'red_flags', 'ctx_respondent');
-  await tabTo(page, `${S('ctx_respondent')} button[data-option=me]`);
+  await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
+  await tabTo(page, `${S('ctx_time_since_end')} button[data-option=1_to_6h]`);
   await page.keyboard.press('Enter');
-  await expectNewScreen(page, 'ctx_respondent', 'ctx_at_clinic');
+  await expectNewScreen(page, 'ctx_time_since_end', 'ctx_at_clinic');
   await tabTo(page, '[data-action=back]');
   await page.keyboard.press('Enter');
-  await expectNewScreen(page, 'ctx_at_clinic', 'ctx_respondent');
-  await expect(page.locator(`${S('ctx_respondent')} button[data-option=me]`)).toHaveAttribute('aria-pressed', 'true');
+  await expectNewScreen(page, 'ctx_at_clinic', 'ctx_time_since_end');
+  await expect(page.locator(`${S('ctx_time_since_end')} button[data-option=1_to_6h]`)).toHaveAttribute('aria-pressed', 'true');
   // Tab from the heading goes straight to the answers.
   await page.keyboard.press('Tab');
-  expect(await focusedIs(page, `${S('ctx_respondent')} button[data-option=me]`)).toBe(true);
+  expect(await focusedIs(page, `${S('ctx_time_since_end')} button[data-option=under_1h]`)).toBe(true);
 });
 
 test('keyboard only, in the iframe page: no focused control hides under the emergency bars at its top and bottom', async ({ page }) => {

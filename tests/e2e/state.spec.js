@@ -44,19 +44,19 @@ async function expectTicked(page, id, codes) {
 test('reload mid-flow keeps the answers and the screen', async ({ page }) => {
   await openFresh(page);
   const fresh = await saved(page);
-  const answers = { red_flags: {}, ...CONTEXT, ctx_time_since_end: '6_to_24h', ...NO_MODIFIERS, symptoms: ['g_flush', 'g_headache'] };
-  await driveTo(page, answers, 'mod_kidney');
+  const answers = { red_flags: {}, ...CONTEXT, ctx_time_since_end: '1_to_6h', ...NO_MODIFIERS, symptoms: ['g_flush', 'g_headache'] };
+  await driveTo(page, answers, 'symptoms');
   // The answers are in this tab's session storage.
   expect(await saved(page)).not.toEqual(fresh);
 
   await page.reload();
-  expect(await currentScreen(page)).toBe('mod_kidney');
-  await expect(page.locator(`${S('mod_kidney')} h2`)).toHaveText(questionText('mod_kidney', 'en'));
+  expect(await currentScreen(page)).toBe('symptoms');
+  await expect(page.locator(`${S('symptoms')} h2`)).toHaveText(questionText('symptoms', 'en'));
   // The answers behind it are still there.
-  expect(await back(page, 'mod_kidney')).toBe('ctx_repeat_use');
-  await expectChosen(page, 'ctx_repeat_use', 'no');
-  expect(await back(page, 'ctx_repeat_use')).toBe('ctx_time_since_end');
-  await expectChosen(page, 'ctx_time_since_end', '6_to_24h');
+  expect(await back(page, 'symptoms')).toBe('ctx_at_clinic');
+  await expectChosen(page, 'ctx_at_clinic', 'no');
+  expect(await back(page, 'ctx_at_clinic')).toBe('ctx_time_since_end');
+  await expectChosen(page, 'ctx_time_since_end', '1_to_6h');
 
   // Onwards to a multi-choice answer, then reload on the next screen.
   await driveTo(page, answers, 'symptoms');
@@ -69,8 +69,8 @@ test('reload mid-flow keeps the answers and the screen', async ({ page }) => {
   const rest = { fl_itch: 'no', fl_course: 'better', fl_sweat_heavy: 'no', ha_severity: 'mild', ha_usual: 'yes', ha_course: 'better', ha_with: [] };
   await page.locator(`${S('symptoms')} [data-action=next]`).click();
   expect(await waitForScreenChange(page, 'symptoms')).toBe('fl_itch');
-  const r = await runFlow(page, rest);
-  expect(r.visited).toEqual(['fl_itch', 'fl_course', 'fl_sweat_heavy', 'ha_severity', 'ha_usual', 'ha_course', 'ha_with', 'result']);
+  const r = await runFlow(page, { ...rest, ctx_repeat_use: 'no', mod_pregnant: 'no' });
+  expect(r.visited).toEqual(['fl_itch', 'fl_course', 'fl_sweat_heavy', 'ha_severity', 'ha_usual', 'ha_course', 'ha_with', 'ctx_repeat_use', 'mod_pregnant', 'result']);
   expect(r.disposition).toBe('self_care');
   // A reload on the result keeps the result.
   await page.reload();
@@ -103,10 +103,10 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   await expect(page.locator(`${S('red_flags')} [role=alert]`)).toContainText('Untick');
   expect(await currentScreen(page)).toBe('red_flags');
   await item.locator('input[data-option=no]').check();
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
-  expect(await back(page, 'ctx_respondent')).toBe('red_flags');
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
+  expect(await back(page, 'ctx_time_since_end')).toBe('red_flags');
   await expectTicked(page, 'red_flags', []);
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
 
   // Single choice.
   const answers = {
@@ -139,8 +139,13 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   expect(await answer(page, 'ha_with', [])).toBe('ot_related');
   expect(await answer(page, 'ot_related', 'something_else')).toBe('ot_text');
   const text = 'Sore knee from gardening';
-  expect(await answer(page, 'ot_text', text)).toBe('result');
-  expect(await back(page, 'result')).toBe('ot_text');
+  expect(await answer(page, 'ot_text', text)).toBe('ctx_repeat_use');
+  expect(await answer(page, 'ctx_repeat_use', 'no')).toBe('mod_pregnant');
+  expect(await answer(page, 'mod_pregnant', 'no')).toBe('result');
+  expect(await back(page, 'result')).toBe('mod_pregnant');
+  await expectChosen(page, 'mod_pregnant', 'no');
+  expect(await back(page, 'mod_pregnant')).toBe('ctx_repeat_use');
+  expect(await back(page, 'ctx_repeat_use')).toBe('ot_text');
   await expect(page.locator(`${S('ot_text')} textarea`)).toHaveValue(text);
   expect(await back(page, 'ot_text')).toBe('ot_related');
   await expectChosen(page, 'ot_related', 'something_else');
@@ -183,16 +188,16 @@ test('Start over clears every answer', async ({ page }) => {
   await page.reload();
   expect(await currentScreen(page)).toBe('red_flags');
   await expect(page.locator('[data-action=back]')).toBeDisabled();
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
-  await expect(page.locator(`${S('ctx_respondent')} button[aria-pressed=true]`)).toHaveCount(0);
-  expect(await answer(page, 'ctx_respondent', 'me')).toBe('ctx_at_clinic');
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
+  await expect(page.locator(`${S('ctx_time_since_end')} button[aria-pressed=true]`)).toHaveCount(0);
+  expect(await answer(page, 'ctx_time_since_end', '1_to_6h')).toBe('ctx_at_clinic');
   await expect(page.locator(`${S('ctx_at_clinic')} button[aria-pressed=true]`)).toHaveCount(0);
 });
 
 test('Start over with nothing answered also forgets "one by one" (nothing old comes back after a reload)', async ({ page }) => {
   await openFresh(page);
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_respondent');
-  expect(await back(page, 'ctx_respondent')).toBe('red_flags');
+  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
+  expect(await back(page, 'ctx_time_since_end')).toBe('red_flags');
   // "Not sure what these mean": the "no"s go, the checklist turns one by one.
   await page.locator('main button[data-option=unsure]').click();
   await expect(page.locator('main fieldset.ic-item3').first()).toBeVisible();
@@ -245,7 +250,7 @@ test('switching language mid-flow keeps the answers and the screen', async ({ pa
   expect(await waitForScreenChange(page, 'symptoms')).toBe('fl_itch');
   await expectChosen(page, 'fl_itch', 'no');
   const r = await runFlow(page, answers);
-  expect(r.visited).toEqual(['fl_itch', 'fl_course', 'fl_sweat_heavy', 'result']);
+  expect(r.visited).toEqual(['fl_itch', 'fl_course', 'fl_sweat_heavy', 'ctx_repeat_use', 'mod_pregnant', 'result']);
   // Flushing that stays the same at 1-6 h is not cleared for self-care.
   expect([r.disposition, r.urgency]).toEqual(['call_clinic', 'today']);
 });
