@@ -125,33 +125,49 @@ fn request_pack_boxed(lang: Lang, done: Box<dyn FnOnce(bool)>) {
     }
     let promise = LOADER
         .with(|l| l.borrow().clone())
-        .and_then(|f| f.call1(&JsValue::NULL, &lang.code().into()).ok());
-    let then = promise.as_ref().and_then(|p| {
+        .ok_or(JsValue::NULL)
+        .and_then(|f| f.call1(&JsValue::NULL, &lang.code().into()));
+    settle(
+        promise,
+        Box::new(move |r| match r {
+            Ok(v) => done(add_pack_bytes(lang, &js_sys::Uint8Array::new(&v).to_vec())),
+            Err(e) => {
+                web_sys::console::warn_2(
+                    &"infusion-check: a language file could not load:".into(),
+                    &e,
+                );
+                done(false)
+            }
+        }),
+    )
+}
+
+/// Calls `done` once `promise` (what a call into the page gave, or what it
+/// threw) settles: `Ok` with its value, `Err` with why it was refused (also
+/// when it is no promise). The refusal is handled here: a rejected promise
+/// left unhandled would reach the page's crash guard (web/packs.js), which
+/// cannot tell it from a crash of the widget's (its error names the wasm).
+/// A browser saying no (a clipboard write in a frame without
+/// `allow="clipboard-write"`, a share sheet closed) is not a crash.
+pub fn settle(promise: Result<JsValue, JsValue>, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    let then = promise.as_ref().ok().and_then(|p| {
         js_sys::Reflect::get(p, &"then".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     });
-    let (Some(promise), Some(then)) = (promise, then) else {
-        return done(false);
+    let (Ok(promise), Some(then)) = (&promise, then) else {
+        return done(Err(promise.err().unwrap_or(JsValue::NULL)));
     };
     let done = Rc::new(RefCell::new(Some(done)));
-    let finish = move |ok: bool| {
+    let finish = move |r| {
         if let Some(done) = done.borrow_mut().take() {
-            done(ok)
+            done(r)
         }
     };
     let finish2 = finish.clone();
-    let on_ok = Closure::once_into_js(move |v: JsValue| {
-        finish(add_pack_bytes(lang, &js_sys::Uint8Array::new(&v).to_vec()))
-    });
-    let on_err = Closure::once_into_js(move |e: JsValue| {
-        web_sys::console::warn_2(
-            &"infusion-check: a language file could not load:".into(),
-            &e,
-        );
-        finish2(false)
-    });
-    let _ = then.call2(&promise, &on_ok, &on_err);
+    let on_ok = Closure::once_into_js(move |v: JsValue| finish(Ok(v)));
+    let on_err = Closure::once_into_js(move |e: JsValue| finish2(Err(e)));
+    let _ = then.call2(promise, &on_ok, &on_err);
 }
 
 /// Props of the widget.
@@ -577,23 +593,20 @@ pub fn js_has(path: &[&str], method: &str) -> bool {
         .is_some_and(|f| f.is_function())
 }
 
-/// Calls `path.method(arg)`; false when it does not exist or throws.
-pub fn js_call_value(path: &[&str], method: &str, arg: &JsValue) -> bool {
-    let Some(obj) = js_path(path) else {
-        return false;
-    };
-    match js_sys::Reflect::get(&obj, &method.into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        Some(f) => f.call1(&obj, arg).is_ok(),
-        None => false,
-    }
-}
-
-/// Calls `path.method("text")`.
-pub fn js_call(path: &[&str], method: &str, text: &str) -> bool {
-    js_call_value(path, method, &text.into())
+/// Calls `path.method(arg)` and `done` once the promise it gives settles
+/// (see [`settle`]): `Err` at once when it does not exist or throws.
+pub fn js_call_then(
+    path: &[&str],
+    method: &str,
+    arg: &JsValue,
+    done: Box<dyn FnOnce(Result<JsValue, JsValue>)>,
+) {
+    let called = js_path(path).ok_or(JsValue::NULL).and_then(|obj| {
+        js_sys::Reflect::get(&obj, &method.into())?
+            .dyn_into::<js_sys::Function>()?
+            .call1(&obj, arg)
+    });
+    settle(called, done)
 }
 
 // ---- Mounting.

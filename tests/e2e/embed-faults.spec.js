@@ -1,0 +1,143 @@
+// Embedding faults (issue 22): a browser API that says no is not a crash; the
+// setup page offers no code with the demo clinic's numbers in it; the fallback
+// box names the after-hours line; the custom element's emergency bar stays in
+// view under a clinic page's own sticky header.
+//
+// Served like embed.spec.js (tests/e2e/embedding.js): the widget from one
+// 127.0.0.1 origin, the host pages (tests/e2e/hosts/) from another.
+const { test, expect } = require('@playwright/test');
+const { servers, watch, walkToResult } = require('./embedding');
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const srv = servers();
+let W; // the widget's origin
+let H; // the host pages' origin
+
+test.beforeAll(async () => {
+  await srv.start({ csp: false });
+  ({ W, H } = srv);
+});
+
+test.afterAll(async () => {
+  await srv.stop();
+});
+
+// Chromium's own line when a frame without the permission calls the Clipboard
+// API: the browser's report, not the widget's.
+const CLIPBOARD_BLOCKED = /Permissions policy violation: The Clipboard API has been blocked/;
+
+/** The emergency result in `scope` (one tap: a red flag, then Next). */
+async function emergencyResult(scope) {
+  await scope.locator('.ic-main input[data-option=rf_chest]').check();
+  await scope.locator('.ic-main button[data-action=next]').click();
+  await expect(scope.locator('[data-disposition=emergency]')).toBeVisible();
+}
+
+/** The result is still there, whole: not replaced by the crash fallback. */
+async function expectResultStays(scope, label) {
+  await expect(scope.locator('[data-disposition]'), `${label}: the result stays`).toBeVisible();
+  await expect(scope.locator('.ic-why li').first(), `${label}: its reasons stay`).toBeVisible();
+  await expect(scope.locator('pre[data-summary]'), `${label}: its summary stays`).toBeVisible();
+  await expect(scope.locator('[data-fallback]'), `${label}: no crash fallback`).toHaveCount(0);
+}
+
+// ---------------------------------------------------------------- 1. copy
+
+test('1a. copy in a frame without clipboard access: it says it could not copy (both languages) and the result stays', async ({ page }) => {
+  const w = watch(page);
+  await page.goto(`${H}/blank.html`);
+  // The iframe code as it was before `allow="clipboard-write; web-share"`.
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'frame';
+    f.title = 'Symptom check after your IV drip';
+    f.style.cssText = 'width:100%;height:800px;border:0';
+    f.src = src;
+    document.getElementById('bench').append(f);
+  }, `${W}/frame.html#clinic-name=Demo%20Infusion%20Clinic&clinic-phone=%2B1%20555%200100&lang=en`);
+  const frame = page.frameLocator('#frame');
+  await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  const inner = page.frame({ url: /\/frame\.html/ });
+  // A share sheet that is closed (or refused in a frame without web-share)
+  // rejects too.
+  await inner.evaluate(() => {
+    navigator.share = () => Promise.reject(new DOMException('Share canceled', 'AbortError'));
+  });
+  await emergencyResult(frame);
+
+  const copy = frame.locator('button[data-action=copy]');
+  await expect(copy).toHaveText('Copy');
+  await copy.click();
+  await expect(copy).toHaveText('Could not copy');
+  await expect(copy).toHaveAttribute('data-copied', 'no');
+  await expect(frame.locator('[data-copy-status]')).toHaveText(/could not copy the summary\. Select its text above/);
+  await expectResultStays(frame, 'refused copy');
+
+  await frame.locator('button[data-action=share]').click();
+  await page.waitForTimeout(300); // (the rejection is handled a task later)
+  await expectResultStays(frame, 'closed share sheet');
+
+  // In Spanish too, and a second try says the same.
+  await frame.locator('button[data-lang=es]').click();
+  await expect(frame.locator('.ic-app')).toHaveAttribute('lang', 'es');
+  await expect(copy).toHaveText('No se pudo copiar');
+  await copy.click();
+  await expect(copy).toHaveText('No se pudo copiar');
+  await expect(frame.locator('[data-copy-status]')).toHaveText(/no pudo copiar el resumen/);
+  await expectResultStays(frame, 'refused copy (es)');
+
+  // Nothing was taken for a crash: the crash guard still catches a real one.
+  expect(w.errors.filter((e) => !CLIPBOARD_BLOCKED.test(e)), 'console errors').toEqual([]);
+  const thrown = await inner.evaluate(async (origin) => {
+    const m = await import(`${origin}/pkg/infusion_check.js`);
+    return new Promise((resolve) => {
+      addEventListener('error', (ev) => resolve(String(ev.error)), { once: true });
+      setTimeout(() => m.simulate_panic());
+    });
+  }, W);
+  expect(thrown).toContain('RuntimeError');
+  await expect(frame.locator('[data-fallback] a[href="tel:911"]')).toBeVisible();
+  await expect(frame.locator('[data-disposition]')).toHaveCount(0);
+});
+
+test('1c. custom element: "Copied" only once the clipboard\'s promise resolves; a rejection or no clipboard says it could not copy', async ({ page }) => {
+  const w = watch(page);
+  await page.goto(`${H}/element.html`);
+  const ic = page.locator('#ic');
+  await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  // A clipboard that answers when the test says so.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = (text) => new Promise((resolve, reject) => {
+      window.__copied = text;
+      window.__settle = (ok) => (ok ? resolve() : reject(new DOMException('Write permission denied.', 'NotAllowedError')));
+    });
+  });
+  await emergencyResult(ic);
+  const copy = ic.locator('button[data-action=copy]');
+
+  await copy.click();
+  await page.waitForFunction(() => typeof window.__settle === 'function');
+  await page.waitForTimeout(200);
+  await expect(copy, 'not "Copied" while the clipboard has not answered').toHaveText('Copy');
+  expect(await page.evaluate(() => window.__copied)).toBe(await ic.locator('pre[data-summary]').innerText());
+  await page.evaluate(() => window.__settle(true));
+  await expect(copy).toHaveText('Copied');
+
+  await page.evaluate(() => window.__settle = null);
+  await copy.click();
+  await page.waitForFunction(() => typeof window.__settle === 'function');
+  await page.evaluate(() => window.__settle(false));
+  await expect(copy).toHaveText('Could not copy');
+  await expectResultStays(ic, 'rejected copy');
+
+  // A browser with no clipboard at all (an insecure page, an old browser).
+  await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await ic.locator('button[data-action=back]').click();
+  await emergencyResult(ic);
+  await expect(copy).toHaveText('Copy');
+  await copy.click();
+  await expect(copy).toHaveText('Could not copy');
+  await expectResultStays(ic, 'no clipboard');
+  expect(w.errors, 'console errors').toEqual([]);
+});
