@@ -40,7 +40,7 @@ function update() {
   const fragment = KEYS.filter((k) => v[k]).map((k) => `${k}=${encodeURIComponent(v[k])}`).join("&");
   const link = new URL("frame.html#" + fragment, base).href;
   $("out-iframe").value =
-    `<iframe id="infusion-check" src="${esc(link)}" title="Symptom check after your IV drip" style="width:100%;max-width:40em;height:900px;max-height:100vh;max-height:100svh;border:0"></iframe>\n` +
+    `<iframe id="infusion-check" src="${esc(link)}" title="Symptom check after your IV drip" allow="clipboard-write; web-share" style="width:100%;max-width:40em;height:900px;max-height:100vh;max-height:100svh;border:0"></iframe>\n` +
     // Beside the frame, on the clinic's own page: whom to call, even when
     // the frame cannot run (JavaScript off, a blocked download).
     `<p>${emergencyLink}${clinicLink ? " · " + clinicLink : ""}</p>\n` +

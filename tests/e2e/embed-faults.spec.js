@@ -101,6 +101,26 @@ test('1a. copy in a frame without clipboard access: it says it could not copy (b
   await expect(frame.locator('[data-disposition]')).toHaveCount(0);
 });
 
+test('1b. the iframe code with allow="clipboard-write; web-share": Copy puts the summary on the clipboard and says Copied', async ({ page }) => {
+  const w = watch(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: H });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: W });
+  await page.goto(`${H}/iframe.html`);
+  await expect(page.locator('#infusion-check')).toHaveAttribute('allow', 'clipboard-write; web-share');
+  const frame = page.frameLocator('#infusion-check');
+  await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await emergencyResult(frame);
+  const copy = frame.locator('button[data-action=copy]');
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
+  await expect(copy).toHaveAttribute('data-copied', 'yes');
+  await expect(frame.locator('[data-copy-status]')).toHaveText('Copied');
+  const summary = await frame.locator('pre[data-summary]').innerText();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(summary);
+  await expectResultStays(frame, 'copied');
+  expect(w.errors, 'console errors').toEqual([]);
+});
+
 test('1c. custom element: "Copied" only once the clipboard\'s promise resolves; a rejection or no clipboard says it could not copy', async ({ page }) => {
   const w = watch(page);
   await page.goto(`${H}/element.html`);

@@ -1070,6 +1070,8 @@ test('9. the setup page: the form updates the snippet, the iframe code, the link
     accent: '#aa3300',
   });
   expect(iframeCode).toContain(`<iframe id="infusion-check" src="${link.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`);
+  // (copy and share work inside the frame: a browser refuses both to a frame without it)
+  expect(iframeCode).toContain(' allow="clipboard-write; web-share" ');
   expect(iframeCode).toContain('infusion-check:height');
   expect(iframeCode).toContain('e.source===f.contentWindow');
 
