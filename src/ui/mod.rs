@@ -536,8 +536,9 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The fallback in plain HTML (both languages): the emergency number and the
-/// clinic's phone. Every value is escaped; phone links carry only `+` and digits.
+/// The fallback in plain HTML (both languages): the emergency number, the
+/// clinic's phone and its after-hours line. Every value is escaped; phone
+/// links carry only `+` and digits.
 pub fn fallback_html(cfg: &Config) -> String {
     let mut out = String::from("<div class=\"ic-fallback-box\" data-fallback=\"\">");
     // The built-in words, not a language file's: this shows when none has
@@ -566,6 +567,15 @@ pub fn fallback_html(cfg: &Config) -> String {
             "<p><a href=\"{}\">{}: {}</a></p>",
             escape(&phone.href()),
             escape(&name),
+            escape(&phone.display)
+        ));
+    }
+    if let Some(phone) = &cfg.after_hours {
+        out.push_str(&format!(
+            "<p><a href=\"{}\">{} / {}: {}</a></p>",
+            escape(&phone.href()),
+            crate::i18n::EN.call_after_hours,
+            crate::i18n::ES.call_after_hours,
             escape(&phone.display)
         ));
     }

@@ -161,3 +161,108 @@ test('1c. custom element: "Copied" only once the clipboard\'s promise resolves; 
   await expectResultStays(ic, 'no clipboard');
   expect(w.errors, 'console errors').toEqual([]);
 });
+
+// ---------------------------------------------------------------- 3. fallback
+
+const AFTER_HOURS = 'After-hours line / Línea fuera de horario: +1 555 0199';
+
+/** The fallback box in `scope`: the emergency number, the clinic's phone and the after-hours line. */
+async function expectNumbers(scope, label, { afterHours = true } = {}) {
+  const box = scope.locator('.ic-fallback-box').first();
+  await expect(box, `${label}: the fallback box`).toBeVisible();
+  await expect(box.locator('a[href="tel:911"]'), `${label}: the emergency number`).toBeVisible();
+  await expect(box.locator('a[href="tel:+15550100"]'), `${label}: the clinic's phone`).toContainText('+1 555 0100');
+  const after = box.locator('a[href="tel:+15550199"]');
+  if (afterHours) {
+    await expect(after, `${label}: the after-hours line`).toBeVisible();
+    await expect(after).toHaveText(AFTER_HOURS);
+  } else {
+    await expect(after, `${label}: no after-hours line`).toHaveCount(0);
+  }
+  for (const h of await box.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(h, `${label}: only tel: links`).toMatch(/^tel:\+?[0-9]+$/);
+  }
+}
+
+/** Panics inside the wasm from a timer (where a real bug would be: not the test's own call). */
+async function panicIn(frameOrPage) {
+  const thrown = await frameOrPage.evaluate(async (origin) => {
+    const m = await import(`${origin}/pkg/infusion_check.js`);
+    return new Promise((resolve) => {
+      addEventListener('error', (ev) => resolve(String(ev.error)), { once: true });
+      setTimeout(() => m.simulate_panic());
+    });
+  }, W);
+  expect(thrown).toContain('RuntimeError');
+}
+
+test('3a. after a panic the fallback shows the after-hours line too: custom element, iframe page, standalone page', async ({ page, browser }) => {
+  // custom element
+  await page.goto(`${H}/element.html`);
+  const ic = page.locator('#ic');
+  await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await panicIn(page);
+  await expect(ic.locator('[data-fallback]')).toBeVisible();
+  await expectNumbers(ic, 'custom element after a panic');
+
+  // iframe page; then a new fragment after the crash (the page's own script
+  // writes the numbers), and one without an after-hours line
+  const page2 = await page.context().newPage();
+  await page2.goto(`${H}/iframe.html`);
+  const frame = page2.frameLocator('#infusion-check');
+  await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  const inner = page2.frame({ url: /\/frame\.html/ });
+  await panicIn(inner);
+  await expect(frame.locator('[data-fallback]')).toBeVisible();
+  await expectNumbers(frame, 'iframe page after a panic');
+  await inner.evaluate(() => {
+    location.hash = 'clinic-phone=%2B1%20555%200100&after-hours-phone=%2B1%20555%200199';
+  });
+  await expect(frame.locator('[data-fallback]')).toHaveCount(0);
+  await expectNumbers(frame, 'iframe page, a new fragment after the crash');
+  await inner.evaluate(() => {
+    location.hash = 'clinic-phone=%2B1%20555%200100&after-hours-phone=javascript%3Aalert(1)';
+  });
+  await expect(frame.locator('.ic-fallback-box a')).toHaveCount(2);
+  await expectNumbers(frame, 'iframe page, a bad after-hours line', { afterHours: false });
+
+  // the standalone page
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page3 = await context.newPage();
+  await page3.goto(`${W}/index.html`);
+  await expect(page3.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await panicIn(page3);
+  await expect(page3.locator('[data-fallback]')).toBeVisible();
+  await expectNumbers(page3.locator('infusion-check'), 'standalone page after a panic');
+  await context.close();
+});
+
+test('3b. when the wasm or the language files cannot load, the fallback shows the after-hours line too', async ({ browser }) => {
+  // (no service worker: it would serve the files past the blocked routes)
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route('**/*.wasm', (r) => r.abort());
+  // the iframe page: its own script writes the fragment's numbers
+  await page.goto(`${W}/frame.html#clinic-phone=%2B1%20555%200100&after-hours-phone=%2B1%20555%200199`);
+  await expect.poll(() => errors.some((e) => e.includes('infusion-check could not start'))).toBe(true);
+  await expectNumbers(page, 'iframe page, wasm blocked');
+  await page.goto('about:blank');
+  await page.goto(`${W}/frame.html#clinic-phone=%2B1%20555%200100`);
+  await expectNumbers(page, 'iframe page, wasm blocked, no after-hours line', { afterHours: false });
+  // the standalone page: its own box
+  await page.goto(`${W}/index.html`);
+  await expectNumbers(page.locator('infusion-check'), 'standalone page, wasm blocked');
+  await page.unroute('**/*.wasm');
+
+  // No language file: the widget writes its fallback (custom element, iframe page).
+  await page.route('**/*.bin', (r) => r.abort());
+  await page.goto(`${H}/element.html`);
+  await expect(page.locator('#ic [data-fallback]')).toBeVisible();
+  await expectNumbers(page.locator('#ic'), 'custom element, no language file');
+  await page.goto(`${W}/frame.html#clinic-phone=%2B1%20555%200100&after-hours-phone=%2B1%20555%200199`);
+  await expect(page.locator('[data-fallback]')).toBeVisible();
+  await expectNumbers(page, 'iframe page, no language file');
+  await context.close();
+});
