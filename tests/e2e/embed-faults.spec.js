@@ -266,3 +266,95 @@ test('3b. when the wasm or the language files cannot load, the fallback shows th
   await expectNumbers(page, 'iframe page, no language file');
   await context.close();
 });
+
+// ---------------------------------------------------------------- 2. setup page
+
+const AxeBuilder = require('@axe-core/playwright').default;
+
+// The examples in the empty fields, which must never reach the code.
+const EXAMPLES = ['Riverside', '555 0199', '5550199', '555%200199', 'magnesium sulfate', 'magnesium%20sulfate'];
+
+async function codes(page) {
+  return {
+    element: await page.locator('#out-element').inputValue(),
+    iframe: await page.locator('#out-iframe').inputValue(),
+    link: await page.locator('#out-link').inputValue(),
+  };
+}
+
+test('2. the setup page starts empty, offers no code until the clinic\'s phone is there, warns without an after-hours line, and never writes an example into the code', async ({ page }) => {
+  const w = watch(page);
+  await page.goto(`${W}/setup.html`);
+  // Empty, with examples as placeholders (the emergency number is the widget's default, 911).
+  for (const [id, example] of [['#f-clinic-name', 'Riverside'], ['#f-clinic-phone', '555 0100'], ['#f-after-hours-phone', '555 0199'], ['#f-infusion', 'magnesium']]) {
+    await expect(page.locator(id), `${id} starts empty`).toHaveValue('');
+    await expect(page.locator(id)).toHaveAttribute('placeholder', new RegExp(`^e\\.g\\. .*${example}`));
+  }
+  await expect(page.locator('#f-emergency-number')).toHaveValue('911');
+  // No code yet, and why.
+  await expect(page.locator('#code')).toBeHidden();
+  await expect(page.locator('#issues')).toContainText('Fill in your clinic\'s phone first');
+  expect(await codes(page)).toEqual({ element: '', iframe: '', link: '' });
+  await expect(page.locator('#qr svg')).toHaveCount(0);
+  // The preview shows the examples, to show where each goes.
+  const preview = page.frameLocator('#preview');
+  await expect(preview.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await expect(page.locator('#preview')).toHaveAttribute('src', /clinic-phone=%2B1%20555%200100/);
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id), 'axe, no code yet').toEqual([]);
+
+  // Only a name and a phone: the code, with nothing of the examples in it, and a warning.
+  await page.locator('#f-clinic-name').fill('Lakeside Drip Bar');
+  await page.locator('#f-clinic-phone').fill('+1 (555) 010-0300');
+  await expect(page.locator('#code')).toBeVisible();
+  await expect(page.locator('#issues')).toBeEmpty();
+  await expect(page.locator('#warnings')).toContainText('No after-hours line');
+  const c = await codes(page);
+  for (const [what, text] of Object.entries(c)) {
+    for (const e of EXAMPLES) expect(text, `${what} has the example "${e}"`).not.toContain(e);
+    expect(text, `${what}: no after-hours line`).not.toContain('after-hours');
+    expect(text, `${what}: no infusion`).not.toContain('infusion=');
+    expect(text, `${what}: no colour (the default)`).not.toContain('accent');
+  }
+  expect(c.element).toContain('clinic-phone="+1 (555) 010-0300"');
+  expect(c.element).toContain('<a href="tel:+15550100300">Lakeside Drip Bar: +1 (555) 010-0300</a>');
+  expect(c.iframe).toContain('allow="clipboard-write; web-share"');
+  const params = Object.fromEntries(new URL(c.link).hash.slice(1).split('&').map((p) => p.split('=').map(decodeURIComponent)));
+  expect(params).toEqual({ 'clinic-name': 'Lakeside Drip Bar', 'clinic-phone': '+1 (555) 010-0300', 'emergency-number': '911', lang: 'auto' });
+  await expect(page.locator('#qr svg')).toBeVisible();
+  // (the preview may still show the example after-hours line)
+  await expect(page.locator('#preview')).toHaveAttribute('src', /after-hours-phone=/);
+  await expect(preview.locator('a[data-action=call-emergency-bar]')).toHaveAttribute('href', 'tel:911');
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id), 'axe, with the code').toEqual([]);
+
+  // The after-hours line: the warning goes, the line is in the code and its fallback content.
+  await page.locator('#f-after-hours-phone').fill('555 0399');
+  await expect(page.locator('#warnings')).not.toContainText('after-hours');
+  const c2 = await codes(page);
+  expect(c2.element).toContain('after-hours-phone="555 0399"');
+  expect(c2.element).toContain('<a href="tel:5550399">After-hours line / Línea fuera de horario: 555 0399</a>');
+  expect(c2.iframe).toContain('<a href="tel:5550399">');
+  expect(new URL(c2.link).hash).toContain('after-hours-phone=555%200399');
+
+  // A bad number (the widget's rules): no code until it is fixed.
+  for (const [id, bad, label] of [
+    ['#f-after-hours-phone', '555 0399 ext 2', 'After-hours line'],
+    ['#f-clinic-phone', 'tel:5550300', 'Clinic phone'],
+    ['#f-clinic-phone', '5+550300', 'Clinic phone'],
+    ['#f-clinic-phone', '5'.repeat(33), 'Clinic phone'],
+    ['#f-emergency-number', '1', 'Emergency number'],
+    ['#f-emergency-number', '', 'emergency number'],
+  ]) {
+    const before = await page.locator(id).inputValue();
+    await page.locator(id).fill(bad);
+    await expect(page.locator('#code'), `${label} "${bad}": no code`).toBeHidden();
+    await expect(page.locator('#issues')).toContainText(label);
+    expect(await codes(page)).toEqual({ element: '', iframe: '', link: '' });
+    await page.locator(id).fill(before);
+    await expect(page.locator('#code')).toBeVisible();
+  }
+  // The phone emptied again: no code, and why.
+  await page.locator('#f-clinic-phone').fill('');
+  await expect(page.locator('#code')).toBeHidden();
+  await expect(page.locator('#issues')).toContainText('Fill in your clinic\'s phone first');
+  expect(w.errors, 'console errors').toEqual([]);
+});
