@@ -571,11 +571,16 @@ pub fn fallback_html(cfg: &Config) -> String {
         ));
     }
     if let Some(phone) = &cfg.after_hours {
-        out.push_str(&format!(
-            "<p><a href=\"{}\">{} / {}: {}</a></p>",
-            escape(&phone.href()),
+        // (a const of the two words: a reference to a const's field, as
+        // format! takes, would link the whole word set into the wasm)
+        const AFTER_HOURS: [&str; 2] = [
             crate::i18n::EN.call_after_hours,
             crate::i18n::ES.call_after_hours,
+        ];
+        let [en, es] = AFTER_HOURS;
+        out.push_str(&format!(
+            "<p><a href=\"{}\">{en} / {es}: {}</a></p>",
+            escape(&phone.href()),
             escape(&phone.display)
         ));
     }
