@@ -7,7 +7,9 @@
 import qrcode from "./vendor/qrcode.mjs";
 
 const $ = (id) => document.getElementById(id);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent"];
+const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset"];
+// (the frame's own bars need no header height: the custom element's alone)
+const ELEMENT_ONLY = ["sticky-offset"];
 const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hours line", "emergency-number": "Emergency number" };
 // The widget's colour when none is given (style/infusion-check.css): not
 // written into the code, so that the dark setting keeps its own default too.
@@ -53,7 +55,7 @@ function withExamples(v) {
   return out;
 }
 
-const fragmentOf = (v) => KEYS.filter((k) => v[k]).map((k) => `${k}=${encodeURIComponent(v[k])}`).join("&");
+const fragmentOf = (v) => KEYS.filter((k) => v[k] && !ELEMENT_ONLY.includes(k)).map((k) => `${k}=${encodeURIComponent(v[k])}`).join("&");
 
 function say(id, lines) {
   $(id).replaceChildren(...lines.map((t) => Object.assign(document.createElement("p"), { textContent: t })));
@@ -74,6 +76,11 @@ function update() {
   if (!v["clinic-phone"]) {
     problems.unshift("Fill in your clinic's phone first: the code is written once it is there. Patients need it to call you; without it the check can only tell them to look for the number on their discharge papers.");
   }
+  // The widget's rule (config.rs, parse_sticky_offset): whole pixels, 0 to 200.
+  const offset = /^([0-9]{1,3})(px)?$/.exec(v["sticky-offset"]);
+  const offsetBad = v["sticky-offset"] && !(offset && Number(offset[1]) <= 200);
+  if (offsetBad) problems.push("Height of your site's sticky header: whole pixels from 0 to 200, like 64 (or leave it empty).");
+  $("f-sticky-offset").setAttribute("aria-invalid", String(!!offsetBad));
   if (!v["emergency-number"]) problems.push("Fill in the emergency number (911 in the US and Canada).");
   if (problems.length && v["clinic-phone"]) problems.push("No code until this is fixed.");
   if (!v["after-hours-phone"]) {

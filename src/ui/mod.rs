@@ -702,20 +702,24 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         preset.set_one("ctx_time_since_end", code);
     }
     root.set_inner_html("");
-    // The clinic's colour, through CSSOM (a style attribute would need
-    // 'unsafe-inline' in the host page's content-security policy); `initial`
-    // keeps out any variable of that name from the host page.
+    // The clinic's colour and its header's height, through CSSOM (a style
+    // attribute would need 'unsafe-inline' in the host page's
+    // content-security policy); `initial` (or 0px) keeps out any variable of
+    // that name from the host page.
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         let style = el.style();
         let (accent, ink, dark, dark_ink) = match (&config.accent, &config.accent_dark) {
             (Some(a), Some(d)) => (a.as_str(), "#ffffff", d.as_str(), "#0b1a26"),
             _ => ("initial", "initial", "initial", "initial"),
         };
+        // The clinic page's own sticky header: the emergency bar sticks below it.
+        let offset = format!("{}px", config.sticky_offset);
         for (name, value) in [
             ("--ic-clinic-accent", accent),
             ("--ic-clinic-accent-ink", ink),
             ("--ic-clinic-accent-dark", dark),
             ("--ic-clinic-accent-dark-ink", dark_ink),
+            ("--ic-sticky-offset", offset.as_str()),
         ] {
             let _ = style.set_property(name, value);
         }

@@ -335,7 +335,14 @@ test('2. the setup page starts empty, offers no code until the clinic\'s phone i
   expect(c2.iframe).toContain('<a href="tel:5550399">');
   expect(new URL(c2.link).hash).toContain('after-hours-phone=555%200399');
 
-  // A bad number (the widget's rules): no code until it is fixed.
+  // The header's height goes to the custom element only.
+  await page.locator('#f-sticky-offset').fill('64');
+  await expect(page.locator('#out-element')).toHaveValue(/ sticky-offset="64"/);
+  const c3 = await codes(page);
+  expect(c3.iframe).not.toContain('sticky-offset');
+  expect(c3.link).not.toContain('sticky-offset');
+
+  // A bad value (the widget's rules): no code until it is fixed.
   for (const [id, bad, label] of [
     ['#f-after-hours-phone', '555 0399 ext 2', 'After-hours line'],
     ['#f-clinic-phone', 'tel:5550300', 'Clinic phone'],
@@ -343,6 +350,8 @@ test('2. the setup page starts empty, offers no code until the clinic\'s phone i
     ['#f-clinic-phone', '5'.repeat(33), 'Clinic phone'],
     ['#f-emergency-number', '1', 'Emergency number'],
     ['#f-emergency-number', '', 'emergency number'],
+    ['#f-sticky-offset', '201', 'sticky header'],
+    ['#f-sticky-offset', '4em', 'sticky header'],
   ]) {
     const before = await page.locator(id).inputValue();
     await page.locator(id).fill(bad);
@@ -356,5 +365,86 @@ test('2. the setup page starts empty, offers no code until the clinic\'s phone i
   await page.locator('#f-clinic-phone').fill('');
   await expect(page.locator('#code')).toBeHidden();
   await expect(page.locator('#issues')).toContainText('Fill in your clinic\'s phone first');
+  expect(w.errors, 'console errors').toEqual([]);
+});
+
+// ---------------------------------------------------------------- 4. sticky header
+
+/**
+ * Scrolls the host page through the widget and reports, at each position
+ * where at least the bar's height of the widget is below the page's header,
+ * whether the emergency call link of the bar is wholly on screen below the
+ * header and is what a tap at its middle reaches (not covered).
+ */
+async function barAtEachScroll(page) {
+  return page.evaluate(async () => {
+    const header = document.getElementById('site-header');
+    const host = document.getElementById('ic');
+    const link = host.shadowRoot.querySelector('a[data-action=call-emergency-bar]');
+    const out = [];
+    const max = document.documentElement.scrollHeight - innerHeight;
+    for (let y = 0; y <= max; y += 60) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const top = header.getBoundingClientRect().bottom;
+      const app = host.shadowRoot.querySelector('.ic-app').getBoundingClientRect();
+      const r = link.getBoundingClientRect();
+      if (app.bottom - Math.max(top, app.top) < 2 * r.height || app.top > innerHeight - 2 * r.height) continue;
+      const hit = host.shadowRoot.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const topHit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      out.push({
+        y,
+        inView: r.top >= top - 0.5 && r.bottom <= innerHeight + 0.5,
+        reached: topHit === host && !!hit && (hit === link || link.contains(hit)),
+      });
+    }
+    return out;
+  });
+}
+
+test('4. on a page with its own sticky header, sticky-offset keeps the emergency call below it while the page scrolls; without it the header covers the bar', async ({ page }) => {
+  const w = watch(page);
+  await page.goto(`${H}/sticky.html`);
+  const ic = page.locator('#ic');
+  // The long red-flag checklist: several screens of page to scroll through.
+  await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await expect(ic.locator('[data-setup-notice]')).toHaveCount(0);
+  const withOffset = await barAtEachScroll(page);
+  expect(withOffset.length, 'scroll positions checked').toBeGreaterThan(8);
+  for (const p of withOffset) {
+    expect(p.inView && p.reached, `page scrolled to ${p.y}: the emergency call is on screen below the header and not covered`).toBe(true);
+  }
+  // Focus moved to a new screen's heading stays clear of the header and the bar.
+  await ic.locator('.ic-main button[data-option=none]').click();
+  await expect(ic.locator('.ic-main [data-question="red_flags"]')).toHaveCount(0);
+  const heading = await ic.evaluate((el) => {
+    const h = el.shadowRoot.activeElement;
+    const bar = el.shadowRoot.querySelector('.ic-emergency').getBoundingClientRect();
+    return { tag: h && h.tagName, top: h && h.getBoundingClientRect().top, barBottom: bar.bottom };
+  });
+  expect(heading.tag).toBe('H2');
+  expect(heading.top, 'the new heading is below the bar').toBeGreaterThanOrEqual(heading.barBottom - 1);
+
+  // Without the attribute, the fault this fixes: the header covers the bar.
+  await page.evaluate(() => scrollTo(0, 0));
+  await ic.evaluate((el) => el.removeAttribute('sticky-offset'));
+  await ic.locator('[data-action=restart]').click();
+  await ic.locator('[data-action=restart]').click();
+  await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  const without = await barAtEachScroll(page);
+  expect(without.some((p) => !p.reached), 'without sticky-offset the page header covers the bar somewhere').toBe(true);
+
+  // A bad value: the setup notice, and the bar at the top of the screen.
+  for (const bad of ['abc', '-10', '999', '12.5', '4em']) {
+    const mark = w.warnings.length;
+    await ic.evaluate((el, v) => el.setAttribute('sticky-offset', v), bad);
+    await expect(ic.locator('[data-setup-notice]')).toContainText('sticky-offset:');
+    expect(w.warnings.slice(mark).some((m) => m.startsWith('infusion-check setup: sticky-offset:')), `a console warning for "${bad}"`).toBe(true);
+    const top = await ic.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.ic-emergency')).top);
+    expect(top, `"${bad}": the default`).toBe('0px');
+  }
+  await ic.evaluate((el) => el.setAttribute('sticky-offset', '72px'));
+  await expect(ic.locator('[data-setup-notice]')).toHaveCount(0);
+  expect(await ic.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.ic-emergency')).top)).toBe('72px');
   expect(w.errors, 'console errors').toEqual([]);
 });

@@ -809,6 +809,12 @@ const BAD = [
   { key: 'accent', value: '#fff;background:url(//example.com/x)', invalid: true },
   { key: 'accent', value: 'expression(alert(1))', invalid: true },
   { key: 'accent', value: '#ffdd00', invalid: false },
+  // sticky-offset
+  { key: 'sticky-offset', value: 'abc', invalid: true },
+  { key: 'sticky-offset', value: '-10', invalid: true },
+  { key: 'sticky-offset', value: '201', invalid: true },
+  { key: 'sticky-offset', value: '64;top:0', invalid: true },
+  { key: 'sticky-offset', value: '64', invalid: false },
 ];
 
 const GOOD = {
