@@ -5,7 +5,8 @@ const fs = require('fs');
 const path = require('path');
 const { defineConfig } = require('@playwright/test');
 
-const PORT = 8137;
+// (IC_E2E_PORT: another port, when several checkouts test on one machine)
+const PORT = Number(process.env.IC_E2E_PORT) || 8137;
 
 if (!fs.existsSync(path.join(__dirname, 'site', 'pkg', 'infusion_check_bg.wasm'))) {
   throw new Error('site/ is not built: run scripts/build first');
