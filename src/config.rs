@@ -10,7 +10,7 @@ use std::fmt;
 pub const DEFAULT_EMERGENCY: &str = "911";
 
 /// The configuration keys, as attribute names and fragment keys.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "clinic-name",
     "clinic-phone",
     "after-hours-phone",
@@ -19,11 +19,15 @@ pub const KEYS: [&str; 8] = [
     "infusion",
     "ended",
     "accent",
+    "sticky-offset",
 ];
 
 const MAX_NAME: usize = 80;
 const MAX_INFUSION: usize = 120;
 const MAX_PHONE: usize = 32;
+/// The tallest sticky header of a clinic's page the emergency bar goes under
+/// (CSS pixels): more would leave a phone little room for the check.
+pub const MAX_STICKY_OFFSET: u16 = 200;
 
 /// A phone number: what is shown, and the `tel:` target (digits and a leading `+` only).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +127,9 @@ pub struct Config {
     /// The clinic's colour for the phone's dark setting: lightened to keep AA
     /// contrast with the dark background and the dark text on it.
     pub accent_dark: Option<String>,
+    /// The height of the host page's own sticky header (CSS pixels): the
+    /// custom element's emergency bar sticks below it, not under it.
+    pub sticky_offset: u16,
 }
 
 impl Default for Config {
@@ -140,6 +147,7 @@ impl Default for Config {
             ended_ms: None,
             accent: None,
             accent_dark: None,
+            sticky_offset: 0,
         }
     }
 }
@@ -257,6 +265,10 @@ impl Config {
                         c.accent_dark = Some(accessible_accent_dark(rgb));
                     }
                     None => issue(&key, format!("\"{}\" is not a colour like #0a5c8f; the default colour is used.", shown(value))),
+                },
+                "sticky-offset" => match parse_sticky_offset(value) {
+                    Some(px) => c.sticky_offset = px,
+                    None => issue(&key, format!("\"{}\" is not a height in pixels from 0 to {MAX_STICKY_OFFSET} (like 64); the emergency bar sticks to the top of the screen.", shown(value))),
                 },
                 // Other attributes of the element (id, class, style ...) are the page's business.
                 _ => {}
@@ -467,6 +479,21 @@ fn squash_spaces(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// The height of a sticky header: whole CSS pixels from 0 to
+/// [`MAX_STICKY_OFFSET`], digits with an optional `px` (`64`, `64px`).
+pub fn parse_sticky_offset(s: &str) -> Option<u16> {
+    let s = s.trim();
+    let digits = s.strip_suffix("px").unwrap_or(s);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // (three digits at most: no overflow; no integer parser for one use)
+    let px = digits
+        .bytes()
+        .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+    (px <= MAX_STICKY_OFFSET).then_some(px)
 }
 
 /// `#rgb` or `#rrggbb`.
@@ -700,6 +727,45 @@ mod tests {
         assert!(c.clinic_phone.is_none());
         assert_eq!(c.lang, LangChoice::Auto);
         assert_eq!(issues.len(), 4, "{issues:?}");
+    }
+
+    #[test]
+    fn sticky_offsets_are_whole_pixels_up_to_the_bound() {
+        for (ok, px) in [
+            ("0", 0),
+            ("64", 64),
+            (" 72px ", 72),
+            ("200", 200),
+            ("007", 7),
+        ] {
+            assert_eq!(parse_sticky_offset(ok), Some(px), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "px",
+            "-5",
+            "+5",
+            "201",
+            "999",
+            "12.5",
+            "1e2",
+            "64 px",
+            "64PX",
+            "64em",
+            "0x40",
+            "\u{0664}",
+            "64;top:0",
+            "99999999999",
+        ] {
+            assert_eq!(parse_sticky_offset(bad), None, "{bad:?}");
+        }
+        let (c, issues) = Config::parse(
+            [("clinic-phone", "555 0100"), ("sticky-offset", "abc")],
+            0.0,
+        );
+        assert_eq!(c.sticky_offset, 0);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].key, "sticky-offset");
     }
 
     #[test]

@@ -122,6 +122,11 @@ strings_struct! {
     copy,
     /// "Copied".
     copied,
+    /// The Copy button when the browser refused to copy (a frame without
+    /// clipboard access).
+    copy_failed,
+    /// What to do instead, under it.
+    copy_failed_hint,
     /// Share.
     share,
     /// Print.
@@ -197,6 +202,8 @@ pub const EN: Strings = Strings {
     summary_intro: "Read this out, copy it, share it, or print it for the clinic.",
     copy: "Copy",
     copied: "Copied",
+    copy_failed: "Could not copy",
+    copy_failed_hint: "This page could not copy the summary. Select its text above to copy it, or read it out.",
     share: "Share",
     print: "Print",
     summary_answers: "Answers",
@@ -256,6 +263,8 @@ pub const ES: Strings = Strings {
     summary_intro: "Léalo en voz alta, cópielo, compártalo o imprímalo para la clínica.",
     copy: "Copiar",
     copied: "Copiado",
+    copy_failed: "No se pudo copiar",
+    copy_failed_hint: "Esta página no pudo copiar el resumen. Seleccione el texto de arriba para copiarlo, o léalo en voz alta.",
     share: "Compartir",
     print: "Imprimir",
     summary_answers: "Respuestas",

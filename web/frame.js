@@ -3,7 +3,7 @@
 //   { type: "infusion-check:height", height: <CSS pixels> }
 //
 // First, in plain JavaScript that needs nothing else to load, the fail-safe:
-// the clinic's emergency number and phone as links, so a patient sees whom to
+// the clinic's emergency number, phone and after-hours line as links, so a patient sees whom to
 // call even when the wasm cannot load. Then the widget replaces it.
 
 const root = document.getElementById("infusion-check");
@@ -54,6 +54,8 @@ function writeNumbers() {
   e.firstChild.className = "ic-call-emergency";
   box.append(e);
   if (clinic) box.append(link(clinic.href, `${name}: ${clinic.text}`));
+  const afterHours = phone(last("after-hours-phone"));
+  if (afterHours) box.append(link(afterHours.href, `After-hours line / Línea fuera de horario: ${afterHours.text}`));
   root.replaceChildren(box);
 }
 writeNumbers();

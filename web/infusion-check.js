@@ -13,7 +13,7 @@
 import { preload, guard, crashedAlready } from "./packs.js";
 
 const BASE = new URL("./", import.meta.url);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent"];
+const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset"];
 
 // The wasm and the language file of the first element, fetched side by side.
 let ready;

@@ -1,49 +1,125 @@
 // The clinic's setup page: builds the snippet, the iframe code, the patient
-// link and its QR code, in the browser. Values are checked by the widget itself
-// (the preview shows its setup notice); here they are only escaped.
+// link and its QR code, in the browser. The form starts empty: the grey
+// examples (placeholders) are never written into the code. No code is offered
+// until the clinic's phone is there and every number is valid (the widget's
+// own rules, src/config.rs); a missing after-hours line gets a warning. The
+// preview shows the examples where a field is empty, to show where each goes.
 import qrcode from "./vendor/qrcode.mjs";
 
 const $ = (id) => document.getElementById(id);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent"];
+const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset"];
+// (the frame's own bars need no header height: the custom element's alone)
+const ELEMENT_ONLY = ["sticky-offset"];
+const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hours line", "emergency-number": "Emergency number" };
+// The widget's colour when none is given (style/infusion-check.css): not
+// written into the code, so that the dark setting keeps its own default too.
+const DEFAULT_ACCENT = "#0a5c8f";
 const base = new URL("./", location.href);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-const phoneOk = (s) => /^\+?[0-9 ()-]*$/.test(s.trim()) && (s.match(/[0-9]/g) || []).length >= 2;
-const tel = (s) => (s.trim().startsWith("+") ? "+" : "") + s.replace(/[^0-9]/g, "");
 
+// The widget's rule (config.rs, Phone::parse; web/frame.js): digits, spaces
+// and + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
+// Gives the number as shown and its tel: target, or why it is refused.
+function phone(raw) {
+  const s = raw.trim();
+  if ([...s].length > 32) return { error: "is longer than 32 characters" };
+  const bad = [...s].find((c) => !/[0-9 +()-]/.test(c));
+  if (bad) return { error: `contains "${bad}"; use only digits, spaces and + - ( )` };
+  const digits = s.replace(/[^0-9]/g, "");
+  if (digits.length < 2) return { error: "has fewer than 2 digits" };
+  if (s.slice(1).includes("+")) return { error: "has a + that is not at the start" };
+  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
+}
+
+// Text as the widget keeps it (config.rs, clean_text): control characters as
+// spaces, invisible and direction marks dropped, runs of spaces as one.
+const clean = (s) =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "").replace(/\s+/g, " ").trim();
+
+// What the clinic typed, never the examples.
 function values() {
   const v = {};
-  for (const k of KEYS) v[k] = $("f-" + k).value.trim();
+  for (const k of KEYS) v[k] = k === "accent" ? $("f-" + k).value : clean($("f-" + k).value);
+  if (v.accent.toLowerCase() === DEFAULT_ACCENT) v.accent = "";
   return v;
+}
+
+// The examples shown in the empty fields (their placeholders, without "e.g."),
+// for the preview only.
+function withExamples(v) {
+  const out = { ...v };
+  for (const k of KEYS) {
+    const example = ($("f-" + k).placeholder || "").replace(/^e\.g\.\s*/, "");
+    if (!out[k] && example) out[k] = example;
+  }
+  return out;
+}
+
+const fragmentOf = (v) => KEYS.filter((k) => v[k] && !ELEMENT_ONLY.includes(k)).map((k) => `${k}=${encodeURIComponent(v[k])}`).join("&");
+
+function say(id, lines) {
+  $(id).replaceChildren(...lines.map((t) => Object.assign(document.createElement("p"), { textContent: t })));
 }
 
 function update() {
   const v = values();
-  const issues = [];
-  for (const k of ["clinic-phone", "after-hours-phone", "emergency-number"]) {
-    if (v[k] && !phoneOk(v[k])) issues.push(`${k}: use only digits, spaces and + - ( )`);
+  const problems = [];
+  const warnings = [];
+  const numbers = {};
+  for (const [k, label] of Object.entries(PHONES)) {
+    if (!v[k]) continue;
+    const p = phone(v[k]);
+    if (p.error) problems.push(`${label} ${p.error}.`);
+    else numbers[k] = p;
+    $("f-" + k).setAttribute("aria-invalid", String(!!p.error));
   }
-  if (!v["clinic-phone"]) issues.push("clinic-phone: patients need your number");
-  $("issues").textContent = issues.join(" · ");
+  if (!v["clinic-phone"]) {
+    problems.unshift("Fill in your clinic's phone first: the code is written once it is there. Patients need it to call you; without it the check can only tell them to look for the number on their discharge papers.");
+  }
+  // The widget's rule (config.rs, parse_sticky_offset): whole pixels, 0 to 200.
+  const offset = /^([0-9]{1,3})(px)?$/.exec(v["sticky-offset"]);
+  const offsetBad = v["sticky-offset"] && !(offset && Number(offset[1]) <= 200);
+  if (offsetBad) problems.push("Height of your site's sticky header: whole pixels from 0 to 200, like 64 (or leave it empty).");
+  $("f-sticky-offset").setAttribute("aria-invalid", String(!!offsetBad));
+  if (!v["emergency-number"]) problems.push("Fill in the emergency number (911 in the US and Canada).");
+  if (problems.length && v["clinic-phone"]) problems.push("No code until this is fixed.");
+  if (!v["after-hours-phone"]) {
+    warnings.push("No after-hours line: out of hours, the check can only tell patients to call \"your after-hours nurse line\", with no number to tap. Add it if your clinic has one (the code is below either way).");
+  }
+  if (/[<>]/.test(v["clinic-name"])) warnings.push("Clinic name: it has < or > in it (HTML pasted by mistake?), so the check shows \"your clinic\" instead.");
+  if (/[<>]/.test(v.infusion)) warnings.push("What was in the drip: it has < or > in it, so the check does not show it.");
+  if (!v["clinic-name"]) warnings.push("No clinic name: the check says \"your clinic\".");
+  say("issues", problems);
+  say("warnings", warnings);
+
+  // The preview: what was typed, and the examples where a field is empty.
+  const preview = new URL("frame.html#" + fragmentOf(withExamples(v)), base).href;
+  if ($("preview").src !== preview) $("preview").src = preview;
+
+  const ready = problems.length === 0;
+  $("code").hidden = !ready;
+  if (!ready) {
+    for (const id of ["out-element", "out-iframe", "out-link"]) $(id).value = "";
+    $("qr").replaceChildren();
+    return;
+  }
   const attrs = KEYS.filter((k) => v[k]).map((k) => `${k}="${esc(v[k])}"`).join(" ");
-  const emergency = phoneOk(v["emergency-number"] || "") ? v["emergency-number"] : "911";
-  const emergencyLink = `<a href="tel:${tel(emergency)}">Emergency / Emergencia: ${esc(emergency)}</a>`;
-  const clinicLink = v["clinic-phone"] && phoneOk(v["clinic-phone"])
-    ? `<a href="tel:${tel(v["clinic-phone"])}">${esc(v["clinic-name"] || "Clinic")}: ${esc(v["clinic-phone"])}</a>`
-    : "";
-  const clinicLine = clinicLink ? `\n    <p>${clinicLink}</p>` : "";
+  const name = /[<>]/.test(v["clinic-name"]) || !v["clinic-name"] ? "Clinic / Clínica" : v["clinic-name"];
+  const a = (p, text) => `<a href="${p.href}">${esc(text)}: ${esc(p.text)}</a>`;
+  const links = [a(numbers["emergency-number"], "Emergency / Emergencia"), a(numbers["clinic-phone"], name)];
+  if (numbers["after-hours-phone"]) links.push(a(numbers["after-hours-phone"], "After-hours line / Línea fuera de horario"));
   $("out-element").value =
     `<script type="module" src="${new URL("infusion-check.js", base)}"></script>\n` +
     `<infusion-check ${attrs}>\n` +
     `    <p>If you feel unwell after your drip, call. / Si se siente mal después de su suero, llame.</p>\n` +
-    `    <p>${emergencyLink}</p>${clinicLine}\n` +
+    links.map((l) => `    <p>${l}</p>\n`).join("") +
     `</infusion-check>`;
-  const fragment = KEYS.filter((k) => v[k]).map((k) => `${k}=${encodeURIComponent(v[k])}`).join("&");
-  const link = new URL("frame.html#" + fragment, base).href;
+  const link = new URL("frame.html#" + fragmentOf(v), base).href;
   $("out-iframe").value =
-    `<iframe id="infusion-check" src="${esc(link)}" title="Symptom check after your IV drip" style="width:100%;max-width:40em;height:900px;max-height:100vh;max-height:100svh;border:0"></iframe>\n` +
+    `<iframe id="infusion-check" src="${esc(link)}" title="Symptom check after your IV drip" allow="clipboard-write; web-share" style="width:100%;max-width:40em;height:900px;max-height:100vh;max-height:100svh;border:0"></iframe>\n` +
     // Beside the frame, on the clinic's own page: whom to call, even when
     // the frame cannot run (JavaScript off, a blocked download).
-    `<p>${emergencyLink}${clinicLink ? " · " + clinicLink : ""}</p>\n` +
+    `<p>${links.join(" · ")}</p>\n` +
     `<script>addEventListener("message",function(e){var f=document.getElementById("infusion-check");` +
     `if(f&&e.source===f.contentWindow&&e.data&&e.data.type==="infusion-check:height"){f.style.height=e.data.height+"px"}});</script>`;
   $("out-link").value = link;
@@ -51,7 +127,6 @@ function update() {
   qr.addData(link);
   qr.make();
   $("qr").innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true });
-  if ($("preview").src !== link) $("preview").src = link;
 }
 
 $("form").addEventListener("input", update);

@@ -125,33 +125,49 @@ fn request_pack_boxed(lang: Lang, done: Box<dyn FnOnce(bool)>) {
     }
     let promise = LOADER
         .with(|l| l.borrow().clone())
-        .and_then(|f| f.call1(&JsValue::NULL, &lang.code().into()).ok());
-    let then = promise.as_ref().and_then(|p| {
+        .ok_or(JsValue::NULL)
+        .and_then(|f| f.call1(&JsValue::NULL, &lang.code().into()));
+    settle(
+        promise,
+        Box::new(move |r| match r {
+            Ok(v) => done(add_pack_bytes(lang, &js_sys::Uint8Array::new(&v).to_vec())),
+            Err(e) => {
+                web_sys::console::warn_2(
+                    &"infusion-check: a language file could not load:".into(),
+                    &e,
+                );
+                done(false)
+            }
+        }),
+    )
+}
+
+/// Calls `done` once `promise` (what a call into the page gave, or what it
+/// threw) settles: `Ok` with its value, `Err` with why it was refused (also
+/// when it is no promise). The refusal is handled here: a rejected promise
+/// left unhandled would reach the page's crash guard (web/packs.js), which
+/// cannot tell it from a crash of the widget's (its error names the wasm).
+/// A browser saying no (a clipboard write in a frame without
+/// `allow="clipboard-write"`, a share sheet closed) is not a crash.
+pub fn settle(promise: Result<JsValue, JsValue>, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    let then = promise.as_ref().ok().and_then(|p| {
         js_sys::Reflect::get(p, &"then".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     });
-    let (Some(promise), Some(then)) = (promise, then) else {
-        return done(false);
+    let (Ok(promise), Some(then)) = (&promise, then) else {
+        return done(Err(promise.err().unwrap_or(JsValue::NULL)));
     };
     let done = Rc::new(RefCell::new(Some(done)));
-    let finish = move |ok: bool| {
+    let finish = move |r| {
         if let Some(done) = done.borrow_mut().take() {
-            done(ok)
+            done(r)
         }
     };
     let finish2 = finish.clone();
-    let on_ok = Closure::once_into_js(move |v: JsValue| {
-        finish(add_pack_bytes(lang, &js_sys::Uint8Array::new(&v).to_vec()))
-    });
-    let on_err = Closure::once_into_js(move |e: JsValue| {
-        web_sys::console::warn_2(
-            &"infusion-check: a language file could not load:".into(),
-            &e,
-        );
-        finish2(false)
-    });
-    let _ = then.call2(&promise, &on_ok, &on_err);
+    let on_ok = Closure::once_into_js(move |v: JsValue| finish(Ok(v)));
+    let on_err = Closure::once_into_js(move |e: JsValue| finish2(Err(e)));
+    let _ = then.call2(promise, &on_ok, &on_err);
 }
 
 /// Props of the widget.
@@ -522,8 +538,9 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The fallback in plain HTML (both languages): the emergency number and the
-/// clinic's phone. Every value is escaped; phone links carry only `+` and digits.
+/// The fallback in plain HTML (both languages): the emergency number, the
+/// clinic's phone and its after-hours line. Every value is escaped; phone
+/// links carry only `+` and digits.
 pub fn fallback_html(cfg: &Config) -> String {
     let mut out = String::from("<div class=\"ic-fallback-box\" data-fallback=\"\">");
     // The built-in words, not a language file's: this shows when none has
@@ -555,6 +572,20 @@ pub fn fallback_html(cfg: &Config) -> String {
             escape(&phone.display)
         ));
     }
+    if let Some(phone) = &cfg.after_hours {
+        // (a const of the two words: a reference to a const's field, as
+        // format! takes, would link the whole word set into the wasm)
+        const AFTER_HOURS: [&str; 2] = [
+            crate::i18n::EN.call_after_hours,
+            crate::i18n::ES.call_after_hours,
+        ];
+        let [en, es] = AFTER_HOURS;
+        out.push_str(&format!(
+            "<p><a href=\"{}\">{en} / {es}: {}</a></p>",
+            escape(&phone.href()),
+            escape(&phone.display)
+        ));
+    }
     out.push_str("</div>");
     out
 }
@@ -579,23 +610,20 @@ pub fn js_has(path: &[&str], method: &str) -> bool {
         .is_some_and(|f| f.is_function())
 }
 
-/// Calls `path.method(arg)`; false when it does not exist or throws.
-pub fn js_call_value(path: &[&str], method: &str, arg: &JsValue) -> bool {
-    let Some(obj) = js_path(path) else {
-        return false;
-    };
-    match js_sys::Reflect::get(&obj, &method.into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        Some(f) => f.call1(&obj, arg).is_ok(),
-        None => false,
-    }
-}
-
-/// Calls `path.method("text")`.
-pub fn js_call(path: &[&str], method: &str, text: &str) -> bool {
-    js_call_value(path, method, &text.into())
+/// Calls `path.method(arg)` and `done` once the promise it gives settles
+/// (see [`settle`]): `Err` at once when it does not exist or throws.
+pub fn js_call_then(
+    path: &[&str],
+    method: &str,
+    arg: &JsValue,
+    done: Box<dyn FnOnce(Result<JsValue, JsValue>)>,
+) {
+    let called = js_path(path).ok_or(JsValue::NULL).and_then(|obj| {
+        js_sys::Reflect::get(&obj, &method.into())?
+            .dyn_into::<js_sys::Function>()?
+            .call1(&obj, arg)
+    });
+    settle(called, done)
 }
 
 // ---- Mounting.
@@ -676,20 +704,24 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         preset.set_one("ctx_time_since_end", code);
     }
     root.set_inner_html("");
-    // The clinic's colour, through CSSOM (a style attribute would need
-    // 'unsafe-inline' in the host page's content-security policy); `initial`
-    // keeps out any variable of that name from the host page.
+    // The clinic's colour and its header's height, through CSSOM (a style
+    // attribute would need 'unsafe-inline' in the host page's
+    // content-security policy); `initial` (or 0px) keeps out any variable of
+    // that name from the host page.
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         let style = el.style();
         let (accent, ink, dark, dark_ink) = match (&config.accent, &config.accent_dark) {
             (Some(a), Some(d)) => (a.as_str(), "#ffffff", d.as_str(), "#0b1a26"),
             _ => ("initial", "initial", "initial", "initial"),
         };
+        // The clinic page's own sticky header: the emergency bar sticks below it.
+        let offset = format!("{}px", config.sticky_offset);
         for (name, value) in [
             ("--ic-clinic-accent", accent),
             ("--ic-clinic-accent-ink", ink),
             ("--ic-clinic-accent-dark", dark),
             ("--ic-clinic-accent-dark-ink", dark_ink),
+            ("--ic-sticky-offset", offset.as_str()),
         ] {
             let _ = style.set_property(name, value);
         }

@@ -2,7 +2,7 @@
 //! help, the tailored advice, and the summary for the nurse.
 
 use super::state::Action;
-use super::{js_call, protocol_for};
+use super::{js_call_then, protocol_for};
 use crate::config::Config;
 use crate::i18n::strings;
 use crate::protocol::{advice_for, Answers, Lang, Level, Outcome};
@@ -22,8 +22,8 @@ pub struct ResultProps {
     pub heading: NodeRef,
     /// The clinic's configuration.
     pub config: Rc<Config>,
-    /// The summary was copied.
-    pub copied: bool,
+    /// The summary was copied (`Some(true)`) or could not be (`Some(false)`).
+    pub copied: Option<bool>,
     /// The root reducer (Copied).
     pub dispatch: Callback<Action>,
 }
@@ -110,12 +110,19 @@ pub fn result_view(props: ResultProps) -> Html {
         }
         Level::SelfCare => html! { <>{ clinic_btn }{ emergency_btn }</> },
     };
+    // "Copied" only once the clipboard has taken it; a refusal (a frame
+    // without `allow="clipboard-write"`, no clipboard at all) says so, and
+    // the result stays.
     let on_copy = {
         let (summary, dispatch) = (summary.clone(), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            if js_call(&["navigator", "clipboard"], "writeText", &summary) {
-                dispatch.emit(Action::Copied);
-            }
+            let dispatch = dispatch.clone();
+            js_call_then(
+                &["navigator", "clipboard"],
+                "writeText",
+                &summary.as_str().into(),
+                Box::new(move |r| dispatch.emit(Action::Copied(r.is_ok()))),
+            );
         })
     };
     let can_share = super::js_has(&["navigator"], "share");
@@ -126,8 +133,15 @@ pub fn result_view(props: ResultProps) -> Html {
             let data = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&data, &"title".into(), &title.clone().into());
             let _ = js_sys::Reflect::set(&data, &"text".into(), &summary.clone().into());
-            super::js_call_value(&["navigator"], "share", &data.into());
+            // (closing the share sheet, or a frame without
+            // `allow="web-share"`, rejects: nothing to say then)
+            js_call_then(&["navigator"], "share", &data.into(), Box::new(|_| {}));
         })
+    };
+    let copy_label = match copied {
+        Some(true) => t.copied,
+        Some(false) => t.copy_failed,
+        None => t.copy,
     };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
@@ -192,13 +206,14 @@ pub fn result_view(props: ResultProps) -> Html {
                 <p class="ic-hint">{ t.summary_intro }</p>
                 <pre class="ic-summary-text" data-summary="">{ summary }</pre>
                 <div class="ic-actions ic-summary-actions">
-                    <button type="button" class="ic-btn" onclick={on_copy} data-action="copy">{ if copied { t.copied } else { t.copy } }</button>
+                    <button type="button" class="ic-btn" onclick={on_copy} data-action="copy"
+                        data-copied={copied.map(|ok| if ok { "yes" } else { "no" })}>{ copy_label }</button>
                     if can_share {
                         <button type="button" class="ic-btn" onclick={on_share} data-action="share">{ t.share }</button>
                     }
                     <button type="button" class="ic-btn" onclick={on_print} data-action="print">{ t.print }</button>
                 </div>
-                <p class="ic-live" aria-live="polite">{ if copied { t.copied } else { "" } }</p>
+                <p class="ic-live" aria-live="polite" data-copy-status="">{ match copied { Some(true) => t.copied, Some(false) => t.copy_failed_hint, None => "" } }</p>
             </section>
         </section>
     }

@@ -30,8 +30,9 @@ pub struct Wizard {
     pub one_by_one: Vec<String>,
     /// What the current screen asks the patient to fix, if anything.
     pub notice: Option<Notice>,
-    /// The summary was copied (the result says so).
-    pub copied: bool,
+    /// The summary was copied (`Some(true)`), or the browser refused to
+    /// (`Some(false)`): the result says which.
+    pub copied: Option<bool>,
     /// "Start over" was tapped once: a second tap clears the answers (a
     /// slip of the finger next to Back loses nothing).
     pub confirm_restart: bool,
@@ -95,8 +96,8 @@ pub enum Action {
     },
     /// The current screen cannot move on yet.
     Notice(Notice),
-    /// The summary was copied.
-    Copied,
+    /// The clipboard took the summary (`true`) or refused it (`false`).
+    Copied(bool),
     /// The language file asked for could not load (`true`), or is being asked for.
     LangFailed(bool),
 }
@@ -112,7 +113,7 @@ impl Wizard {
             moves: 0,
             one_by_one: Vec::new(),
             notice: None,
-            copied: false,
+            copied: None,
             confirm_restart: false,
             lang_failed: false,
         }
@@ -179,7 +180,7 @@ impl Reducible for Wizard {
             Action::Answer { .. } | Action::Back | Action::Restart | Action::PerItem { .. }
         ) {
             next.moves = next.moves.saturating_add(1);
-            next.copied = false;
+            next.copied = None;
         }
         // Anything but the first tap on "Start over" disarms it again.
         next.confirm_restart = false;
@@ -235,7 +236,7 @@ impl Reducible for Wizard {
             }
             Action::AskRestart => next.confirm_restart = true,
             Action::Notice(n) => next.notice = Some(n),
-            Action::Copied => next.copied = true,
+            Action::Copied(ok) => next.copied = Some(ok),
             Action::LangFailed(failed) => next.lang_failed = failed,
         }
         Rc::new(next)

@@ -4,8 +4,9 @@
 // scripts/static_server.py (CORS, application/wasm), the host pages
 // (tests/e2e/hosts/*.html, with the widget's origin filled in) from others:
 // a plain one, and two with a strict Content-Security-Policy header (with and
-// without 'wasm-unsafe-eval'). Every server is started here on a free port and
-// stopped at the end.
+// without 'wasm-unsafe-eval'). Every server is started on a free port and
+// stopped at the end (tests/e2e/embedding.js, with the helpers shared with
+// embed-faults.spec.js).
 //
 //  1. a hostile host page's CSS neither breaks the widget nor is broken by it;
 //  2. attribute changes after load take effect and keep the answers;
@@ -18,18 +19,11 @@
 //  8. no request leaves the two origins;
 //  9. the setup page.
 const { test, expect } = require('@playwright/test');
-const { spawn } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
-const os = require('os');
 const path = require('path');
+const { servers, cspFor, SITE, watch, screenOf, answerPlainly, walkToResult } = require('./embedding');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-// The built site (scripts/build); IC_SITE_DIR serves another build directory.
-const SITE = process.env.IC_SITE_DIR ? path.resolve(process.env.IC_SITE_DIR) : path.join(ROOT, 'site');
-const HOSTS = path.join(__dirname, 'hosts');
-const SERVER = path.join(ROOT, 'scripts', 'static_server.py');
 const RESULTS = path.join(ROOT, 'test-results');
 
 const VIEWPORT = { width: 390, height: 844 };
@@ -44,147 +38,23 @@ const TEL = /^tel:\+?[0-9]+$/;
 
 // ---------------------------------------------------------------- servers
 
-const servers = [];
-let tmpHosts;
+const srv = servers();
 let W; // the widget's origin
 let H; // the host pages' origin
 let CSP_OK; // host pages with a strict CSP that allows wasm
 let CSP_NO_WASM; // the same without 'wasm-unsafe-eval'
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function answers(url) {
-  return new Promise((resolve) => {
-    const req = http.get(url, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.setTimeout(1000, () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
-}
-
-async function serve(dir, extra = []) {
-  const port = await freePort();
-  const proc = spawn('python3', [SERVER, dir, String(port), ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  proc.stderr.on('data', (d) => (stderr += d));
-  servers.push(proc);
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`static_server.py ${dir} ${port} exited: ${stderr}`);
-    const probe = fs.existsSync(path.join(dir, 'index.html')) ? '/index.html' : '/blank.html';
-    if (await answers(origin + probe)) return origin;
-    if (Date.now() > deadline) throw new Error(`static_server.py ${dir} ${port} did not answer: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function cspFor(widget, wasm) {
-  return (
-    `default-src 'none'; script-src ${widget}${wasm ? " 'wasm-unsafe-eval'" : ''}; ` +
-    `style-src ${widget}; connect-src ${widget}; img-src data:`
-  );
-}
-
 test.beforeAll(async () => {
   expect(fs.existsSync(path.join(SITE, 'pkg', 'infusion_check_bg.wasm')), 'site/ is built (scripts/build)').toBe(true);
-  W = await serve(SITE);
-  tmpHosts = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-hosts-'));
-  for (const f of fs.readdirSync(HOSTS)) {
-    const text = fs.readFileSync(path.join(HOSTS, f), 'utf8').replaceAll('__WIDGET_ORIGIN__', W);
-    fs.writeFileSync(path.join(tmpHosts, f), text);
-  }
-  H = await serve(tmpHosts);
-  CSP_OK = await serve(tmpHosts, ['--csp', cspFor(W, true)]);
-  CSP_NO_WASM = await serve(tmpHosts, ['--csp', cspFor(W, false)]);
+  await srv.start();
+  ({ W, H, CSP_OK, CSP_NO_WASM } = srv);
 });
 
 test.afterAll(async () => {
-  for (const p of servers) {
-    if (p.exitCode === null) {
-      const done = new Promise((r) => p.once('exit', r));
-      p.kill('SIGTERM');
-      await done;
-    }
-  }
-  servers.length = 0;
-  if (tmpHosts) fs.rmSync(tmpHosts, { recursive: true, force: true });
+  await srv.stop();
 });
 
 // ---------------------------------------------------------------- helpers
-
-/** Console errors, warnings, dialogs and requests of a page (all its frames). */
-function watch(page) {
-  const w = { errors: [], warnings: [], dialogs: [], requests: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') w.errors.push(m.text());
-    if (m.type() === 'warning') w.warnings.push(m.text());
-  });
-  page.on('pageerror', (e) => w.errors.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    w.dialogs.push(`${d.type()}: ${d.message()}`);
-    d.dismiss().catch(() => {});
-  });
-  page.on('request', (r) => w.requests.push(r.url()));
-  return w;
-}
-
-/** The current screen inside `scope` (a locator or frame locator): a question id or "result". */
-async function screenOf(scope) {
-  const el = scope.locator('.ic-main [data-question], .ic-main [data-disposition]').first();
-  await el.waitFor({ state: 'visible' });
-  const q = await el.getAttribute('data-question');
-  return q === null ? 'result' : q;
-}
-
-/**
- * Answers the current screen the plainest way: "None of these", "Skip", the
- * preferred option (no / me / 1 to 6 hours) or the first one.
- */
-async function answerPlainly(scope, id) {
-  const s = scope.locator(`.ic-main [data-question="${id}"]`).first();
-  if (await s.locator('button[data-option=none]').count()) {
-    await s.locator('button[data-option=none]').click();
-  } else if (await s.locator('textarea').count()) {
-    await s.locator('button[data-option=skip]').click();
-  } else if (await s.locator('input[type=checkbox]').count()) {
-    await s.locator('input[type=checkbox]').first().check();
-    await s.locator('button[data-action=next]').click();
-  } else {
-    const codes = await s.locator('button[data-option]').evaluateAll((bs) => bs.map((b) => b.dataset.option));
-    expect(codes.length, `screen ${id} has options`).toBeGreaterThan(0);
-    const code = ['no', 'me', '1_to_6h', 'same'].find((c) => codes.includes(c)) || codes[0];
-    await s.locator(`button[data-option="${code}"]`).click();
-  }
-  await expect(scope.locator(`.ic-main [data-question="${id}"]`)).toHaveCount(0);
-}
-
-/** Walks from the current screen to a result; returns the screens seen. */
-async function walkToResult(scope, onScreen) {
-  const seen = [];
-  for (let i = 0; i < 80; i++) {
-    const id = await screenOf(scope);
-    seen.push(id);
-    if (onScreen) await onScreen(id);
-    if (id === 'result') return seen;
-    await answerPlainly(scope, id);
-  }
-  throw new Error(`no result after 80 screens: ${seen.join(' > ')}`);
-}
 
 /** Computed styles of the first element matching `sel` in the shadow root of `host`. */
 function shadowStyle(page, hostSel, sel, props) {
@@ -942,6 +812,12 @@ const BAD = [
   { key: 'accent', value: '#fff;background:url(//example.com/x)', invalid: true },
   { key: 'accent', value: 'expression(alert(1))', invalid: true },
   { key: 'accent', value: '#ffdd00', invalid: false },
+  // sticky-offset
+  { key: 'sticky-offset', value: 'abc', invalid: true },
+  { key: 'sticky-offset', value: '-10', invalid: true },
+  { key: 'sticky-offset', value: '201', invalid: true },
+  { key: 'sticky-offset', value: '64;top:0', invalid: true },
+  { key: 'sticky-offset', value: '64', invalid: false },
 ];
 
 const GOOD = {
@@ -1150,7 +1026,6 @@ test('9. the setup page: the form updates the snippet, the iframe code, the link
   await page.goto('/setup.html');
   const preview = page.frameLocator('#preview');
   await expect(preview.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
-  await expect(page.locator('#qr svg')).toBeVisible();
 
   await page.locator('#f-clinic-name').fill('Sunrise "Wellness" & <Co>');
   await page.locator('#f-clinic-phone').fill('+1 (555) 010-0200');
@@ -1184,7 +1059,7 @@ test('9. the setup page: the form updates the snippet, the iframe code, the link
     };
   }, el);
   expect(parsed.attrs['clinic-name']).toBe('Sunrise "Wellness" & <Co>');
-  expect(parsed.hrefs).toEqual(['tel:112', 'tel:+15550100200']);
+  expect(parsed.hrefs).toEqual(['tel:112', 'tel:+15550100200', 'tel:5550299']);
   expect(parsed.scripts).toEqual([`${origin}/infusion-check.js`]);
 
   const iframeCode = await page.locator('#out-iframe').inputValue();
@@ -1203,6 +1078,8 @@ test('9. the setup page: the form updates the snippet, the iframe code, the link
     accent: '#aa3300',
   });
   expect(iframeCode).toContain(`<iframe id="infusion-check" src="${link.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`);
+  // (copy and share work inside the frame: a browser refuses both to a frame without it)
+  expect(iframeCode).toContain(' allow="clipboard-write; web-share" ');
   expect(iframeCode).toContain('infusion-check:height');
   expect(iframeCode).toContain('e.source===f.contentWindow');
 
@@ -1233,7 +1110,7 @@ test('9. the setup page: the form updates the snippet, the iframe code, the link
   expect(await page.locator('#qr').innerHTML()).not.toBe(qrBefore);
   // A bad phone is flagged on the page.
   await page.locator('#f-clinic-phone').fill('tel:555');
-  await expect(page.locator('#issues')).toContainText('clinic-phone');
+  await expect(page.locator('#issues')).toContainText('Clinic phone');
 
   expect(w.dialogs).toEqual([]);
   expect(w.errors, 'console errors').toEqual([]);
