@@ -134,6 +134,20 @@ impl Wizard {
                     .filter_map(|&i| p.questions.get(i))
                     .map(|i| i.id.clone()),
             );
+            // Questions answered on this screen by a switch ("who is
+            // answering?" on the first): left off, its first option ("me").
+            let at = p.index_of(&q.id);
+            for c in p
+                .questions
+                .iter()
+                .filter(|c| c.shown_with.is_some() && c.shown_with == at)
+            {
+                match (self.answers.get(&c.id), c.options.first()) {
+                    (Some(a), _) => out.set(&c.id, a.clone()),
+                    (None, Some(first)) => out.set_one(&c.id, &first.id),
+                    (None, None) => {}
+                }
+            }
             for id in ids {
                 if let Some(a) = self.answers.get(&id) {
                     out.set(&id, a.clone());
@@ -192,11 +206,6 @@ impl Reducible for Wizard {
             Action::Answer { screen, answers } => {
                 for (id, a) in answers {
                     next.answers.set(&id, a);
-                }
-                // The first screen answers "who is answering?" with its
-                // switch: left off, the patient answers for themselves.
-                if next.history.is_empty() && next.answers.get("ctx_respondent").is_none() {
-                    next.answers.set_one("ctx_respondent", "me");
                 }
                 if !next.history.contains(&screen) {
                     next.history.push(screen);

@@ -119,13 +119,13 @@ test('keyboard only: Back with Enter returns focus to the earlier heading and ke
   await tabTo(page, `${S('red_flags')} button[data-option=none]`);
   await page.keyboard.press('Enter');
   await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
-  await tabTo(page, `${S('ctx_time_since_end')} button[data-option=1_to_6h]`);
+  await tabTo(page, `${S('ctx_time_since_end')} button[data-option="1_to_6h"]`);
   await page.keyboard.press('Enter');
   await expectNewScreen(page, 'ctx_time_since_end', 'ctx_at_clinic');
   await tabTo(page, '[data-action=back]');
   await page.keyboard.press('Enter');
   await expectNewScreen(page, 'ctx_at_clinic', 'ctx_time_since_end');
-  await expect(page.locator(`${S('ctx_time_since_end')} button[data-option=1_to_6h]`)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator(`${S('ctx_time_since_end')} button[data-option="1_to_6h"]`)).toHaveAttribute('aria-pressed', 'true');
   // Tab from the heading goes straight to the answers.
   await page.keyboard.press('Tab');
   expect(await focusedIs(page, `${S('ctx_time_since_end')} button[data-option=under_1h]`)).toBe(true);
