@@ -116,25 +116,25 @@ async fn the_first_screen_is_the_red_flag_checklist_with_the_emergency_number() 
 async fn answers_move_forward_back_keeps_them_and_start_over_clears() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "[data-option=none]").await;
-    assert_eq!(screen(&root), "ctx_respondent");
-    click(&root, "button[data-option=me]").await;
+    assert_eq!(screen(&root), "ctx_time_since_end");
+    click(&root, "button[data-option=\"1_to_6h\"]").await;
     assert_eq!(screen(&root), "ctx_at_clinic");
     click(&root, "[data-action=back]").await;
-    assert_eq!(screen(&root), "ctx_respondent");
+    assert_eq!(screen(&root), "ctx_time_since_end");
     assert_eq!(
-        find(&root, "button[data-option=me]")
+        find(&root, "button[data-option=\"1_to_6h\"]")
             .get_attribute("aria-pressed")
             .as_deref(),
         Some("true")
     );
     click(&root, "[data-action=restart]").await;
     // One tap only arms it; anything else disarms it.
-    assert_eq!(screen(&root), "ctx_respondent");
+    assert_eq!(screen(&root), "ctx_time_since_end");
     assert!(find(&root, "[data-action=restart]").has_attribute("data-armed"));
-    click(&root, "button[data-option=me]").await;
+    click(&root, "button[data-option=\"1_to_6h\"]").await;
     click(&root, "[data-action=back]").await;
     click(&root, "[data-action=restart]").await;
-    assert_eq!(screen(&root), "ctx_respondent");
+    assert_eq!(screen(&root), "ctx_time_since_end");
     click(&root, "[data-action=restart]").await;
     assert_eq!(screen(&root), "red_flags");
     assert!(find(&root, "[data-action=back]").has_attribute("disabled"));
@@ -178,8 +178,9 @@ async fn next_without_a_tick_asks_to_pick_and_does_not_move() {
 #[wasm_bindgen_test]
 async fn the_language_switch_keeps_the_answers_and_the_screen() {
     let root = mount(DEMO, Lang::En).await;
+    // "I am answering for someone else" is the first screen's switch.
+    click(&root, "input[data-option=helping_someone]").await;
     click(&root, "[data-option=none]").await;
-    click(&root, "button[data-option=helping_someone]").await;
     assert_eq!(screen(&root), "ctx_can_talk");
     click(&root, "button[data-lang=es]").await;
     assert_eq!(screen(&root), "ctx_can_talk");
@@ -192,12 +193,8 @@ async fn the_language_switch_keeps_the_answers_and_the_screen() {
         root.inner_html()
     );
     click(&root, "[data-action=back]").await;
-    assert_eq!(
-        find(&root, "button[data-option=helping_someone]")
-            .get_attribute("aria-pressed")
-            .as_deref(),
-        Some("true")
-    );
+    assert_eq!(screen(&root), "red_flags");
+    assert!(checked(&root, "input[data-option=helping_someone]"));
 }
 
 #[wasm_bindgen_test]
@@ -275,22 +272,7 @@ async fn the_unsure_mode_asks_yes_no_not_sure_per_item() {
 async fn each_screen_kind_renders_and_a_full_flow_ends_in_self_care() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "[data-option=none]").await;
-    for (expect, option) in [
-        ("ctx_respondent", "me"),
-        ("ctx_at_clinic", "no"),
-        ("ctx_time_since_end", "1_to_6h"),
-        ("ctx_repeat_use", "no"),
-        ("mod_kidney", "no"),
-        ("mod_pregnant", "no"),
-        ("mod_heart", "no"),
-        ("mod_heart_meds", "no"),
-        ("mod_nerve_muscle", "no"),
-        ("mod_lung", "no"),
-        ("mod_sedating", "no"),
-        ("mod_other_meds", "no"),
-        ("mod_age65", "no"),
-        ("mod_anaphylaxis_hx", "no"),
-    ] {
+    for (expect, option) in [("ctx_time_since_end", "1_to_6h"), ("ctx_at_clinic", "no")] {
         assert_eq!(screen(&root), expect);
         click(&root, &format!("button[data-option=\"{option}\"]")).await;
     }
@@ -301,6 +283,11 @@ async fn each_screen_kind_renders_and_a_full_flow_ends_in_self_care() {
     click(&root, "button[data-option=something_else]").await;
     assert_eq!(screen(&root), "ot_text");
     click(&root, "[data-option=skip]").await;
+    // Then only the risk questions that could still change a self-care result.
+    for expect in ["ctx_repeat_use", "mod_pregnant"] {
+        assert_eq!(screen(&root), expect);
+        click(&root, "button[data-option=\"no\"]").await;
+    }
     let result = find(&root, "[data-disposition]");
     assert_eq!(
         result.get_attribute("data-disposition").as_deref(),
@@ -468,15 +455,13 @@ async fn not_sure_about_worry_is_call_now_with_the_emergency_line_at_the_top() {
     .await;
     answer_the_rest_no(&root).await;
     click(&root, "[data-action=next]").await;
-    for option in ["me", "no", "1_to_6h", "no"] {
+    for option in ["1_to_6h", "no"] {
         click(&root, &format!("button[data-option=\"{option}\"]")).await;
-    }
-    for _ in 0..10 {
-        click(&root, "button[data-option=\"no\"]").await;
     }
     click(&root, "input[data-option=g_none]").await;
     click(&root, "[data-action=next]").await;
-    click(&root, "button[data-option=expected_effect]").await;
+    // Call-now already (X01): what the earlier symptom was, or any risk
+    // question, cannot change it, so none is asked.
     let result = find(&root, "[data-disposition]");
     assert_eq!(result.get_attribute("data-urgency").as_deref(), Some("now"));
     assert!(root
@@ -513,7 +498,7 @@ async fn a_tick_not_yet_confirmed_stays_on_its_screen_but_never_decides() {
     click(&root, "[data-action=back]").await;
     click(&root, "input[data-option=rf_fainted]").await;
     click(&root, "[data-option=none]").await;
-    assert_eq!(screen(&root), "ctx_respondent");
+    assert_eq!(screen(&root), "ctx_time_since_end");
     // The notice of a screen shows in the language switched to.
     click(&root, "[data-action=back]").await;
     click(&root, "input[data-option=rf_chest]").await;
