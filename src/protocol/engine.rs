@@ -411,7 +411,11 @@ enum Slot {
 
 struct Eval<'p> {
     p: &'p Protocol,
-    /// Question ID → index, for the many look-ups of a walk.
+    /// Question ID → index, for the many look-ups of a walk: natively (the
+    /// property tests walk hundreds of thousands of times). The browser walks
+    /// once a tap and looks IDs up in the protocol (`index_of`): the map's
+    /// code would cost it more bytes than the time it saves.
+    #[cfg(not(target_arch = "wasm32"))]
     index: LiteMap<&'p str, usize>,
     slots: Vec<Slot>,
     assumed: Vec<String>,
@@ -425,6 +429,7 @@ struct Eval<'p> {
 
 impl<'p> Eval<'p> {
     fn new(p: &'p Protocol, final_pass: bool) -> Eval<'p> {
+        #[cfg(not(target_arch = "wasm32"))]
         let index = p
             .questions
             .iter()
@@ -433,6 +438,7 @@ impl<'p> Eval<'p> {
             .collect();
         Eval {
             p,
+            #[cfg(not(target_arch = "wasm32"))]
             index,
             slots: vec![Slot::Pending; p.questions.len()],
             assumed: Vec::new(),
@@ -452,7 +458,7 @@ impl<'p> Eval<'p> {
     }
 
     fn set(&mut self, id: &str, slot: Slot) {
-        if let Some(s) = self.index.get(id).and_then(|&i| self.slots.get_mut(i)) {
+        if let Some(s) = self.pos(id).and_then(|i| self.slots.get_mut(i)) {
             *s = slot;
         }
     }
@@ -469,7 +475,7 @@ impl<'p> Eval<'p> {
         for item in self.items(q) {
             self.set(&item.id, Slot::NotAsked);
         }
-        let at = self.index.get(q.id.as_str()).copied();
+        let at = self.pos(&q.id);
         for c in at.map(|i| self.companions(i)).unwrap_or_default() {
             self.set(&c.id, Slot::NotAsked);
         }
@@ -497,7 +503,7 @@ impl<'p> Eval<'p> {
         }
         // Questions answered on the same screen; missing, they are read the
         // cautious way (their `if_not_sure`) in either mode.
-        let at = self.index.get(q.id.as_str()).copied();
+        let at = self.pos(&q.id);
         for c in at.map(|i| self.companions(i)).unwrap_or_default() {
             self.record_one(c, answers.get(&c.id), Mode::AssumeMissing);
         }
@@ -534,7 +540,18 @@ impl<'p> Eval<'p> {
     }
 
     fn slot(&self, id: &str) -> Option<&Slot> {
-        self.index.get(id).and_then(|&i| self.slots.get(i))
+        self.pos(id).and_then(|i| self.slots.get(i))
+    }
+
+    /// The index of a question or item (the same answer either way).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn pos(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn pos(&self, id: &str) -> Option<usize> {
+        self.p.index_of(id)
     }
 
     /// Three-valued evaluation: `None` is "not known yet".
@@ -775,7 +792,7 @@ impl<'p> Eval<'p> {
 
     /// Calls `f` on a condition and every condition inside it (named ones
     /// opened; a cycle, which the checker refuses, stops at a depth).
-    fn visit(&self, c: &Cond, depth: usize, f: &mut impl FnMut(&Cond)) {
+    fn visit(&self, c: &Cond, depth: usize, f: &mut dyn FnMut(&Cond)) {
         if depth > 64 {
             return;
         }
@@ -828,6 +845,7 @@ impl<'p> Eval<'p> {
         }
         let view = Eval {
             p: self.p,
+            #[cfg(not(target_arch = "wasm32"))]
             index: self.index.clone(),
             slots: self.slots.clone(),
             assumed: self.assumed.clone(),
