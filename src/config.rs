@@ -779,4 +779,75 @@ mod tests {
         assert_eq!(c.lang, LangChoice::Fixed(Lang::Es));
         assert!(issues.is_empty(), "{issues:?}");
     }
+
+    /// The cases shared with the WordPress plugin's checker (its test reads
+    /// the same file): each value as the widget takes it, or its message.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn shared_cases_come_out_as_the_fixture_says() {
+        use serde_json::Value;
+        let text = include_str!("../tests/config-rules.json");
+        let fixture: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        let cases = fixture["cases"].as_array().cloned().unwrap_or_default();
+        assert!(cases.len() > 50, "{} cases", cases.len());
+        let field = |c: &Value, name: &str| c[name].as_str().map(str::to_string);
+        for case in &cases {
+            let key = field(case, "key").unwrap_or_default();
+            let value = field(case, "value").unwrap_or_default();
+            let (ok, tel, error) = (field(case, "ok"), field(case, "tel"), field(case, "error"));
+            let mut pairs = vec![(key.as_str(), value.as_str())];
+            if key != "clinic-phone" {
+                pairs.push(("clinic-phone", "555 0100"));
+            }
+            let (c, issues) = Config::parse(pairs, 0.0);
+            let issue = issues.iter().find(|i| i.key == key).map(|i| i.message.clone());
+            let what = format!("{key} = {value:?}");
+            let phone = match key.as_str() {
+                "clinic-phone" => Some(c.clinic_phone.clone()),
+                "after-hours-phone" => Some(c.after_hours.clone()),
+                "emergency-number" => Some(Some(c.emergency.clone()).filter(|_| issue.is_none())),
+                _ => None,
+            };
+            if let Some(phone) = phone {
+                // The message starts with the rule's words; the widget adds what it shows instead.
+                assert_eq!(Phone::parse(&value).err(), error, "{what}");
+                match &error {
+                    Some(e) => assert!(
+                        issue.as_deref().is_some_and(|m| m.starts_with(&format!("{e}. "))),
+                        "{what}: {issue:?}"
+                    ),
+                    None => assert_eq!(issue, None, "{what}"),
+                }
+                assert_eq!(phone.as_ref().map(|p| p.display.clone()), ok, "{what}");
+                assert_eq!(phone.map(|p| p.tel), tel, "{what}");
+                continue;
+            }
+            assert_eq!(issue, error, "{what}");
+            let got = match key.as_str() {
+                "clinic-name" => Some(c.clinic_name.clone()),
+                "infusion" => Some(c.infusion.clone()),
+                "lang" => Some(
+                    match c.lang {
+                        LangChoice::Auto => "auto",
+                        LangChoice::Fixed(Lang::En) => "en",
+                        LangChoice::Fixed(Lang::Es) => "es",
+                    }
+                    .to_string(),
+                ),
+                "accent" => parse_hex_colour(&value)
+                    .map(|(r, g, b)| format!("#{r:02x}{g:02x}{b:02x}")),
+                other => panic!("the fixture names an unknown key {other}"),
+            };
+            if key == "accent" {
+                assert_eq!(c.accent.is_some(), ok.is_some(), "{what}");
+            }
+            // A refused value: the widget falls back to its default.
+            let expected = ok.or_else(|| match key.as_str() {
+                "lang" => Some("auto".to_string()),
+                "accent" => None,
+                _ => Some(String::new()),
+            });
+            assert_eq!(got, expected, "{what}");
+        }
+    }
 }

@@ -1,0 +1,267 @@
+<?php
+/**
+ * The widget's configuration rules, for the settings page, the block and the
+ * shortcode: the same checks and the same messages as the widget's own
+ * (src/config.rs in the widget's repository). Both are tested against one
+ * shared list of good and bad values (tests/config-rules.json there), so the
+ * two cannot drift apart.
+ *
+ * Plain PHP: no WordPress function is called here.
+ *
+ * @package InfusionCheck
+ */
+
+if ( ! defined( 'ABSPATH' ) && ! defined( 'INFUSION_CHECK_RULES_TEST' ) ) {
+	exit;
+}
+
+/**
+ * Checks one configuration value the way the widget does.
+ */
+final class Infusion_Check_Rules {
+
+	/** Longest clinic name, in characters. */
+	const MAX_NAME = 80;
+
+	/** Longest description of the drip, in characters. */
+	const MAX_INFUSION = 120;
+
+	/** Longest phone number, in characters. */
+	const MAX_PHONE = 32;
+
+	/** The emergency number when none is set. */
+	const DEFAULT_EMERGENCY = '911';
+
+	/**
+	 * Unicode's White_Space characters: what Rust's trim() and
+	 * split_whitespace() take as space.
+	 */
+	const SPACE = '\x{9}-\x{d}\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}';
+
+	/**
+	 * Checks a value of one key.
+	 *
+	 * @param string $key   The attribute name: clinic-name, clinic-phone,
+	 *                      after-hours-phone, emergency-number, lang,
+	 *                      infusion or accent.
+	 * @param string $value The value as written (UTF-8).
+	 * @return array{ok: ?string, tel: ?string, error: ?string} What the widget
+	 *         uses ('ok', null when the value is refused), the tel: number of a
+	 *         phone, and the widget's message (null when there is none).
+	 */
+	public static function check( $key, $value ) {
+		$value = self::utf8( $value );
+		switch ( $key ) {
+			case 'clinic-phone':
+			case 'after-hours-phone':
+			case 'emergency-number':
+				return self::phone( $value );
+			case 'clinic-name':
+				return self::text( $value, self::MAX_NAME );
+			case 'infusion':
+				return self::text( $value, self::MAX_INFUSION );
+			case 'lang':
+				return self::lang( $value );
+			case 'accent':
+				return self::accent( $value );
+		}
+		return self::result( null, null, 'is not a setting of the widget' );
+	}
+
+	/**
+	 * A phone number: digits, spaces and + - ( ), 2 to 32 characters, at least
+	 * 2 digits, a + only at the start.
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function phone( $raw ) {
+		$s = self::trim( $raw );
+		if ( '' === $s ) {
+			return self::result( null, null, 'is empty' );
+		}
+		$chars = self::chars( $s );
+		if ( count( $chars ) > self::MAX_PHONE ) {
+			return self::result( null, null, 'is longer than ' . self::MAX_PHONE . ' characters' );
+		}
+		foreach ( $chars as $c ) {
+			if ( 1 !== preg_match( '/^[0-9+\-() ]$/', $c ) ) {
+				return self::result( null, null, 'contains "' . self::shown( $c ) . '"; use only digits, spaces and + - ( )' );
+			}
+		}
+		$digits = preg_replace( '/[^0-9]/', '', $s );
+		if ( strlen( $digits ) < 2 ) {
+			return self::result( null, null, 'has fewer than 2 digits' );
+		}
+		if ( false !== strpos( substr( $s, 1 ), '+' ) ) {
+			return self::result( null, null, 'has a + that is not at the start' );
+		}
+		$tel = ( '+' === $s[0] ? '+' : '' ) . $digits;
+		return self::result( self::squash( $s ), $tel, null );
+	}
+
+	/**
+	 * Free text (the clinic's name, what was in the drip): control characters
+	 * become spaces, invisible and direction-changing characters go, runs of
+	 * space become one, a longer text is shortened, and a text with < or > in
+	 * it (HTML pasted by mistake) is not used at all.
+	 *
+	 * @param string $raw The value as written.
+	 * @param int    $max The most characters kept.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function text( $raw, $max ) {
+		$cleaned = preg_replace( '/[\x{0}-\x{1f}\x{7f}-\x{9f}]/u', ' ', $raw );
+		$cleaned = preg_replace( '/[\x{200b}-\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]/u', '', $cleaned );
+		$cleaned = self::squash( $cleaned );
+		$error   = null;
+		$chars   = self::chars( $cleaned );
+		if ( count( $chars ) > $max ) {
+			$error   = 'is longer than ' . $max . ' characters; it was shortened';
+			$cleaned = implode( '', array_slice( $chars, 0, $max ) );
+		}
+		if ( false !== strpbrk( $cleaned, '<>' ) ) {
+			return self::result( '', null, 'contains < or > (it looks like HTML code), so it is not shown to patients' );
+		}
+		return self::result( $cleaned, null, $error );
+	}
+
+	/**
+	 * The language: en, es or auto (empty is auto).
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function lang( $raw ) {
+		$v = strtolower( self::trim( $raw ) );
+		if ( '' === $v ) {
+			$v = 'auto';
+		}
+		if ( in_array( $v, array( 'en', 'es', 'auto' ), true ) ) {
+			return self::result( $v, null, null );
+		}
+		return self::result( null, null, '"' . self::shown( $raw ) . "\" is not en, es or auto; the phone's language is used." );
+	}
+
+	/**
+	 * A colour, #rgb or #rrggbb; given back as #rrggbb in lower case (the
+	 * widget itself darkens or lightens it as needed for contrast).
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function accent( $raw ) {
+		$s = self::trim( $raw );
+		if ( 1 === preg_match( '/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/D', $s, $m ) ) {
+			$hex = strtolower( $m[1] );
+			if ( 3 === strlen( $hex ) ) {
+				$hex = $hex[0] . $hex[0] . $hex[1] . $hex[1] . $hex[2] . $hex[2];
+			}
+			return self::result( '#' . $hex, null, null );
+		}
+		return self::result( null, null, '"' . self::shown( $raw ) . '" is not a colour like #0a5c8f; the default colour is used.' );
+	}
+
+	/**
+	 * A value as a webmaster can read it in a message: printable ASCII as it
+	 * is, anything else as \u{..} (as the widget writes it).
+	 *
+	 * @param string $value Text.
+	 * @return string
+	 */
+	public static function shown( $value ) {
+		$out = '';
+		foreach ( self::chars( self::utf8( $value ) ) as $c ) {
+			$code = self::code_point( $c );
+			if ( $code >= 0x20 && $code <= 0x7e && '\\' !== $c && '"' !== $c ) {
+				$out .= $c;
+			} else {
+				$out .= '\\u{' . dechex( $code ) . '}';
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * The result of a check.
+	 *
+	 * @param ?string $ok    What the widget uses.
+	 * @param ?string $tel   A phone's tel: number.
+	 * @param ?string $error The widget's message.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	private static function result( $ok, $tel, $error ) {
+		return array(
+			'ok'    => $ok,
+			'tel'   => $tel,
+			'error' => $error,
+		);
+	}
+
+	/**
+	 * Text that is not valid UTF-8 (the browser would never hand the widget
+	 * such bytes) has its bad bytes replaced, as a browser does.
+	 *
+	 * @param mixed $value A value.
+	 * @return string
+	 */
+	private static function utf8( $value ) {
+		$value = is_scalar( $value ) ? (string) $value : '';
+		if ( 1 === preg_match( '//u', $value ) ) {
+			return $value;
+		}
+		// ENT_SUBSTITUTE puts U+FFFD for each bad sequence; the round trip
+		// leaves everything else as it was (no mbstring needed).
+		return htmlspecialchars_decode( htmlspecialchars( $value, ENT_SUBSTITUTE | ENT_NOQUOTES, 'UTF-8' ), ENT_NOQUOTES );
+	}
+
+	/**
+	 * Removes Unicode white space at both ends.
+	 *
+	 * @param string $s Text.
+	 * @return string
+	 */
+	private static function trim( $s ) {
+		return preg_replace( '/^[' . self::SPACE . ']+|[' . self::SPACE . ']+$/Du', '', $s );
+	}
+
+	/**
+	 * Runs of Unicode white space as one space, none at the ends.
+	 *
+	 * @param string $s Text.
+	 * @return string
+	 */
+	private static function squash( $s ) {
+		return preg_replace( '/[' . self::SPACE . ']+/u', ' ', self::trim( $s ) );
+	}
+
+	/**
+	 * The characters (code points) of a text.
+	 *
+	 * @param string $s Text.
+	 * @return string[]
+	 */
+	private static function chars( $s ) {
+		return '' === $s ? array() : preg_split( '//u', $s, -1, PREG_SPLIT_NO_EMPTY );
+	}
+
+	/**
+	 * The code point of one character.
+	 *
+	 * @param string $c One character, UTF-8.
+	 * @return int
+	 */
+	private static function code_point( $c ) {
+		$bytes = array_values( unpack( 'C*', $c ) );
+		$n     = count( $bytes );
+		if ( 1 === $n ) {
+			return $bytes[0];
+		}
+		// The lead byte keeps 7 - n bits, each following byte 6.
+		$code = $bytes[0] & ( 0xff >> ( $n + 1 ) );
+		for ( $i = 1; $i < $n; $i++ ) {
+			$code = ( $code << 6 ) | ( $bytes[ $i ] & 0x3f );
+		}
+		return $code;
+	}
+}
