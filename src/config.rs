@@ -800,7 +800,10 @@ mod tests {
                 pairs.push(("clinic-phone", "555 0100"));
             }
             let (c, issues) = Config::parse(pairs, 0.0);
-            let issue = issues.iter().find(|i| i.key == key).map(|i| i.message.clone());
+            let issue = issues
+                .iter()
+                .find(|i| i.key == key)
+                .map(|i| i.message.clone());
             let what = format!("{key} = {value:?}");
             let phone = match key.as_str() {
                 "clinic-phone" => Some(c.clinic_phone.clone()),
@@ -813,7 +816,9 @@ mod tests {
                 assert_eq!(Phone::parse(&value).err(), error, "{what}");
                 match &error {
                     Some(e) => assert!(
-                        issue.as_deref().is_some_and(|m| m.starts_with(&format!("{e}. "))),
+                        issue
+                            .as_deref()
+                            .is_some_and(|m| m.starts_with(&format!("{e}. "))),
                         "{what}: {issue:?}"
                     ),
                     None => assert_eq!(issue, None, "{what}"),
@@ -834,8 +839,10 @@ mod tests {
                     }
                     .to_string(),
                 ),
-                "accent" => parse_hex_colour(&value)
-                    .map(|(r, g, b)| format!("#{r:02x}{g:02x}{b:02x}")),
+                "accent" => {
+                    parse_hex_colour(&value).map(|(r, g, b)| format!("#{r:02x}{g:02x}{b:02x}"))
+                }
+                "sticky-offset" => Some(c.sticky_offset.to_string()),
                 other => panic!("the fixture names an unknown key {other}"),
             };
             if key == "accent" {
@@ -845,6 +852,7 @@ mod tests {
             let expected = ok.or_else(|| match key.as_str() {
                 "lang" => Some("auto".to_string()),
                 "accent" => None,
+                "sticky-offset" => Some("0".to_string()),
                 _ => Some(String::new()),
             });
             assert_eq!(got, expected, "{what}");

@@ -22,6 +22,7 @@
 		[ 'emergencyNumber', __( 'Emergency number', 'infusion-check' ), '' ],
 		[ 'infusion', __( 'What is in the drip', 'infusion-check' ), '' ],
 		[ 'accent', __( 'Accent colour', 'infusion-check' ), __( 'Like #0a5c8f.', 'infusion-check' ) ],
+		[ 'stickyOffset', __( 'Sticky header height', 'infusion-check' ), __( "Pixels, 0 to 200: the height of your theme's header if it stays on screen.", 'infusion-check' ) ],
 	];
 
 	wp.blocks.registerBlockType( 'infusion-check/widget', {

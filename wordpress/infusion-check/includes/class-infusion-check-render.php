@@ -31,6 +31,7 @@ final class Infusion_Check_Render {
 		'lang'            => 'lang',
 		'infusion'        => 'infusion',
 		'accent'          => 'accent',
+		'stickyOffset'    => 'sticky-offset',
 	);
 
 	/**

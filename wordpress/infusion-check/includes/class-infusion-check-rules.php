@@ -29,6 +29,9 @@ final class Infusion_Check_Rules {
 	/** Longest phone number, in characters. */
 	const MAX_PHONE = 32;
 
+	/** The tallest sticky header the emergency bar goes under, in CSS pixels. */
+	const MAX_STICKY_OFFSET = 200;
+
 	/** The emergency number when none is set. */
 	const DEFAULT_EMERGENCY = '911';
 
@@ -43,7 +46,7 @@ final class Infusion_Check_Rules {
 	 *
 	 * @param string $key   The attribute name: clinic-name, clinic-phone,
 	 *                      after-hours-phone, emergency-number, lang,
-	 *                      infusion or accent.
+	 *                      infusion, accent or sticky-offset.
 	 * @param string $value The value as written (UTF-8).
 	 * @return array{ok: ?string, tel: ?string, error: ?string} What the widget
 	 *         uses ('ok', null when the value is refused), the tel: number of a
@@ -64,6 +67,8 @@ final class Infusion_Check_Rules {
 				return self::lang( $value );
 			case 'accent':
 				return self::accent( $value );
+			case 'sticky-offset':
+				return self::sticky_offset( $value );
 		}
 		return self::result( null, null, 'is not a setting of the widget' );
 	}
@@ -160,6 +165,21 @@ final class Infusion_Check_Rules {
 			return self::result( '#' . $hex, null, null );
 		}
 		return self::result( null, null, '"' . self::shown( $raw ) . '" is not a colour like #0a5c8f; the default colour is used.' );
+	}
+
+	/**
+	 * The height of the page's own sticky header: whole CSS pixels from 0 to
+	 * 200, digits with an optional px (64, 64px); given back as digits.
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function sticky_offset( $raw ) {
+		$s = self::trim( $raw );
+		if ( 1 === preg_match( '/^([0-9]{1,3})(?:px)?$/D', $s, $m ) && (int) $m[1] <= self::MAX_STICKY_OFFSET ) {
+			return self::result( (string) (int) $m[1], null, null );
+		}
+		return self::result( null, null, '"' . self::shown( $raw ) . '" is not a height in pixels from 0 to ' . self::MAX_STICKY_OFFSET . ' (like 64); the emergency bar sticks to the top of the screen.' );
 	}
 
 	/**

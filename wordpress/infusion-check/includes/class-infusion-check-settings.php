@@ -32,6 +32,7 @@ final class Infusion_Check_Settings {
 		'lang'              => 'lang',
 		'infusion'          => 'infusion',
 		'accent'            => 'accent',
+		'sticky_offset'     => 'sticky-offset',
 		'widget_url'        => '',
 	);
 
@@ -78,6 +79,7 @@ final class Infusion_Check_Settings {
 			'lang'              => __( 'Language', 'infusion-check' ),
 			'infusion'          => __( 'What is in the drip', 'infusion-check' ),
 			'accent'            => __( 'Accent colour', 'infusion-check' ),
+			'sticky_offset'     => __( 'Sticky header height', 'infusion-check' ),
 			'widget_url'        => __( 'Widget script URL', 'infusion-check' ),
 		);
 	}
@@ -106,6 +108,7 @@ final class Infusion_Check_Settings {
 			'lang'              => '',
 			'infusion'          => __( 'Used in "tell them what was in it" (up to 120 characters). Empty: magnesium.', 'infusion-check' ),
 			'accent'            => __( 'Like #0a5c8f. The widget darkens or lightens it as needed so its text stays readable. Empty: the default blue.', 'infusion-check' ),
+			'sticky_offset'     => __( "If your theme's header stays at the top of the screen while scrolling: its height in pixels (0 to 200), so the check's emergency bar stays below it. Empty: 0.", 'infusion-check' ),
 			'widget_url'        => __( "Empty: the copy that comes with this plugin (nothing else to host). Only set this to serve the widget's files from another host of yours (the address of its infusion-check.js).", 'infusion-check' ),
 		);
 		foreach ( self::labels() as $name => $label ) {
