@@ -120,8 +120,13 @@ function update() {
     // Beside the frame, on the clinic's own page: whom to call, even when
     // the frame cannot run (JavaScript off, a blocked download).
     `<p>${links.join(" · ")}</p>\n` +
+    // The resize script in a block of its own: where a site strips scripts
+    // it can leave their code as visible text, so it must be left out there.
+    `<!-- OPTIONAL, only where the page allows scripts: lets the frame grow with the check. ` +
+    `Where scripts are stripped, leave out this block down to its end line (its code would show as text). -->\n` +
     `<script>addEventListener("message",function(e){var f=document.getElementById("infusion-check");` +
-    `if(f&&e.source===f.contentWindow&&e.data&&e.data.type==="infusion-check:height"){f.style.height=e.data.height+"px"}});</script>`;
+    `if(f&&e.source===f.contentWindow&&e.data&&e.data.type==="infusion-check:height"){f.style.height=e.data.height+"px"}});</script>\n` +
+    `<!-- END of the optional block -->`;
   $("out-link").value = link;
   const qr = qrcode(0, "M");
   qr.addData(link);
