@@ -62,9 +62,11 @@ strings_struct! {
     next,
     /// "None of these".
     none_of_these,
+    /// The "or" before "None of these".
+    or,
     /// "I'm not sure what some of these mean".
     unsure_checklist,
-    /// The note on the per-item (yes / no / not sure) checklist.
+    /// The note on the explained checklist (a hint and "Not sure" under each item).
     unsure_checklist_hint,
     /// Yes.
     yes,
@@ -74,16 +76,20 @@ strings_struct! {
     not_sure,
     /// "I'm answering for someone else".
     for_someone_else,
-    /// "Step {n} of about {m}".
+    /// "Question {n}".
     progress,
+    /// After it, once few are left: "{m} more at most" (never more than before).
+    progress_more,
+    /// After it, when it is the last: "the last one".
+    progress_last,
     /// The language switcher's label.
     language,
     /// "Pick at least one".
     pick_one,
-    /// "None of these" tapped while something is ticked.
-    none_conflict,
-    /// Next tapped in the one-by-one checklist with an item unanswered.
-    answer_each,
+    /// Next tapped with nothing selected where "None of these" is offered.
+    select_or_none,
+    /// The error summary's heading: "There is a problem".
+    error_title,
     /// The other language's file could not load (offline on a first visit).
     lang_unavailable,
     /// Skip (optional text).
@@ -172,17 +178,20 @@ pub const EN: Strings = Strings {
     restart_confirm: "Tap again to clear all your answers",
     next: "Next",
     none_of_these: "None of these",
+    or: "or",
     unsure_checklist: "I'm not sure what some of these mean",
-    unsure_checklist_hint: "For each one, choose Yes, No, or Not sure. If you are not sure, we will choose the safer option.",
+    unsure_checklist_hint: "Under each one is what it means. If you are not sure about one, tick “Not sure” under it. Then we take the safer choice.",
     yes: "Yes",
     no: "No",
     not_sure: "Not sure",
     for_someone_else: "I am answering for someone else",
-    progress: "Step {n} of about {m}",
+    progress: "Question {n}",
+    progress_more: "{m} more at most",
+    progress_last: "the last one",
     language: "Language",
-    pick_one: "Please pick at least one.",
-    none_conflict: "You ticked something above. Untick it first, or tap Next.",
-    answer_each: "Please answer each one: Yes, No, or Not sure.",
+    pick_one: "Select at least one.",
+    select_or_none: "Select any that are true, or select “None of these”.",
+    error_title: "There is a problem",
     lang_unavailable: "Spanish could not load. Check your connection and try again.",
     skip: "Skip",
     why: "Why",
@@ -233,17 +242,20 @@ pub const ES: Strings = Strings {
     restart_confirm: "Toque otra vez para borrar todas sus respuestas",
     next: "Siguiente",
     none_of_these: "Ninguno de estos",
+    or: "o",
     unsure_checklist: "No entiendo algunos de estos",
-    unsure_checklist_hint: "Para cada uno, elija Sí, No o No sé. Si tiene dudas, elegiremos la opción más segura.",
+    unsure_checklist_hint: "Debajo de cada uno dice lo que significa. Si tiene dudas sobre alguno, marque “No sé” debajo. Así tomamos la opción más segura.",
     yes: "Sí",
     no: "No",
     not_sure: "No sé",
     for_someone_else: "Estoy contestando por otra persona",
-    progress: "Paso {n} de unos {m}",
+    progress: "Pregunta {n}",
+    progress_more: "{m} más como máximo",
+    progress_last: "la última",
     language: "Idioma",
-    pick_one: "Por favor, elija al menos uno.",
-    none_conflict: "Marcó algo arriba. Quítelo primero, o toque Siguiente.",
-    answer_each: "Por favor, responda cada uno: Sí, No o No sé.",
+    pick_one: "Marque al menos uno.",
+    select_or_none: "Marque los que sean ciertos, o marque “Ninguno de estos”.",
+    error_title: "Hay un problema",
     lang_unavailable: "No se pudo cargar el inglés. Revise su conexión e intente de nuevo.",
     skip: "Omitir",
     why: "Por qué",
@@ -270,7 +282,7 @@ pub const ES: Strings = Strings {
     summary_answers: "Respuestas",
     summary_result: "Resultado",
     summary_rules: "Reglas que se activaron",
-    summary_assumed: "Respuestas \"No sé\" (se leyeron de la forma más segura)",
+    summary_assumed: "Respuestas “No sé” (se leyeron de la forma más segura)",
     setup_notice: "Para el equipo del sitio web de la clínica: problemas de configuración (los pacientes pueden ignorarlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "Resultado: {r}",

@@ -86,6 +86,13 @@ async fn click(root: &Element, sel: &str) {
     yew::scheduler::flush().await;
 }
 
+/// "None of these" (the last checkbox, after "or"), then Next.
+async fn none_of_these(root: &Element) {
+    click(root, "input[data-option=none]").await;
+    assert!(checked(root, "input[data-option=none]"));
+    click(root, "[data-action=next]").await;
+}
+
 const DEMO: &[(&str, &str)] = &[
     ("clinic-name", "Test Clinic"),
     ("clinic-phone", "+1 555 0100"),
@@ -100,9 +107,28 @@ async fn the_first_screen_is_the_red_flag_checklist_with_the_emergency_number() 
         root.query_selector_all("[data-question=red_flags] input[type=checkbox]")
             .expect("q")
             .length(),
-        22,
-        "21 items and the someone-else switch"
+        23,
+        "21 items, None of these and the someone-else switch"
     );
+    // GOV.UK's pattern: "None of these" is the last box, after "or"; short
+    // items, their plain lines only when asked for; no Back on the first.
+    let last = root
+        .query_selector("[data-question=red_flags] fieldset > label:last-child input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-option"));
+    assert_eq!(last.as_deref(), Some("none"));
+    assert_eq!(find(&root, ".ic-or").text_content().as_deref(), Some("or"));
+    assert!(root
+        .query_selector(".ic-item .ic-sub")
+        .ok()
+        .flatten()
+        .is_none());
+    assert!(root
+        .query_selector("[data-action=back]")
+        .ok()
+        .flatten()
+        .is_none());
     let bar = find(&root, "[data-action=call-emergency-bar]");
     assert_eq!(bar.get_attribute("href").as_deref(), Some("tel:112"));
     assert!(bar.text_content().unwrap_or_default().contains("112"));
@@ -115,7 +141,7 @@ async fn the_first_screen_is_the_red_flag_checklist_with_the_emergency_number() 
 #[wasm_bindgen_test]
 async fn answers_move_forward_back_keeps_them_and_start_over_clears() {
     let root = mount(DEMO, Lang::En).await;
-    click(&root, "[data-option=none]").await;
+    none_of_these(&root).await;
     assert_eq!(screen(&root), "ctx_time_since_end");
     click(&root, "button[data-option=\"1_to_6h\"]").await;
     assert_eq!(screen(&root), "ctx_at_clinic");
@@ -137,7 +163,11 @@ async fn answers_move_forward_back_keeps_them_and_start_over_clears() {
     assert_eq!(screen(&root), "ctx_time_since_end");
     click(&root, "[data-action=restart]").await;
     assert_eq!(screen(&root), "red_flags");
-    assert!(find(&root, "[data-action=back]").has_attribute("disabled"));
+    assert!(root
+        .query_selector("[data-action=back]")
+        .ok()
+        .flatten()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -169,10 +199,30 @@ async fn next_without_a_tick_asks_to_pick_and_does_not_move() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "[data-action=next]").await;
     assert_eq!(screen(&root), "red_flags");
-    assert!(find(&root, "[role=alert]")
-        .text_content()
-        .unwrap_or_default()
-        .contains("pick"));
+    // GOV.UK's error summary at the top (focused), and the same message by
+    // the boxes, in the fieldset's description.
+    let summary = find(&root, "[data-error-summary][role=alert]");
+    let text = summary.text_content().unwrap_or_default();
+    assert!(
+        text.contains("There is a problem") && text.contains("or select “None of these”"),
+        "{text}"
+    );
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    assert_eq!(active.as_ref(), Some(&summary));
+    let described = find(&root, "[data-question=red_flags] fieldset")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    let error = find(&root, "[data-error]").id();
+    assert!(described.split(' ').any(|i| i == error), "{described}");
+    // A tick, and Next moves on.
+    click(&root, "input[data-option=rf_chest]").await;
+    assert!(root
+        .query_selector("[data-error-summary]")
+        .ok()
+        .flatten()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -180,7 +230,7 @@ async fn the_language_switch_keeps_the_answers_and_the_screen() {
     let root = mount(DEMO, Lang::En).await;
     // "I am answering for someone else" is the first screen's switch.
     click(&root, "input[data-option=helping_someone]").await;
-    click(&root, "[data-option=none]").await;
+    none_of_these(&root).await;
     assert_eq!(screen(&root), "ctx_can_talk");
     click(&root, "button[data-lang=es]").await;
     assert_eq!(screen(&root), "ctx_can_talk");
@@ -200,61 +250,56 @@ async fn the_language_switch_keeps_the_answers_and_the_screen() {
 #[wasm_bindgen_test]
 async fn someone_else_switches_the_checklist_wording_to_they() {
     let root = mount(DEMO, Lang::En).await;
-    let before = find(&root, "[data-question=rf_breath_severe]")
-        .text_content()
-        .unwrap_or_default();
+    let heading = |root: &Element| {
+        find(root, "fieldset legend h2")
+            .text_content()
+            .unwrap_or_default()
+    };
+    let before = heading(&root);
     click(&root, "input[data-option=helping_someone]").await;
-    let after = find(&root, "[data-question=rf_breath_severe]")
-        .text_content()
-        .unwrap_or_default();
+    let after = heading(&root);
     assert!(
-        before.contains("I am gasping") && after.contains("They are gasping"),
+        before.contains("Do you have") && after.contains("Do they have"),
         "{before} / {after}"
     );
-}
-
-/// In the one-by-one mode, answers "no" to every item not answered yet.
-async fn answer_the_rest_no(root: &Element) {
-    let items = root.query_selector_all("fieldset.ic-item3").expect("items");
-    for i in 0..items.length() {
-        let item: Element = items.item(i).expect("item").dyn_into().expect("element");
-        if item
-            .query_selector("input:checked")
-            .ok()
-            .flatten()
-            .is_none()
-        {
-            find(&item, "input[data-option=no]")
-                .dyn_into::<HtmlElement>()
-                .expect("input")
-                .click();
-        }
-    }
-    yew::scheduler::flush().await;
+    // The items are written to fit both ("Very hard to breathe").
+    let item = find(&root, "[data-question=rf_breath_severe]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(!item.contains(" I ") && !item.contains("They"), "{item}");
 }
 
 #[wasm_bindgen_test]
-async fn the_unsure_mode_asks_yes_no_not_sure_per_item() {
+async fn not_sure_what_these_mean_explains_each_item_and_not_sure_is_taken_safely() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "[data-option=unsure]").await;
-    // Nothing starts as "No": each item must be answered.
+    // Each item: its plain line, and its own "Not sure".
+    let items = root
+        .query_selector_all("[data-explained] .ic-item")
+        .expect("items");
+    assert_eq!(items.length(), 21);
+    assert!(find(&root, "[data-question=rf_wheeze] .ic-sub")
+        .text_content()
+        .unwrap_or_default()
+        .contains("whistle"));
+    assert_eq!(
+        root.query_selector_all("input[data-option=not_sure]")
+            .expect("q")
+            .length(),
+        21
+    );
     assert!(root
-        .query_selector("fieldset.ic-item3 input:checked")
+        .query_selector("input:checked")
         .ok()
         .flatten()
         .is_none());
     click(
         &root,
-        "[data-question=rf_breath_slow] input[data-option=not_sure]",
+        "input[data-option=not_sure][data-item=rf_breath_slow]",
     )
     .await;
-    click(&root, "[data-action=next]").await;
-    assert_eq!(screen(&root), "red_flags");
-    assert!(find(&root, "[role=alert]")
-        .text_content()
-        .unwrap_or_default()
-        .contains("answer each"));
-    answer_the_rest_no(&root).await;
+    // "Not sure" about one, the rest not ticked: taken as no, and the unsure
+    // one the safe way (B2: emergency).
     click(&root, "[data-action=next]").await;
     assert_eq!(
         find(&root, "[data-disposition]")
@@ -271,7 +316,7 @@ async fn the_unsure_mode_asks_yes_no_not_sure_per_item() {
 #[wasm_bindgen_test]
 async fn each_screen_kind_renders_and_a_full_flow_ends_in_self_care() {
     let root = mount(DEMO, Lang::En).await;
-    click(&root, "[data-option=none]").await;
+    none_of_these(&root).await;
     for (expect, option) in [("ctx_time_since_end", "1_to_6h"), ("ctx_at_clinic", "no")] {
         assert_eq!(screen(&root), expect);
         click(&root, &format!("button[data-option=\"{option}\"]")).await;
@@ -384,15 +429,15 @@ async fn the_fallback_shows_whom_to_call() {
 }
 
 #[wasm_bindgen_test]
-async fn none_of_these_never_discards_a_ticked_item() {
+async fn none_of_these_unticks_the_others_and_a_tick_unticks_none() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "input[data-option=rf_chest]").await;
-    click(&root, "[data-option=none]").await;
-    assert_eq!(screen(&root), "red_flags", "the tick was not thrown away");
-    assert!(find(&root, "[role=alert]")
-        .text_content()
-        .unwrap_or_default()
-        .contains("Untick"));
+    click(&root, "input[data-option=none]").await;
+    // What is shown is what counts: the tick is gone where the patient sees it.
+    assert!(checked(&root, "input[data-option=none]"));
+    assert!(!checked(&root, "input[data-option=rf_chest]"));
+    click(&root, "input[data-option=rf_chest]").await;
+    assert!(!checked(&root, "input[data-option=none]"));
     click(&root, "[data-action=next]").await;
     assert_eq!(
         find(&root, "[data-disposition]")
@@ -409,7 +454,7 @@ async fn none_of_these_never_discards_a_ticked_item() {
 #[wasm_bindgen_test]
 async fn start_over_clears_the_ticks_on_the_first_screen() {
     let root = mount(DEMO, Lang::En).await;
-    click(&root, "[data-option=none]").await;
+    none_of_these(&root).await;
     click(&root, "[data-action=back]").await;
     click(&root, "input[data-option=rf_chest]").await;
     click(&root, "[data-action=restart]").await;
@@ -448,12 +493,7 @@ fn a_damaged_or_wrong_language_file_is_refused_and_a_good_one_read() {
 async fn not_sure_about_worry_is_call_now_with_the_emergency_line_at_the_top() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "[data-option=unsure]").await;
-    click(
-        &root,
-        "[data-question=rf_worried] input[data-option=not_sure]",
-    )
-    .await;
-    answer_the_rest_no(&root).await;
+    click(&root, "input[data-option=not_sure][data-item=rf_worried]").await;
     click(&root, "[data-action=next]").await;
     for option in ["1_to_6h", "no"] {
         click(&root, &format!("button[data-option=\"{option}\"]")).await;
@@ -497,59 +537,49 @@ async fn a_tick_not_yet_confirmed_stays_on_its_screen_but_never_decides() {
     // their unconfirmed tick plays no part in the result.
     click(&root, "[data-action=back]").await;
     click(&root, "input[data-option=rf_fainted]").await;
-    click(&root, "[data-option=none]").await;
+    none_of_these(&root).await;
     assert_eq!(screen(&root), "ctx_time_since_end");
     // The notice of a screen shows in the language switched to.
     click(&root, "[data-action=back]").await;
-    click(&root, "input[data-option=rf_chest]").await;
-    click(&root, "[data-option=none]").await;
+    assert!(ticked(&root, "none"), "None of these, as confirmed");
+    click(&root, "input[data-option=none]").await;
+    click(&root, "[data-action=next]").await;
     assert!(find(&root, "[role=alert]")
         .text_content()
         .unwrap_or_default()
-        .contains("Untick"));
+        .contains("None of these"));
     click(&root, "button[data-lang=es]").await;
     yew::scheduler::flush().await;
     assert!(find(&root, "[role=alert]")
         .text_content()
         .unwrap_or_default()
-        .contains("Quítelo"));
-    assert!(ticked(&root, "rf_chest"));
+        .contains("Ninguno de estos"));
 }
 
 #[wasm_bindgen_test]
-async fn a_checklist_answered_one_by_one_stays_one_by_one_after_back() {
+async fn an_explained_checklist_stays_explained_after_back() {
     let root = mount(DEMO, Lang::En).await;
     click(&root, "input[data-option=rf_fainted]").await;
     click(&root, "[data-action=next]").await;
     assert_eq!(screen(&root), "faint_followup");
     click(&root, "[data-option=unsure]").await;
-    click(
-        &root,
-        "fieldset[data-question=fo_heart] input[data-option=yes]",
-    )
-    .await;
-    click(
-        &root,
-        "fieldset[data-question=fo_long] input[data-option=no]",
-    )
-    .await;
+    click(&root, "input[data-option=fo_heart]").await;
+    click(&root, "input[data-option=not_sure][data-item=fo_long]").await;
     click(&root, "[data-action=back]").await;
     click(&root, "[data-action=next]").await;
     assert_eq!(screen(&root), "faint_followup");
-    // Still item by item, with both answers; the items left unanswered are
-    // asked for, never taken as "no".
+    // Still explained, with both answers.
+    assert!(find(&root, "[data-question=faint_followup]").has_attribute("data-explained"));
+    assert!(checked(&root, "input[data-option=fo_heart]"));
     assert!(checked(
         &root,
-        "fieldset[data-question=fo_heart] input[data-option=yes]"
-    ));
-    assert!(checked(
-        &root,
-        "fieldset[data-question=fo_long] input[data-option=no]"
+        "input[data-option=not_sure][data-item=fo_long]"
     ));
     click(&root, "[data-action=next]").await;
-    assert_eq!(screen(&root), "faint_followup");
-    assert!(find(&root, "[role=alert]")
-        .text_content()
-        .unwrap_or_default()
-        .contains("each one"));
+    assert_eq!(
+        find(&root, "[data-disposition]")
+            .get_attribute("data-disposition")
+            .as_deref(),
+        Some("emergency")
+    );
 }

@@ -412,7 +412,7 @@ impl Protocol {
                                 kind: Kind::YesNo,
                                 text: item.text,
                                 text_they: item.text_they,
-                                hint: None,
+                                hint: item.hint,
                                 ask_when: None,
                                 offers_not_sure: true,
                                 if_not_sure: item.if_not_sure.map(|s| vec![s]),

@@ -177,6 +177,9 @@ pub struct ItemData {
     /// Wording when someone answers for the patient.
     #[serde(default)]
     pub text_they: Option<Text>,
+    /// What it means, in a plain line (shown when the patient asks).
+    #[serde(default)]
+    pub hint: Option<Text>,
     /// What "not sure" is taken to be; absent means rules read `not_sure` itself.
     #[serde(default)]
     pub if_not_sure: Option<String>,

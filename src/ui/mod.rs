@@ -364,6 +364,24 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Next with nothing picked: focus goes to the error summary at the top
+    // (GOV.UK's pattern), which scrolls it into view.
+    {
+        let heading = heading.clone();
+        use_effect_with(state.notice, move |notice| {
+            if notice.is_some() {
+                let summary = heading
+                    .cast::<web_sys::Element>()
+                    .and_then(|h| h.closest(".ic-screen").ok().flatten())
+                    .and_then(|s| s.query_selector(".ic-error-summary").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(summary) = summary {
+                    let _ = summary.focus();
+                }
+            }
+        });
+    }
+
     let t = strings(lang);
     let they = state.for_someone_else();
     let dispatch = {
@@ -399,10 +417,21 @@ pub fn App(props: &AppProps) -> Html {
     let body = match step {
         Step::Ask(q) => html! {
             <>
-                <div class="ic-progress">
-                    <p>{ t.progress.replace("{n}", &(done + 1).to_string()).replace("{m}", &total.to_string()) }</p>
-                    <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
-                </div>
+                // No count on the first screen (every path is still open),
+                // nor while the most left is long: a worried patient reads
+                // "1 of 60" as a long check. The count only goes down.
+                if !first_screen {
+                    <div class="ic-progress">
+                        <p>{ t.progress.replace("{n}", &(done + 1).to_string()) }
+                            if left <= PROGRESS_COUNT_FROM {
+                                { " · " }{ if left <= 1 { t.progress_last.to_string() } else { t.progress_more.replace("{m}", &(left - 1).to_string()) } }
+                            }
+                        </p>
+                        if left <= PROGRESS_COUNT_FROM {
+                            <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
+                        }
+                    </div>
+                }
                 // Keyed by the screen and the move count: each screen starts
                 // fresh in the DOM (focus, scroll); its ticks live in the reducer.
                 { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
@@ -438,12 +467,18 @@ pub fn App(props: &AppProps) -> Html {
             if first_screen {
                 <p class="ic-intro">{ t.app_intro }</p>
             }
-            <main class="ic-main">{ body }</main>
+            <main class="ic-main">
+                // Back at the top of each screen after the first, as GOV.UK
+                // and the NHS place it.
+                if !first_screen {
+                    <button type="button" class="ic-back" onclick={on_back} data-action="back">{ t.back }</button>
+                }
+                { body }
+            </main>
             <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
             // (its own region: emptied when disarmed, which is not read out)
             <p class="ic-live ic-sr" aria-live="polite" data-restart-live="">{ if state.confirm_restart { t.restart_confirm } else { "" } }</p>
-            <nav class="ic-nav" aria-label={t.back}>
-                <button type="button" class="ic-btn" onclick={on_back} disabled={state.history.is_empty()} data-action="back">{ "‹ " }{ t.back }</button>
+            <nav class="ic-nav" aria-label={t.start_over}>
                 // One tap arms it (the button says "tap again", and so does the
                 // live region); the second clears. The button keeps focus.
                 <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart"
@@ -465,6 +500,10 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     }
 }
+
+/// The most screens left (the current one included) from which the progress
+/// line counts them.
+const PROGRESS_COUNT_FROM: usize = 10;
 
 /// Focuses a new screen's heading and, if its first line is hidden (under
 /// the sticky emergency bar, or below the screen: a long question in large

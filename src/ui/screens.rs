@@ -60,18 +60,48 @@ impl ScreenProps {
         })
     }
 
-    /// The notice in words, if any.
-    fn notice_view(&self) -> Html {
-        let t = strings(self.lang);
-        let Some(n) = self.notice else {
+    /// GOV.UK's error summary at the top of the screen, when Next was
+    /// tapped with nothing picked: its link goes to the first box.
+    fn error_summary(&self, message: &'static str) -> Html {
+        if self.notice.is_none() {
             return html! {};
-        };
-        let message = match n {
-            Notice::PickOne => t.pick_one,
-            Notice::NoneConflict => t.none_conflict,
-            Notice::AnswerEach => t.answer_each,
-        };
-        html! { <p class="ic-error" role="alert">{ message }</p> }
+        }
+        let t = strings(self.lang);
+        let to_first = Callback::from(|e: MouseEvent| {
+            use wasm_bindgen::JsCast;
+            e.prevent_default();
+            let first = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".ic-screen").ok().flatten())
+                .and_then(|s| s.query_selector("fieldset input").ok().flatten())
+                .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(first) = first {
+                let _ = first.focus();
+            }
+        });
+        html! {
+            <div class="ic-error-summary" role="alert" tabindex="-1" data-error-summary="">
+                <h3>{ t.error_title }</h3>
+                <a href="#" onclick={to_first}>{ message }</a>
+            </div>
+        }
+    }
+
+    /// The error beside the boxes (its ID is in the fieldset's description).
+    fn error_message(&self, title_id: &str, message: &'static str) -> Html {
+        if self.notice.is_none() {
+            return html! {};
+        }
+        html! { <p class="ic-error" id={format!("{title_id}-error")} data-error="">{ message }</p> }
+    }
+
+    /// The fieldset's description: its hint, and its error if any.
+    fn described_by(&self, title_id: &str) -> String {
+        match self.notice {
+            Some(_) => format!("{title_id}-hint {title_id}-error"),
+            None => format!("{title_id}-hint"),
+        }
     }
 }
 
@@ -118,8 +148,10 @@ fn heading(q: &Question, props: &ScreenProps, id: &str) -> Html {
     }
 }
 
-/// The red-flag checklist and the faint follow-ups: tick what is true, or
-/// "None of these", or answer each item yes / no / not sure.
+/// The red-flag checklist and the faint follow-ups, as GOV.UK's checkboxes:
+/// tick what is true, or "None of these" (last, after "or"; it unticks the
+/// others). Explained ("I'm not sure what some of these mean"), each item
+/// shows a plain line and its own "Not sure" (taken the cautious way).
 fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     let t = strings(props.lang);
     let sections = items(q, props.lang);
@@ -131,39 +163,34 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
         Some(Answer::One(code)) => Some(code.as_str()),
         _ => None,
     };
-    // One by one once asked for, or when an item is already "not sure".
-    let per_item = props.per_item || all.iter().any(|i| mark(&i.id) == Some("not_sure"));
-    // What each item shows: one by one, every answer (an item left
-    // unanswered there is asked for); ticking, only what is not "no".
-    let shown = |id: &str| mark(id).filter(|c| per_item || *c != "no");
+    // Explained once asked for, or when an item is already "not sure".
+    let explained = props.per_item || all.iter().any(|i| mark(&i.id) == Some("not_sure"));
     let ids: Vec<String> = all.iter().map(|i| i.id.clone()).collect();
-    let any_marked = all.iter().any(|i| shown(&i.id).is_some_and(|c| c != "no"));
-    // Never resolve contradictory input downwards: "None of these" with
-    // something ticked (or marked not sure) does nothing but ask.
-    let on_none = if any_marked {
-        notice(props, Notice::NoneConflict)
-    } else {
-        props.answer(
-            all.iter()
-                .map(|i| (i.id.clone(), Answer::One("no".into())))
-                .collect(),
-        )
-    };
-    let on_next = if per_item && all.iter().any(|i| shown(&i.id).is_none()) {
-        notice(props, Notice::AnswerEach)
-    } else if all.iter().all(|i| shown(&i.id).is_none()) {
-        notice(props, Notice::PickOne)
-    } else {
+    // "None of these" is every item a "no" (so it shows again after Back).
+    let none = all.iter().all(|i| mark(&i.id) == Some("no"));
+    let any = all
+        .iter()
+        .any(|i| matches!(mark(&i.id), Some(c) if c != "no"));
+    let on_next = if none || any {
         props.answer(
             all.iter()
                 .map(|i| {
                     (
                         i.id.clone(),
-                        Answer::One(shown(&i.id).unwrap_or("no").into()),
+                        Answer::One(mark(&i.id).unwrap_or("no").into()),
                     )
                 })
                 .collect(),
         )
+    } else {
+        notice(props, Notice::PickOne)
+    };
+    let on_none = {
+        let ids = ids.clone();
+        props.on_change(move |on| Action::NoneOfThese {
+            items: ids.clone(),
+            on,
+        })
     };
     let on_unsure = {
         let (dispatch, ids) = (props.dispatch.clone(), ids.clone());
@@ -184,61 +211,67 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
             </label>
         }
     });
+    let hint = if explained {
+        Some(t.unsure_checklist_hint)
+    } else {
+        q.hint.as_ref().map(|h| h.get(props.lang))
+    };
     html! {
-        <div {key} class="ic-screen ic-checklist" data-question={q.id.clone()}>
+        <div {key} class="ic-screen ic-checklist" data-question={q.id.clone()} data-explained={explained.then_some("")}>
+            { props.error_summary(t.select_or_none) }
             { respondent.unwrap_or_default() }
-            <fieldset aria-describedby={format!("{title_id}-hint")}>
+            <fieldset aria-describedby={props.described_by(&title_id)}>
                 <legend>{ heading(q, props, &title_id) }</legend>
-                <p class="ic-hint" id={format!("{title_id}-hint")}>
-                    { if per_item { t.unsure_checklist_hint } else { q.hint.as_ref().map(|h| h.get(props.lang)).unwrap_or_default() } }
-                </p>
+                <p class="ic-hint" id={format!("{title_id}-hint")}>{ hint.unwrap_or_default() }</p>
+                if !explained {
+                    <button type="button" class="ic-btn ic-link ic-explain" onclick={on_unsure} data-option="unsure">{ t.unsure_checklist }</button>
+                }
+                { props.error_message(&title_id, t.select_or_none) }
                 { for sections.iter().map(|(title, list)| html! {
                     <div class="ic-section">
                         <h3>{ title.get(props.lang) }</h3>
                         { for list.iter().map(|item| {
                             let text = item.wording(props.they).get(props.lang);
-                            let current = shown(&item.id);
-                            if per_item {
-                                let name = format!("ic-{}", item.id);
-                                html! {
-                                    <fieldset class="ic-item3" data-question={item.id.clone()}>
-                                        <legend>{ text }</legend>
-                                        <div class="ic-row">
-                                        { for [("yes", t.yes), ("no", t.no), ("not_sure", t.not_sure)].into_iter().map(|(code, label)| {
-                                            let id = item.id.clone();
-                                            let screen = q.id.clone();
-                                            let onchange = props.on_change(move |_| Action::Mark { screen: screen.clone(), item: id.clone(), code: code.into() });
-                                            html! {
-                                                <label class="ic-radio">
-                                                    <input type="radio" name={name.clone()} checked={current == Some(code)} {onchange} data-option={code} />
-                                                    <span>{ label }</span>
-                                                </label>
-                                            }
-                                        }) }
-                                        </div>
-                                    </fieldset>
-                                }
+                            let current = mark(&item.id);
+                            let id = item.id.clone();
+                            let on_yes = props.on_change(move |on| Action::Draft(id.clone(), on.then(|| Answer::One("yes".into()))));
+                            let (id, screen) = (item.id.clone(), q.id.clone());
+                            let on_unsure = props.on_change(move |on| if on {
+                                Action::Mark { screen: screen.clone(), item: id.clone(), code: "not_sure".into() }
                             } else {
-                                let id = item.id.clone();
-                                let onchange = props.on_change(move |on| Action::Draft(id.clone(), on.then(|| Answer::One("yes".into()))));
-                                html! {
-                                    <label class="ic-check" data-question={item.id.clone()}>
-                                        <input type="checkbox" checked={current.is_some()} {onchange} data-option={item.id.clone()} />
-                                        <span>{ text }</span>
+                                Action::Draft(id.clone(), None)
+                            });
+                            html! {
+                                <div class="ic-item" data-question={item.id.clone()}>
+                                    <label class="ic-check">
+                                        <input type="checkbox" checked={current == Some("yes")} onchange={on_yes} data-option={item.id.clone()} />
+                                        <span>{ text }
+                                            if explained {
+                                                if let Some(h) = &item.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
+                                            }
+                                        </span>
                                     </label>
-                                }
+                                    if explained {
+                                        <label class="ic-unsure">
+                                            <input type="checkbox" checked={current == Some("not_sure")} onchange={on_unsure}
+                                                data-option="not_sure" data-item={item.id.clone()}
+                                                aria-label={format!("{}: {}", t.not_sure, text)} />
+                                            <span aria-hidden="true">{ t.not_sure }</span>
+                                        </label>
+                                    }
+                                </div>
                             }
                         }) }
                     </div>
                 }) }
+                <p class="ic-or">{ t.or }</p>
+                <label class="ic-check ic-none">
+                    <input type="checkbox" checked={none} onchange={on_none} data-option="none" />
+                    <span>{ t.none_of_these }</span>
+                </label>
             </fieldset>
-            { props.notice_view() }
             <div class="ic-actions">
                 <button type="button" class="ic-btn ic-primary" onclick={on_next} data-action="next">{ t.next }</button>
-                <button type="button" class="ic-btn" onclick={on_none} data-option="none">{ t.none_of_these }</button>
-                if !per_item {
-                    <button type="button" class="ic-btn ic-link" onclick={on_unsure} data-option="unsure">{ t.unsure_checklist }</button>
-                }
             </div>
         </div>
     }
@@ -296,31 +329,43 @@ fn choice(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     }
 }
 
-/// Multi-choice: tick all that apply, then Next.
+/// Multi-choice: tick all that apply, then Next. "None of these" (or the
+/// question's own exclusive options) comes last, after "or", and unticks
+/// the others.
 fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     let t = strings(props.lang);
-    let picked: Vec<String> = match props.answers.get(&q.id) {
-        Some(Answer::Many(v)) => v.clone(),
-        _ => Vec::new(),
+    let draft = match props.answers.get(&q.id) {
+        Some(Answer::Many(v)) => Some(v.clone()),
+        _ => None,
     };
+    let picked = draft.clone().unwrap_or_default();
+    // An empty pick is "None of these" (a draft, or confirmed before Back).
+    let none = draft.as_ref().is_some_and(|v| v.is_empty());
     let must_pick = q.options.iter().any(|o| o.exclusive);
     let title_id = format!("ic-h-{}", q.id);
-    let on_next = if picked.is_empty() {
+    let on_next = if picked.is_empty() && !none {
         notice(props, Notice::PickOne)
     } else {
         props.answer(vec![(q.id.clone(), Answer::Many(picked.clone()))])
     };
-    let on_none = if picked.is_empty() {
-        props.answer(vec![(q.id.clone(), Answer::Many(Vec::new()))])
-    } else {
-        notice(props, Notice::NoneConflict)
+    let on_none = {
+        let qid = q.id.clone();
+        props.on_change(move |on| Action::Draft(qid.clone(), on.then(|| Answer::Many(Vec::new()))))
     };
+    let message = if must_pick {
+        t.pick_one
+    } else {
+        t.select_or_none
+    };
+    let first_exclusive = q.options.iter().position(|o| o.exclusive);
     html! {
         <div {key} class="ic-screen" data-question={q.id.clone()}>
-            <fieldset>
+            { props.error_summary(message) }
+            <fieldset aria-describedby={props.notice.map(|_| format!("{title_id}-error"))}>
                 <legend>{ heading(q, props, &title_id) }</legend>
+                { props.error_message(&title_id, message) }
                 <div class="ic-checks">
-                { for q.options.iter().map(|o| {
+                { for q.options.iter().enumerate().map(|(n, o)| {
                     let checked = picked.contains(&o.id);
                     let (qid, id, exclusive, picked) = (q.id.clone(), o.id.clone(), o.exclusive, picked.clone());
                     let onchange = props.on_change(move |on| {
@@ -334,25 +379,32 @@ fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
                             }
                             v.push(id.clone());
                         }
-                        Action::Draft(qid.clone(), Some(Answer::Many(v)))
+                        // (nothing left ticked is not "None of these")
+                        Action::Draft(qid.clone(), (!v.is_empty()).then_some(Answer::Many(v)))
                     });
                     html! {
-                        <label class="ic-check" data-exclusive={o.exclusive.then_some("")}>
-                            <input type="checkbox" {checked} {onchange} data-option={o.id.clone()} />
-                            <span>{ o.label.get(props.lang) }
-                                if let Some(h) = &o.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
-                            </span>
-                        </label>
+                        <>
+                            if first_exclusive == Some(n) { <p class="ic-or">{ t.or }</p> }
+                            <label class="ic-check" data-exclusive={o.exclusive.then_some("")}>
+                                <input type="checkbox" {checked} {onchange} data-option={o.id.clone()} />
+                                <span>{ o.label.get(props.lang) }
+                                    if let Some(h) = &o.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
+                                </span>
+                            </label>
+                        </>
                     }
                 }) }
+                if !must_pick {
+                    <p class="ic-or">{ t.or }</p>
+                    <label class="ic-check ic-none">
+                        <input type="checkbox" checked={none} onchange={on_none} data-option="none" />
+                        <span>{ t.none_of_these }</span>
+                    </label>
+                }
                 </div>
             </fieldset>
-            { props.notice_view() }
             <div class="ic-actions">
                 <button type="button" class="ic-btn ic-primary" onclick={on_next} data-action="next">{ t.next }</button>
-                if !must_pick {
-                    <button type="button" class="ic-btn" onclick={on_none} data-option="none">{ t.none_of_these }</button>
-                }
             </div>
         </div>
     }

@@ -23,10 +23,10 @@ pub struct Wizard {
     /// How many answers, Backs and Start overs so far in this page view (focus
     /// moves to the heading after each one, never on the first load).
     pub moves: u32,
-    /// The checklists the patient chose to answer item by item (yes / no /
-    /// not sure), by screen: kept across Back and reload, so an item left
-    /// unanswered there is always asked for (a checklist is also shown item
-    /// by item whenever one of its items is "not sure").
+    /// The checklists the patient asked to have explained ("I'm not sure
+    /// what some of these mean": a plain line and "Not sure" under each
+    /// item), by screen: kept across Back and reload (a checklist is also
+    /// explained whenever one of its items is "not sure").
     pub one_by_one: Vec<String>,
     /// What the current screen asks the patient to fix, if anything.
     pub notice: Option<Notice>,
@@ -44,12 +44,8 @@ pub struct Wizard {
 /// What a screen asks the patient to fix before it moves on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// Nothing picked.
+    /// Next with nothing picked (and "None of these" not ticked).
     PickOne,
-    /// "None of these" while something is ticked.
-    NoneConflict,
-    /// One by one, an item has no answer.
-    AnswerEach,
 }
 
 /// What the patient can do.
@@ -86,8 +82,16 @@ pub enum Action {
         /// Its answer code.
         code: String,
     },
-    /// Answer a checklist (`screen`) item by item: its items' "no"s are
-    /// cleared, so each one must be answered again (none starts as "No").
+    /// "None of these" ticked (`on`: every item of the screen a "no"
+    /// draft, which unticks the others) or unticked (those "no"s cleared).
+    NoneOfThese {
+        /// The checklist's items.
+        items: Vec<String>,
+        /// Ticked or not.
+        on: bool,
+    },
+    /// Explain a checklist (`screen`): a plain line and "Not sure" under
+    /// each item. Its "no"s are cleared ("None of these" is unticked).
     PerItem {
         /// The checklist.
         screen: String,
@@ -234,6 +238,15 @@ impl Reducible for Wizard {
             Action::Mark { screen, item, code } => {
                 next.set_one_by_one(screen);
                 next.answers.set_one(&item, &code);
+            }
+            Action::NoneOfThese { items, on } => {
+                for id in items {
+                    if on {
+                        next.answers.set_one(&id, "no");
+                    } else {
+                        next.answers.remove(&id);
+                    }
+                }
             }
             Action::PerItem { screen, items } => {
                 next.set_one_by_one(screen);

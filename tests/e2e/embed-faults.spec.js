@@ -415,7 +415,8 @@ test('4. on a page with its own sticky header, sticky-offset keeps the emergency
     expect(p.inView && p.reached, `page scrolled to ${p.y}: the emergency call is on screen below the header and not covered`).toBe(true);
   }
   // Focus moved to a new screen's heading stays clear of the header and the bar.
-  await ic.locator('.ic-main button[data-option=none]').click();
+  await ic.locator('.ic-main input[data-option=none]').check();
+  await ic.locator('.ic-main button[data-action=next]').click();
   await expect(ic.locator('.ic-main [data-question="red_flags"]')).toHaveCount(0);
   const heading = await ic.evaluate((el) => {
     const h = el.shadowRoot.activeElement;

@@ -166,12 +166,14 @@ test('1. custom element on a hostile host page: renders, completes a flow, keeps
   expect(dark).toEqual(['#8cc8f2', '#0b1a26']);
   await page.emulateMedia({ colorScheme: 'light' });
 
-  // Touch targets on the checklist: the items, "None of these", Next.
-  for (const sel of ['label.ic-check', 'button[data-option=none]', 'button[data-action=next]', 'button[data-lang=es]']) {
+  // Touch targets on the checklist: the items and "None of these" (whole
+  // rows, at least 40 px as GOV.UK's checkboxes; WCAG 2.5.8 asks 24), Next
+  // and the language buttons (48 px).
+  for (const [sel, least] of [['label.ic-check', 40], ['label.ic-none', 40], ['button[data-action=next]', 48], ['button[data-lang=es]', 48]]) {
     const s = await shadowStyle(page, '#ic', sel, ['min-height', 'display', 'font-size']);
     expect(s, `${sel} exists`).not.toBeNull();
-    expect(parseFloat(s['min-height']), `${sel} min-height`).toBeGreaterThanOrEqual(48);
-    expect(s.boxHeight, `${sel} height`).toBeGreaterThanOrEqual(48);
+    expect(parseFloat(s['min-height']), `${sel} min-height`).toBeGreaterThanOrEqual(least);
+    expect(s.boxHeight, `${sel} height`).toBeGreaterThanOrEqual(least);
     expect(s.display, `${sel} is displayed`).not.toBe('none');
   }
   const box = await shadowStyle(page, '#ic', 'input[data-option=rf_chest]', ['display']);
@@ -286,7 +288,7 @@ test('2. attribute changes after load take effect and keep the answers', async (
   await expect(ic.locator(`.ic-main [data-question="${second}"] [aria-pressed=true], .ic-main [data-question="${second}"] input:checked`).first()).toBeAttached();
   await ic.locator('[data-action=back]').click();
   expect(await screenOf(ic)).toBe('red_flags');
-  await expect(ic.locator('.ic-main button[data-option=none]')).toHaveText('Ninguno de estos');
+  await expect(ic.locator('.ic-main label.ic-none')).toHaveText('Ninguno de estos');
   // The emergency route shows the new numbers.
   await ic.locator('input[data-option=rf_chest]').check();
   await ic.locator('.ic-main button[data-action=next]').click();
@@ -363,7 +365,8 @@ test('3. the iframe page resizes its frame through the host snippet as screens c
   expect(tall, 'the checklist is tall').toBeGreaterThan(900);
   const reportsBefore = await page.evaluate(() => window.__heights.length);
 
-  await frame.locator('.ic-main button[data-option=none]').click();
+  await frame.locator('.ic-main input[data-option=none]').check();
+  await frame.locator('.ic-main button[data-action=next]').click();
   const next = await screenOf(frame);
   expect(next).not.toBe('red_flags');
   await page.waitForFunction((n) => window.__heights.length > n, reportsBefore);
@@ -408,7 +411,10 @@ test('3b. in the iframe, an emergency number is on screen wherever the host page
   const inner = page.frame({ url: /\/frame\.html/ });
   // The long red-flag checklist, then (shorter) the next screen, then the result.
   for (const stage of ['checklist', 'next screen', 'result']) {
-    if (stage === 'next screen') await frame.locator('.ic-main button[data-option=none]').click();
+    if (stage === 'next screen') {
+      await frame.locator('.ic-main input[data-option=none]').check();
+      await frame.locator('.ic-main button[data-action=next]').click();
+    }
     if (stage === 'result') await walkToResult(frame);
     // The frame has taken its new height: its content's, up to the screen's.
     await expect.poll(async () => {
@@ -460,7 +466,8 @@ test('3c. a dark clinic colour stays visible in the dark setting: lightened to A
     const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
     const app = document.querySelector('.ic-app');
     const next = getComputedStyle(document.querySelector('.ic-main button[data-action=next]'));
-    const none = getComputedStyle(document.querySelector('.ic-main button[data-option=none]'));
+    // (the chosen language's outline: the clinic's colour as a border)
+    const none = getComputedStyle(document.querySelector('.ic-lang button[aria-pressed=true]'));
     const bg = rgb(getComputedStyle(app).backgroundColor);
     return {
       buttonOnPage: ratio(rgb(next.backgroundColor), bg),

@@ -135,8 +135,9 @@ async function screenOf(scope) {
  */
 async function answerPlainly(scope, id) {
   const s = scope.locator(`.ic-main [data-question="${id}"]`).first();
-  if (await s.locator('button[data-option=none]').count()) {
-    await s.locator('button[data-option=none]').click();
+  if (await s.locator('input[data-option=none]').count()) {
+    await s.locator('input[data-option=none]').check();
+    await s.locator('button[data-action=next]').click();
   } else if (await s.locator('textarea').count()) {
     await s.locator('button[data-option=skip]').click();
   } else if (await s.locator('input[type=checkbox]').count()) {

@@ -93,7 +93,8 @@ async function openFresh(page) {
   // Each test has its own browser context, so session storage starts empty.
   await page.goto('/');
   await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
-  await expect(page.locator('[data-action=back]')).toBeDisabled();
+  // (no Back on the first screen)
+  await expect(page.locator('[data-action=back]')).toHaveCount(0);
 }
 
 async function setLanguage(page, lang) {
@@ -113,10 +114,11 @@ async function screenKind(page, id) {
 /**
  * Answers the current screen `id` with `value`:
  * - checklist: { item_id: 'yes' | 'not_sure' | 'no' } ({} = None of these;
- *   any not_sure → the per-item mode, every item answered);
+ *   any not_sure → "I'm not sure what some of these mean", then each
+ *   item's own "Not sure");
  * - choice: an option code; multi: an array of codes ([] = None of these);
  * - text: a string ('' or undefined = Skip).
- * `hooks.afterUnsure(page)` runs when the per-item mode has just opened.
+ * `hooks.afterUnsure(page)` runs when the explained mode has just opened.
  */
 async function answer(page, id, value, hooks = {}) {
   return (await answerScreen(page, id, value, hooks)).id;
@@ -129,18 +131,21 @@ async function answerScreen(page, id, value, hooks = {}, knownKind = null) {
   if (kind === 'checklist') {
     const ticked = Object.entries(value || {}).filter(([, c]) => c !== 'no');
     if (ticked.length === 0) {
-      await s.locator('button[data-option=none]').click();
+      // GOV.UK's pattern: "None of these" is the last box, then Next.
+      await s.locator('input[data-option=none]').check();
+      await s.locator('button[data-action=next]').click();
     } else if (ticked.some(([, c]) => c === 'not_sure')) {
       await s.locator('button[data-option=unsure]').click();
-      const items = s.locator('fieldset[data-question]');
-      await expect(items.first()).toBeVisible();
+      const items = s.locator('.ic-item[data-question]');
+      await expect(s.locator('input[data-option=not_sure]').first()).toBeVisible();
       if (hooks.afterUnsure) await hooks.afterUnsure(page);
       const ids = await items.evaluateAll((fs) => fs.map((f) => f.getAttribute('data-question')));
       for (const [item] of ticked) expect(ids, `checklist ${id} has item ${item}`).toContain(item);
-      for (const item of ids) {
-        const code = (value[item] && value[item] !== 'no') ? value[item] : 'no';
-        const radio = s.locator(`fieldset[data-question="${item}"] input[data-option="${code}"]`);
-        await radio.check(); // check() fails unless the radio ends up checked
+      for (const [item, code] of ticked) {
+        const box = code === 'not_sure'
+          ? s.locator(`input[data-option=not_sure][data-item="${item}"]`)
+          : s.locator(`input[data-option="${item}"]`);
+        await box.check(); // check() fails unless the box ends up checked
       }
       await s.locator('button[data-action=next]').click();
     } else {
@@ -152,7 +157,8 @@ async function answerScreen(page, id, value, hooks = {}, knownKind = null) {
   } else if (kind === 'multi') {
     const codes = Array.isArray(value) ? value : [value];
     if (codes.length === 0) {
-      await s.locator('button[data-option=none]').click();
+      await s.locator('input[data-option=none]').check();
+      await s.locator('button[data-action=next]').click();
     } else {
       for (const c of codes) {
         await s.locator(`input[data-option="${c}"]`).check();

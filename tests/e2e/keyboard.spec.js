@@ -54,11 +54,16 @@ test('keyboard only: from the first screen to a result, focus on each new headin
   await expect(page.locator(chest)).toBeChecked();
   await page.keyboard.press('Space');
   await expect(page.locator(chest)).not.toBeChecked();
-  await tabTo(page, `${S('red_flags')} button[data-option=none]`);
+  // "None of these" is the last box: Space ticks it, Tab goes on to Next.
+  await tabTo(page, `${S('red_flags')} input[data-option=none]`);
   await page.keyboard.press('Shift+Tab');
-  expect(await focusedIs(page, `${S('red_flags')} button[data-action=next]`)).toBe(true);
+  expect(await focusedIs(page, `${S('red_flags')} input[data-option=rf_worried]`)).toBe(true);
   await page.keyboard.press('Tab');
-  expect(await focusedIs(page, `${S('red_flags')} button[data-option=none]`)).toBe(true);
+  expect(await focusedIs(page, `${S('red_flags')} input[data-option=none]`)).toBe(true);
+  await page.keyboard.press('Space');
+  await expect(page.locator(`${S('red_flags')} input[data-option=none]`)).toBeChecked();
+  await page.keyboard.press('Tab');
+  expect(await focusedIs(page, `${S('red_flags')} button[data-action=next]`)).toBe(true);
   await page.keyboard.press('Enter');
   await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
 
@@ -116,7 +121,9 @@ test('keyboard only: from the first screen to a result, focus on each new headin
 
 test('keyboard only: Back with Enter returns focus to the earlier heading and keeps the answer', async ({ page }) => {
   await openFresh(page);
-  await tabTo(page, `${S('red_flags')} button[data-option=none]`);
+  await tabTo(page, `${S('red_flags')} input[data-option=none]`);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
   await tabTo(page, `${S('ctx_time_since_end')} button[data-option="1_to_6h"]`);
@@ -179,12 +186,12 @@ test('keyboard only: "I\'m not sure what some of these mean" moves focus to the 
   await openFresh(page);
   await tabTo(page, `${S('red_flags')} button[data-option=unsure]`);
   await page.keyboard.press('Enter');
-  // The button is gone (the checklist is now one by one): focus must not be lost.
-  await expect(page.locator(`${S('red_flags')} fieldset.ic-item3`).first()).toBeVisible();
+  // The button is gone (each item now says what it means): focus must not be lost.
+  await expect(page.locator(`${S('red_flags')} input[data-option=not_sure]`).first()).toBeVisible();
   await expect(page.locator(`${S('red_flags')} h2`)).toBeFocused();
   await expect(page.locator(`${S('red_flags')} h2`)).toBeInViewport();
   // The live region says which screen this is.
   await expect(page.locator('.ic-live.ic-sr:not([data-restart-live])')).toContainText(questionText('red_flags', 'en'));
   await page.keyboard.press('Tab');
-  expect(await focusedIs(page, `${S('red_flags')} fieldset.ic-item3 input[data-option=yes]`)).toBe(true);
+  expect(await focusedIs(page, `${S('red_flags')} input[data-option=rf_breath_severe]`)).toBe(true);
 });

@@ -32,12 +32,12 @@ for (const lang of ['en', 'es']) {
         await setLanguage(page, 'es');
         await expect(page.locator('button[data-lang=en]')).toHaveAttribute('aria-pressed', 'false');
         await expect(page.locator('main h2')).toHaveText('¿Tiene usted ALGUNO de estos problemas ahora mismo?');
-        await expect(page.locator('main button[data-option=none]')).toHaveText('Ninguno de estos');
+        await expect(page.locator('main label.ic-none')).toHaveText('Ninguno de estos');
         await expect(page.getByText('Estoy contestando por otra persona')).toBeVisible();
         await expect(page.locator('main').getByText('Do you have ANY of these right now?')).toHaveCount(0);
       } else {
         await expect(page.locator('main h2')).toHaveText('Do you have ANY of these right now?');
-        await expect(page.locator('main button[data-option=none]')).toHaveText('None of these');
+        await expect(page.locator('main label.ic-none')).toHaveText('None of these');
       }
 
       const skipScan = scannedElsewhere(k);

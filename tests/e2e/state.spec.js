@@ -80,33 +80,34 @@ test('reload mid-flow keeps the answers and the screen', async ({ page }) => {
 
 test('Back shows the earlier answer on every kind of screen', async ({ page }) => {
   await openFresh(page);
-  await expect(page.locator('[data-action=back]')).toBeDisabled();
 
   // Checklist: a tick.
   expect(await answer(page, 'red_flags', { rf_fainted: 'yes' })).toBe('faint_followup');
   expect(await back(page, 'faint_followup')).toBe('red_flags');
   await expectTicked(page, 'red_flags', ['rf_fainted']);
 
-  // Checklist, per-item mode: "not sure" on the faint is kept as not sure.
+  // Checklist, explained: "not sure" on the faint is kept as not sure.
+  await page.locator(`${S('red_flags')} input[data-option=rf_fainted]`).uncheck();
   expect(await answer(page, 'red_flags', { rf_fainted: 'not_sure' })).toBe('faint_followup');
   expect(await back(page, 'faint_followup')).toBe('red_flags');
-  const item = page.locator(`${S('red_flags')} fieldset[data-question=rf_fainted]`);
+  const item = page.locator(`${S('red_flags')} .ic-item[data-question=rf_fainted]`);
   await expect(item).toBeVisible();
   await expect(item.locator('input[data-option=not_sure]')).toBeChecked();
-  await expect(page.locator(`${S('red_flags')} fieldset[data-question=rf_chest] input[data-option=no]`)).toBeChecked();
+  await expect(item.locator('input[data-option=rf_fainted]')).not.toBeChecked();
+  await expect(page.locator(`${S('red_flags')} input[data-option=rf_chest]`)).not.toBeChecked();
   await expect(page.locator(`${S('red_flags')} [data-option=unsure]`)).toHaveCount(0);
 
-  // "None of these" with an item still marked never discards it: it asks
-  // to untick first and stays. Unmarked, "None of these" goes on, and the
-  // faint follow-ups are no longer asked.
-  await page.locator(`${S('red_flags')} [data-option=none]`).click();
-  await expect(page.locator(`${S('red_flags')} [role=alert]`)).toContainText('Untick');
-  expect(await currentScreen(page)).toBe('red_flags');
-  await item.locator('input[data-option=no]').check();
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
+  // "None of these" unticks what was marked, where the patient sees it, and
+  // goes on: the faint follow-ups are no longer asked.
+  await page.locator(`${S('red_flags')} input[data-option=none]`).check();
+  await expect(item.locator('input[data-option=not_sure]')).not.toBeChecked();
+  await page.locator(`${S('red_flags')} button[data-action=next]`).click();
+  expect(await waitForScreenChange(page, 'red_flags')).toBe('ctx_time_since_end');
   expect(await back(page, 'ctx_time_since_end')).toBe('red_flags');
-  await expectTicked(page, 'red_flags', []);
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
+  // "None of these", as confirmed.
+  await expectTicked(page, 'red_flags', ['none']);
+  await page.locator(`${S('red_flags')} button[data-action=next]`).click();
+  expect(await waitForScreenChange(page, 'red_flags')).toBe('ctx_time_since_end');
 
   // Single choice.
   const answers = {
@@ -131,11 +132,12 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   expect(await back(page, next)).toBe('ha_with');
   await expectTicked(page, 'ha_with', ['vision', 'jaw']);
 
-  // "None of these" on ha_with: refused while ticks remain, then free text.
-  await page.locator(`${S('ha_with')} [data-option=none]`).click();
-  await expect(page.locator(`${S('ha_with')} [role=alert]`)).toContainText('Untick');
-  expect(await currentScreen(page)).toBe('ha_with');
-  for (const o of answers.ha_with) await page.locator(`${S('ha_with')} input[data-option=${o}]`).uncheck();
+  // "None of these" on ha_with unticks the others (and a tick unticks it).
+  await page.locator(`${S('ha_with')} input[data-option=none]`).check();
+  for (const o of answers.ha_with) await expect(page.locator(`${S('ha_with')} input[data-option=${o}]`)).not.toBeChecked();
+  await page.locator(`${S('ha_with')} input[data-option=vision]`).check();
+  await expect(page.locator(`${S('ha_with')} input[data-option=none]`)).not.toBeChecked();
+  await page.locator(`${S('ha_with')} input[data-option=vision]`).uncheck();
   expect(await answer(page, 'ha_with', [])).toBe('ot_related');
   expect(await answer(page, 'ot_related', 'something_else')).toBe('ot_text');
   const text = 'Sore knee from gardening';
@@ -150,7 +152,7 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   expect(await back(page, 'ot_text')).toBe('ot_related');
   await expectChosen(page, 'ot_related', 'something_else');
   expect(await back(page, 'ot_related')).toBe('ha_with');
-  await expectTicked(page, 'ha_with', []);
+  await expectTicked(page, 'ha_with', ['none']);
 });
 
 test('Start over clears every answer', async ({ page }) => {
@@ -180,35 +182,36 @@ test('Start over clears every answer', async ({ page }) => {
   await restart.click();
   expect(await waitForScreenChange(page, 'result')).toBe('red_flags');
   await expectTicked(page, 'red_flags', []);
-  await expect(page.locator('[data-action=back]')).toBeDisabled();
-  await expect(page.locator('main .ic-progress')).toContainText('1');
+  // The first screen: no Back, no count.
+  await expect(page.locator('[data-action=back]')).toHaveCount(0);
+  await expect(page.locator('main .ic-progress')).toHaveCount(0);
   // What is stored is what a fresh page stores.
   await expect.poll(() => saved(page)).toEqual(fresh);
   // Nothing is remembered: not after a reload, not on the next screens.
   await page.reload();
   expect(await currentScreen(page)).toBe('red_flags');
-  await expect(page.locator('[data-action=back]')).toBeDisabled();
+  await expect(page.locator('[data-action=back]')).toHaveCount(0);
   expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
   await expect(page.locator(`${S('ctx_time_since_end')} button[aria-pressed=true]`)).toHaveCount(0);
   expect(await answer(page, 'ctx_time_since_end', '1_to_6h')).toBe('ctx_at_clinic');
   await expect(page.locator(`${S('ctx_at_clinic')} button[aria-pressed=true]`)).toHaveCount(0);
 });
 
-test('Start over with nothing answered also forgets "one by one" (nothing old comes back after a reload)', async ({ page }) => {
+test('Start over with nothing answered also forgets "explained" (nothing old comes back after a reload)', async ({ page }) => {
   await openFresh(page);
   expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
   expect(await back(page, 'ctx_time_since_end')).toBe('red_flags');
-  // "Not sure what these mean": the "no"s go, the checklist turns one by one.
+  // "Not sure what these mean": the "no"s go, each item says what it means.
   await page.locator('main button[data-option=unsure]').click();
-  await expect(page.locator('main fieldset.ic-item3').first()).toBeVisible();
+  await expect(page.locator('main input[data-option=not_sure]').first()).toBeVisible();
   await page.reload();
-  await expect(page.locator('main fieldset.ic-item3').first()).toBeVisible();
+  await expect(page.locator('main input[data-option=not_sure]').first()).toBeVisible();
   // Nothing is answered now, so one tap starts over.
   await page.locator('[data-action=restart]').click();
-  await expect(page.locator('main fieldset.ic-item3')).toHaveCount(0);
+  await expect(page.locator('main input[data-option=not_sure]')).toHaveCount(0);
   await page.reload();
   await expect(page.locator(`${S('red_flags')} h2`)).toBeVisible();
-  await expect(page.locator('main fieldset.ic-item3')).toHaveCount(0);
+  await expect(page.locator('main input[data-option=not_sure]')).toHaveCount(0);
   await expect(page.locator('main button[data-option=unsure]')).toBeVisible();
 });
 

@@ -69,7 +69,7 @@ test('the widget follows the browser\'s text size, fits a 320 px screen, and kee
     const bar = page.locator('a[data-action=call-emergency-bar]');
     await expect(bar).toBeInViewport();
     // Scrolled to the end of the long checklist, the call is still on screen.
-    await page.locator('.ic-main button[data-option=none]').scrollIntoViewIfNeeded();
+    await page.locator('.ic-main input[data-option=none]').scrollIntoViewIfNeeded();
     await expect(bar).toBeInViewport();
     const barBox = await page.locator('.ic-emergency').first().boundingBox();
     expect(barBox.height, `${lang}: the bar leaves room for the question`).toBeLessThanOrEqual(VIEWPORT.height * 0.2);

@@ -285,7 +285,7 @@ test.describe('a patient on a phone', () => {
     await page.goto(posts.es.link);
     const ic = page.locator('infusion-check');
     await expect(ic.locator('.ic-app')).toHaveAttribute('lang', 'es', { timeout: 30_000 });
-    await expect(ic.locator('.ic-main button[data-option=none]')).toHaveText('Ninguno de estos');
+    await expect(ic.locator('.ic-main label.ic-none')).toHaveText('Ninguno de estos');
     await ic.locator('input[data-option=rf_breath_severe]').check();
     await ic.locator('.ic-main button[data-action=next]').click();
     await expect(ic.locator('[data-disposition="emergency"]')).toBeVisible();
