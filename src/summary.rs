@@ -183,7 +183,9 @@ pub struct Summary {
     pub head: String,
     /// The "no" answers, one line each.
     pub no: Vec<String>,
-    /// The rules that fired, the protocol, the disclaimer.
+    /// The rules that fired (for the nurse).
+    pub rules: String,
+    /// The protocol, the disclaimer.
     pub foot: String,
 }
 
@@ -198,7 +200,7 @@ impl Summary {
                 let _ = writeln!(out, "{l}");
             }
         }
-        let _ = write!(out, "\n{}", self.foot);
+        let _ = write!(out, "\n{}\n{}", self.rules, self.foot);
         out
     }
 }
@@ -277,9 +279,8 @@ pub fn summary(
     for l in yes.iter().chain(&other) {
         let _ = writeln!(head, "{l}");
     }
+    let rules = format!("{}: {}", s.summary_rules, outcome.fired_ids().join(", "));
     let mut foot = String::new();
-    let ids: Vec<&str> = outcome.fired_ids();
-    let _ = writeln!(foot, "{}: {}", s.summary_rules, ids.join(", "));
     let _ = writeln!(
         foot,
         "{}",
@@ -288,7 +289,12 @@ pub fn summary(
             .replace("{date}", &p.review_date)
     );
     let _ = writeln!(foot, "{}", s.not_diagnosis);
-    Summary { head, no, foot }
+    Summary {
+        head,
+        no,
+        rules,
+        foot,
+    }
 }
 
 /// The plain-text summary of the answers and the result.

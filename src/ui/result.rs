@@ -120,12 +120,16 @@ pub fn result_view(props: ResultProps) -> Html {
             { t.call_after_hours }<span class="ic-sub">{ phone.display.clone() }</span>
         </a>
     });
+    // The first view holds this outcome's own calls; on the other results
+    // the emergency call (always in the bar too) goes with "when to get
+    // help".
+    let emergency_first = outcome.level == Level::Emergency;
     let actions = match outcome.level {
-        Level::Emergency => html! { <>{ emergency_btn }{ clinic_btn }</> },
+        Level::Emergency => html! { <>{ emergency_btn.clone() }{ clinic_btn }</> },
         Level::CallNow | Level::CallToday => {
-            html! { <>{ clinic_btn }{ after_btn.unwrap_or_default() }{ emergency_btn }</> }
+            html! { <>{ clinic_btn }{ after_btn.unwrap_or_default() }</> }
         }
-        Level::SelfCare => html! { <>{ clinic_btn }{ emergency_btn }</> },
+        Level::SelfCare => clinic_btn,
     };
     // "Copied" only once the clipboard has taken it; a refusal (a frame
     // without `allow="clipboard-write"`, no clipboard at all) says so, and
@@ -177,11 +181,6 @@ pub fn result_view(props: ResultProps) -> Html {
         }
     };
     let mut do_now: Vec<&Text> = urgent.clone();
-    // Red flags come before "are you still at the clinic?", so an
-    // emergency never knows: it always says what to do there too.
-    if outcome.level == Level::Emergency {
-        do_now.push(they(&texts.at_clinic, &texts.at_clinic_they));
-    }
     do_now.extend(they_list(&texts.do_now, &texts.do_now_they, them));
     let get_help: Vec<&Text> = they_list(&texts.get_help, &texts.get_help_they, them)
         .iter()
@@ -228,8 +227,18 @@ pub fn result_view(props: ResultProps) -> Html {
                 <h3>{ f(t.get_help) }</h3>
                 <ul class="ic-get-help">{ list(&get_help) }</ul>
             }
+            if !emergency_first {
+                <div class="ic-actions ic-help-actions">{ emergency_btn }</div>
+            }
             <h3>{ t.do_now }</h3>
-            <ul class="ic-do-now">{ list(&do_now) }</ul>
+            <ul class="ic-do-now">
+                // Red flags come before "are you still at the clinic?", so
+                // an emergency never knows: it always says what to do there.
+                if emergency_first {
+                    <li data-at-clinic="">{ f(they(&texts.at_clinic, &texts.at_clinic_they).get(lang)) }</li>
+                }
+                { list(&do_now) }
+            </ul>
             if !advice.is_empty() && outcome.level != Level::Emergency {
                 <details class="ic-more ic-advice">
                     <summary>{ t.advice }</summary>
@@ -248,6 +257,7 @@ pub fn result_view(props: ResultProps) -> Html {
                         <pre class="ic-summary-text">{ summary_no }</pre>
                     </details>
                 }
+                <p class="ic-hint" data-summary-rules="">{ summary.rules.clone() }</p>
                 <div class="ic-actions ic-summary-actions">
                     <button type="button" class="ic-btn" onclick={on_copy} data-action="copy"
                         data-copied={copied.map(|ok| if ok { "yes" } else { "no" })}>{ copy_label }</button>
