@@ -105,7 +105,7 @@ pub fn result_view(props: ResultProps) -> Html {
         // the one big button: the emergency call is the only thing to tap.
         Some(phone) if outcome.level == Level::Emergency => html! {
             <p class="ic-call-plain">
-                <a href={phone.href()} data-action="call-clinic">{ call_clinic }{ ": " }{ phone.display.clone() }</a>
+                <a href={phone.href()} data-action="call-clinic">{ call_clinic }{ ": " }<span>{ phone.display.clone() }</span></a>
             </p>
         },
         Some(phone) => html! {
