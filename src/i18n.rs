@@ -145,6 +145,10 @@ strings_struct! {
     summary_rules,
     /// The summary's "Not sure (read the safer way)" label.
     summary_assumed,
+    /// The summary's folded list of the "no" answers: "Answered no".
+    summary_no,
+    /// The summary's line when someone answers for the patient.
+    summary_helper,
     /// The visible setup notice for the webmaster.
     setup_notice,
     /// The screen-reader announcement of a new screen: "Question: {q}".
@@ -219,6 +223,8 @@ pub const EN: Strings = Strings {
     summary_result: "Result",
     summary_rules: "Rules that fired",
     summary_assumed: "Not sure (read the safer way)",
+    summary_no: "Answered no",
+    summary_helper: "Answered by someone helping the patient.",
     setup_notice: "For the clinic's website team: setup problems (patients can ignore this)",
     announce_question: "Question: {q}",
     announce_result: "Result: {r}",
@@ -283,6 +289,8 @@ pub const ES: Strings = Strings {
     summary_result: "Resultado",
     summary_rules: "Reglas que se activaron",
     summary_assumed: "Respuestas “No sé” (se leyeron de la forma más segura)",
+    summary_no: "Respondió que no",
+    summary_helper: "Contestó otra persona que ayuda al paciente.",
     setup_notice: "Para el equipo del sitio web de la clínica: problemas de configuración (los pacientes pueden ignorarlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "Resultado: {r}",

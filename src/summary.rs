@@ -5,7 +5,8 @@ use crate::config::Config;
 use crate::i18n::{strings, Strings};
 use crate::protocol::model::RuleData;
 use crate::protocol::{
-    asked_screens, Answer, Answers, Effect, Kind, Lang, Level, Outcome, Protocol, Question,
+    asked_screens, Answer, Answers, Cond, Effect, Kind, Lang, Level, Outcome, Protocol, Question,
+    GROUPS_QUESTION,
 };
 use std::fmt::Write;
 
@@ -68,8 +69,9 @@ pub fn level_label(level: Level, s: &Strings) -> &'static str {
 }
 
 /// The rules that explain the outcome: the ones at its level (for
-/// self-care, the rules that found each symptom normal).
-pub fn reasons<'p>(p: &'p Protocol, outcome: &Outcome) -> Vec<&'p RuleData> {
+/// self-care, the rules that found each symptom normal), each with whether
+/// it fired only through "not sure" (its `why_unsure` is then the reason).
+pub fn reasons<'p>(p: &'p Protocol, outcome: &Outcome) -> Vec<(&'p RuleData, bool)> {
     outcome
         .fired
         .iter()
@@ -77,8 +79,53 @@ pub fn reasons<'p>(p: &'p Protocol, outcome: &Outcome) -> Vec<&'p RuleData> {
             Level::SelfCare => f.effect == Effect::Clear,
             level => f.effect == Effect::Raise && f.level == level,
         })
-        .filter_map(|f| p.rule(&f.id))
+        .filter_map(|f| Some((p.rule(&f.id)?, f.unsure)))
         .collect()
+}
+
+/// The checklist items (red flags, faint follow-ups, IV signs) ticked "yes"
+/// or "not sure" that a rule read to fire: what an emergency names.
+pub fn ticked_items<'p>(p: &'p Protocol, answers: &Answers, rule: &RuleData) -> Vec<&'p Question> {
+    fn walk<'p>(p: &'p Protocol, a: &Answers, c: &Cond, out: &mut Vec<&'p Question>, depth: u8) {
+        match c {
+            _ if depth > 32 => {}
+            Cond::Is(map) => {
+                for (id, codes) in map {
+                    if let (Some(q), Some(Answer::One(code))) = (p.question(id), a.get(id)) {
+                        let ticked = code == "yes" || code == "not_sure";
+                        if q.parent.is_some()
+                            && ticked
+                            && codes.contains(code)
+                            && !out.iter().any(|o| o.id == q.id)
+                        {
+                            out.push(q);
+                        }
+                    }
+                }
+            }
+            Cond::All(l) | Cond::Any(l) | Cond::AtLeast { of: l, .. } => {
+                l.iter().for_each(|c| walk(p, a, c, out, depth + 1))
+            }
+            Cond::Def(n) => {
+                if let Some(c) = p.defs.get(n) {
+                    walk(p, a, c, out, depth + 1)
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(p, answers, &rule.when, &mut out, 0);
+    for r in &rule.raise {
+        walk(p, answers, &r.when, &mut out, 0);
+    }
+    out
+}
+
+/// Whether the answers are given by someone helping the patient (the first
+/// screen's "I am answering for someone else").
+pub fn for_them(answers: &Answers) -> bool {
+    matches!(answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
 }
 
 /// A question's answer in words.
@@ -128,6 +175,128 @@ pub fn answer_words(p: &Protocol, q: &Question, answers: &Answers, lang: Lang) -
     }
 }
 
+/// The summary for the nurse, in parts: what the screen shows first (the
+/// result, why, the symptoms and the "yes" answers, then the other answers),
+/// the "no" answers (folded on screen), and the lines that close it.
+pub struct Summary {
+    /// The result, why, and every answer that is not a plain "no".
+    pub head: String,
+    /// The "no" answers, one line each.
+    pub no: Vec<String>,
+    /// The rules that fired (for the nurse).
+    pub rules: String,
+    /// The protocol, the disclaimer.
+    pub foot: String,
+}
+
+impl Summary {
+    /// The whole summary as plain text (copied, shared, printed): the "no"
+    /// answers after the rest.
+    pub fn text(&self, s: &Strings) -> String {
+        let mut out = self.head.clone();
+        if !self.no.is_empty() {
+            let _ = writeln!(out, "\n{}:", s.summary_no);
+            for l in &self.no {
+                let _ = writeln!(out, "{l}");
+            }
+        }
+        let _ = write!(out, "\n{}\n{}", self.rules, self.foot);
+        out
+    }
+}
+
+/// The summary's parts (see [`Summary`]).
+pub fn summary(
+    p: &Protocol,
+    answers: &Answers,
+    outcome: &Outcome,
+    cfg: &Config,
+    lang: Lang,
+) -> Summary {
+    let s = strings(lang);
+    let they = for_them(answers);
+    let f = |t: &str| fill(t, cfg, lang);
+    let mut head = String::new();
+    let title = p.outcomes.get(outcome.level).title_for(they);
+    let _ = writeln!(head, "{} — {}", p.title.get(lang), f(title.get(lang)));
+    let _ = writeln!(
+        head,
+        "{}: {}",
+        s.summary_result,
+        level_label(outcome.level, s)
+    );
+    for (r, unsure) in reasons(p, outcome) {
+        let _ = writeln!(head, "- {}", f(r.why_for(unsure, they).get(lang)));
+    }
+    if they {
+        let _ = writeln!(head, "{}", s.summary_helper);
+    }
+    if !outcome.assumed.is_empty() {
+        let names: Vec<&str> = outcome
+            .assumed
+            .iter()
+            .filter_map(|id| p.question(id))
+            .map(|q| q.wording(they).get(lang))
+            .collect();
+        let _ = writeln!(head, "{}: {}", s.summary_assumed, names.join(" | "));
+    }
+    // The symptoms first, then the "yes" (and "not sure") answers, then the
+    // other answers; the "no" answers apart.
+    let (mut yes, mut other, mut no) = (Vec::new(), Vec::new(), Vec::new());
+    for id in asked_screens(p, answers) {
+        let Some(q) = p.question(&id) else { continue };
+        let line = |q: &Question, words: &str| format!("- {} {}", q.wording(they).get(lang), words);
+        if q.kind == Kind::Checklist {
+            let ticked: Vec<String> = q
+                .sections
+                .iter()
+                .flat_map(|(_, items)| items.iter())
+                .filter_map(|&i| p.questions.get(i))
+                .filter_map(|item| match answers.get(&item.id) {
+                    Some(Answer::One(c)) if c == "yes" => Some(line(item, &format!("({})", s.yes))),
+                    Some(Answer::One(c)) if c == "not_sure" => {
+                        Some(line(item, &format!("({})", s.not_sure)))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if ticked.is_empty() {
+                no.push(line(q, s.none_of_these));
+            }
+            yes.extend(ticked);
+            continue;
+        }
+        let text = line(q, &answer_words(p, q, answers, lang));
+        match answers.get(&id) {
+            _ if id == GROUPS_QUESTION => yes.insert(0, text),
+            Some(Answer::One(c)) if c == "yes" || c == "not_sure" => yes.push(text),
+            Some(Answer::One(c)) if c == "no" || c.is_empty() => no.push(text),
+            Some(Answer::Many(l)) if l.is_empty() => no.push(text),
+            _ => other.push(text),
+        }
+    }
+    let _ = writeln!(head, "\n{}:", s.summary_answers);
+    for l in yes.iter().chain(&other) {
+        let _ = writeln!(head, "{l}");
+    }
+    let rules = format!("{}: {}", s.summary_rules, outcome.fired_ids().join(", "));
+    let mut foot = String::new();
+    let _ = writeln!(
+        foot,
+        "{}",
+        s.protocol_line
+            .replace("{version}", &format!("{} {}", p.id, p.version))
+            .replace("{date}", &p.review_date)
+    );
+    let _ = writeln!(foot, "{}", s.not_diagnosis);
+    Summary {
+        head,
+        no,
+        rules,
+        foot,
+    }
+}
+
 /// The plain-text summary of the answers and the result.
 pub fn summary_text(
     p: &Protocol,
@@ -136,66 +305,7 @@ pub fn summary_text(
     cfg: &Config,
     lang: Lang,
 ) -> String {
-    let s = strings(lang);
-    let f = |t: &str| fill(t, cfg, lang);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} — {}",
-        p.title.get(lang),
-        f(p.outcomes.get(outcome.level).title.get(lang))
-    );
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        s.summary_result,
-        level_label(outcome.level, s)
-    );
-    for r in reasons(p, outcome) {
-        let _ = writeln!(out, "- {}", f(r.why.get(lang)));
-    }
-    if !outcome.assumed.is_empty() {
-        let names: Vec<String> = outcome
-            .assumed
-            .iter()
-            .filter_map(|id| p.question(id))
-            .map(|q| q.text.get(lang).to_string())
-            .collect();
-        let _ = writeln!(out, "{}: {}", s.summary_assumed, names.join(" | "));
-    }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "{}:", s.summary_answers);
-    for id in asked_screens(p, answers) {
-        if let Some(q) = p.question(&id) {
-            let _ = writeln!(
-                out,
-                "- {} {}",
-                q.text.get(lang),
-                answer_words(p, q, answers, lang)
-            );
-        }
-    }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        s.summary_rules,
-        outcome
-            .fired
-            .iter()
-            .map(|f| f.id.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        s.protocol_line
-            .replace("{version}", &format!("{} {}", p.id, p.version))
-            .replace("{date}", &p.review_date)
-    );
-    let _ = writeln!(out, "{}", s.not_diagnosis);
-    out
+    summary(p, answers, outcome, cfg, lang).text(strings(lang))
 }
 
 #[cfg(test)]

@@ -188,10 +188,67 @@ async fn a_ticked_red_flag_gives_the_emergency_result_at_once() {
         Some("tel:112")
     );
     assert!(find(&root, "[data-rule=E01]").text_content().is_some());
+    // The emergency names the red flag that was ticked.
+    assert!(find(&root, "[data-rule=E01] [data-item=rf_chest]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("chest"));
+    // The outcome once: the title, no kicker repeating it.
+    assert!(root.query_selector(".ic-kicker").ok().flatten().is_none());
+    let first_view: String = [".ic-banner", ".ic-call-actions", ".ic-lead"]
+        .iter()
+        .map(|sel| find(&result, sel).text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(first_view.matches("Emergency").count(), 1, "{first_view}");
+    // One big button, the emergency call; the clinic's number is a plain
+    // tel: link under it.
+    let big = result
+        .query_selector_all(".ic-call-actions .ic-btn")
+        .expect("buttons");
+    assert_eq!(big.length(), 1);
+    let clinic = find(&root, ".ic-call-plain a[data-action=call-clinic]");
+    assert!(!clinic
+        .get_attribute("class")
+        .unwrap_or_default()
+        .contains("ic-btn"));
+    assert_eq!(
+        clinic.get_attribute("href").as_deref(),
+        Some("tel:+15550100")
+    );
     assert!(find(&root, "pre[data-summary]")
         .text_content()
         .unwrap_or_default()
+        .contains("chest"));
+    assert!(find(&root, "[data-summary-rules]")
+        .text_content()
+        .unwrap_or_default()
         .contains("E01"));
+}
+
+#[wasm_bindgen_test]
+async fn answering_for_someone_else_the_result_speaks_about_them() {
+    let root = mount(DEMO, Lang::En).await;
+    click(&root, "input[data-option=helping_someone]").await;
+    click(&root, "input[data-option=rf_chest]").await;
+    click(&root, "[data-action=next]").await;
+    let result = find(&root, "[data-disposition]");
+    assert!(result.has_attribute("data-they"));
+    let text = result.text_content().unwrap_or_default();
+    for they in [
+        "keep them sitting or lying down",
+        "They have pain, pressure, or tightness in the chest",
+        "Do not let them drive.",
+        "Answered by someone helping the patient.",
+    ] {
+        assert!(text.contains(they), "{they}: {text}");
+    }
+    for you in [
+        "don't drive yourself",
+        "I have pain",
+        "Do not drive yourself.",
+    ] {
+        assert!(!text.contains(you), "{you}: {text}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -307,10 +364,18 @@ async fn not_sure_what_these_mean_explains_each_item_and_not_sure_is_taken_safel
             .as_deref(),
         Some("emergency")
     );
-    assert!(find(&root, "[data-rule=A3]")
+    // Why, in the words of the answer: E02 fired only because of "not
+    // sure", and says so, naming the item.
+    let e02 = find(&root, "[data-rule=E02]");
+    assert!(e02.has_attribute("data-unsure"));
+    assert!(e02
         .text_content()
         .unwrap_or_default()
-        .contains("safer"));
+        .contains("weren't sure"));
+    assert!(find(&root, "[data-rule=E02] [data-item=rf_breath_slow]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("breathing is very slow"));
 }
 
 #[wasm_bindgen_test]
@@ -509,13 +574,35 @@ async fn not_sure_about_worry_is_call_now_with_the_emergency_line_at_the_top() {
         .ok()
         .flatten()
         .is_some());
-    // X01's "call 112 if you can't reach the clinic" sits under the call
-    // buttons, before the reasons.
-    let urgent = find(&root, "[data-urgent]");
-    assert!(urgent.text_content().unwrap_or_default().contains("112"));
-    let html = result.inner_html();
-    let (u, why) = (html.find("data-urgent"), html.find("data-rule=\"X01\""));
-    assert!(u.is_some() && why.is_some() && u < why, "{html}");
+    // Why says the patient was not sure, and names the item.
+    let x01 = find(&root, "[data-rule=X01]");
+    assert!(x01.has_attribute("data-unsure"));
+    assert!(x01
+        .text_content()
+        .unwrap_or_default()
+        .contains("weren't sure"));
+    assert!(root
+        .query_selector("[data-rule=X01] [data-item=rf_worried]")
+        .ok()
+        .flatten()
+        .is_some());
+    // X01's "call 112 if you can't reach the clinic" leads what to do now.
+    assert!(find(&root, ".ic-do-now li")
+        .text_content()
+        .unwrap_or_default()
+        .contains("112"));
+    // The summary: the "no" answers folded apart, not in what is read first.
+    let no = find(&root, "details[data-summary-no]");
+    assert!(!no.has_attribute("open"));
+    assert!(no
+        .text_content()
+        .unwrap_or_default()
+        .contains("Are you still at the clinic? No"));
+    let head = find(&root, "pre[data-summary]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(!head.contains("still at the clinic"), "{head}");
+    assert!(head.contains("What are you feeling now?"), "{head}");
 }
 
 #[wasm_bindgen_test]

@@ -1046,3 +1046,140 @@ fn a_repeat_check_is_call_today_when_better_and_call_now_when_not() {
     a.set_one("fv_temp", "no");
     assert_eq!(triage(&p, &a).urgency, Some(Urgency::Now));
 }
+
+#[test]
+fn a_rule_that_fired_only_through_not_sure_says_so() {
+    let p = magnesium();
+    // New mild weakness, and a nerve or muscle disease: M05, certain.
+    let mut a = weak_mildly(&p);
+    a.set_one("mod_nerve_muscle", "yes");
+    let sure = triage(&p, &a);
+    let m05 = sure
+        .fired
+        .iter()
+        .find(|f| f.id == "M05")
+        .expect("M05 fired");
+    assert!(!m05.unsure, "{:?}", sure.fired);
+    // Not sure about the disease: M05 still fires (the cautious reading),
+    // but only through "not sure".
+    a.set_one("mod_nerve_muscle", "not_sure");
+    let unsure = triage(&p, &a);
+    let m05 = unsure
+        .fired
+        .iter()
+        .find(|f| f.id == "M05")
+        .expect("M05 fired");
+    assert!(m05.unsure, "{:?}", unsure.fired);
+    // Its reason in words that match: "you weren't sure whether ...".
+    let rule = p.rule("M05").expect("M05");
+    assert!(rule
+        .why_for(true, false)
+        .en
+        .contains("weren't sure whether you have a nerve or muscle disease"));
+    assert!(rule
+        .why_for(true, true)
+        .en
+        .contains("weren't sure whether they have a nerve or muscle disease"));
+    assert!(rule.why_for(false, true).en.starts_with("They have"));
+    // A red flag ticked "yes" is certain; "not sure" is not.
+    let mut a = Answers::new();
+    tick(&p, &mut a, "red_flags", "rf_chest", "yes");
+    assert!(triage(&p, &a)
+        .fired
+        .iter()
+        .any(|f| f.id == "E01" && !f.unsure));
+    let mut a = Answers::new();
+    tick(&p, &mut a, "red_flags", "rf_chest", "not_sure");
+    assert!(triage(&p, &a)
+        .fired
+        .iter()
+        .any(|f| f.id == "E02" && f.unsure));
+}
+
+/// New mild weakness soon after the drip, getting better: not cleared (so
+/// call today), and call now with a nerve or muscle disease (M05).
+fn weak_mildly(p: &Protocol) -> Answers {
+    let mut a = benign_context(p);
+    groups(&mut a, &["g_weak_tired"]);
+    for (q, c) in [
+        ("wk_weak", "mild"),
+        ("wk_sleepy", "normal"),
+        ("wk_swallow", "no"),
+        ("wk_course", "better"),
+    ] {
+        a.set_one(q, c);
+    }
+    a
+}
+
+#[test]
+fn a_rule_that_can_fire_through_not_sure_needs_why_unsure() {
+    let e = problems(broken(|v| {
+        if let Some(r) = rule_mut(v, "M07").as_object_mut() {
+            r.remove("why_unsure");
+            r.remove("why_unsure_they");
+        }
+    }));
+    assert!(
+        e.contains("rules.M07.why_unsure") && e.contains("not sure"),
+        "{e}"
+    );
+    // and only such a rule has one (C11 reads br_level, which offers no "not sure")
+    let e = problems(broken(|v| {
+        rule_mut(v, "C11")["why_unsure"] = serde_json::json!({"en": "x", "es": "x"})
+    }));
+    assert!(
+        e.contains("rules.C11.why_unsure: this rule cannot fire"),
+        "{e}"
+    );
+    // worded for a helper, its unsure reason is too
+    let e = problems(broken(|v| {
+        if let Some(r) = rule_mut(v, "M07").as_object_mut() {
+            r.remove("why_unsure_they");
+        }
+    }));
+    assert!(e.contains("rules.M07.why_unsure_they"), "{e}");
+    // a "they" list as long as the patient's
+    let e = problems(broken(|v| {
+        v["outcomes"]["call_now"]["get_help_they"]
+            .as_array_mut()
+            .map(|l| l.pop());
+    }));
+    assert!(e.contains("outcomes.call_now.get_help_they"), "{e}");
+}
+
+#[test]
+fn the_summary_leads_with_the_result_and_the_yes_answers_and_ends_with_the_no_answers() {
+    use infusion_check::config::Config;
+    use infusion_check::protocol::Lang;
+    let p = magnesium();
+    let mut a = weak_mildly(&p);
+    a.set_one("mod_nerve_muscle", "not_sure");
+    let o = triage(&p, &a);
+    let (cfg, _) = Config::parse([("clinic-phone", "555 0100")], 0.0);
+    let s = infusion_check::summary::summary(&p, &a, &o, &cfg, Lang::En);
+    let text = infusion_check::summary::summary_text(&p, &a, &o, &cfg, Lang::En);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in {text}"))
+    };
+    // The outcome, then why (in the words of a "not sure"), the symptoms
+    // and the yes / not sure answers, then the other answers; the "no"
+    // answers last, after a heading of their own.
+    assert!(at("Result: Call the clinic now") < at("weren't sure whether you have a nerve"));
+    assert!(at("weren't sure") < at("Answers:"));
+    let answers = text.get(at("Answers:")..).unwrap_or_default();
+    let after = |needle: &str| answers.find(needle).unwrap_or(usize::MAX);
+    assert!(after("What are you feeling now?") < after("myasthenia gravis"));
+    assert!(after("myasthenia gravis") < after("How weak do your muscles feel?"));
+    assert!(after("How weak do your muscles feel?") < after("Answered no:"));
+    assert!(after("Answered no:") < after("None of these"));
+    assert!(after("None of these") < usize::MAX);
+    assert!(!s.head.contains("None of these") && s.no.iter().any(|l| l.contains("None of these")));
+    assert!(
+        s.no.iter()
+            .all(|l| l.ends_with(" No") || l.ends_with("None of these")),
+        "{:?}",
+        s.no
+    );
+}

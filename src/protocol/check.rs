@@ -234,6 +234,7 @@ impl<'p> Checker<'p> {
             self.check_question(q);
         }
         self.check_defs();
+        let mut can_be_unsure: BTreeSet<String> = BTreeSet::new();
         for (pos, rule) in p.rules.iter().enumerate() {
             let place = format!("rules.{}", rule.id);
             if self.rule_position.insert(rule.id.clone(), pos).is_some() {
@@ -300,8 +301,61 @@ impl<'p> Checker<'p> {
                 );
             }
             self.text(&rule.why, &format!("{place}.why"));
-            if let Some(a) = &rule.advice {
-                self.text(a, &format!("{place}.advice"));
+            let optional = [
+                (&rule.why_they, "why_they"),
+                (&rule.why_unsure, "why_unsure"),
+                (&rule.why_unsure_they, "why_unsure_they"),
+                (&rule.advice, "advice"),
+                (&rule.advice_they, "advice_they"),
+            ];
+            for (t, name) in optional {
+                if let Some(t) = t {
+                    self.text(t, &format!("{place}.{name}"));
+                }
+            }
+            // A rule that can fire through a "not sure" answer says so in
+            // its reason ("you weren't sure whether ..."): the result shows
+            // `why_unsure` when it fired only that way.
+            let unsure = rule.effect == Effect::Raise
+                && std::iter::once(&rule.when)
+                    .chain(rule.raise.iter().map(|r| &r.when))
+                    .any(|c| fires_on_not_sure(c, p, true, &can_be_unsure, 0));
+            if unsure {
+                can_be_unsure.insert(rule.id.clone());
+            }
+            match (unsure, &rule.why_unsure) {
+                (true, None) => self.problem(
+                    format!("{place}.why_unsure"),
+                    "this rule can fire through a \"not sure\" answer: say so in why_unsure (\"you weren't sure whether ...\")".into(),
+                ),
+                (false, Some(_)) => self.problem(
+                    format!("{place}.why_unsure"),
+                    "this rule cannot fire through a \"not sure\" answer".into(),
+                ),
+                _ => {}
+            }
+            // Spoken to a helper throughout: a rule worded for "them" has its
+            // unsure reason worded so too.
+            if rule.why_unsure.is_some()
+                && rule.why_they.is_some()
+                && rule.why_unsure_they.is_none()
+            {
+                self.problem(
+                    format!("{place}.why_unsure_they"),
+                    "a rule with why_they and why_unsure needs why_unsure_they".into(),
+                );
+            }
+            if rule.why_unsure.is_none() && rule.why_unsure_they.is_some() {
+                self.problem(
+                    format!("{place}.why_unsure_they"),
+                    "a \"they\" variant of a why_unsure the rule does not have".into(),
+                );
+            }
+            if rule.advice.is_none() && rule.advice_they.is_some() {
+                self.problem(
+                    format!("{place}.advice_they"),
+                    "a \"they\" variant of advice the rule does not have".into(),
+                );
             }
         }
         let mut advice_ids = BTreeSet::new();
@@ -312,6 +366,9 @@ impl<'p> Checker<'p> {
             }
             self.cond(&a.when, &format!("{place}.when"), Ctx::Plain);
             self.text(&a.text, &format!("{place}.text"));
+            if let Some(t) = &a.text_they {
+                self.text(t, &format!("{place}.text_they"));
+            }
         }
         self.check_not_sure_handled();
     }
@@ -323,14 +380,44 @@ impl<'p> Checker<'p> {
         for level in super::model::Level::ALL {
             let o = p.outcomes.get(level);
             let place = format!("outcomes.{}", level.code());
-            self.text(&o.title, &format!("{place}.title"));
-            self.text(&o.lead, &format!("{place}.lead"));
-            self.text(&o.at_clinic, &format!("{place}.at_clinic"));
-            for (i, t) in o.do_now.iter().enumerate() {
-                self.text(t, &format!("{place}.do_now[{i}]"));
+            let one = [
+                (Some(&o.title), "title"),
+                (o.title_they.as_ref(), "title_they"),
+                (Some(&o.lead), "lead"),
+                (o.lead_they.as_ref(), "lead_they"),
+                (Some(&o.at_clinic), "at_clinic"),
+                (o.at_clinic_they.as_ref(), "at_clinic_they"),
+            ];
+            for (t, name) in one {
+                if let Some(t) = t {
+                    self.text(t, &format!("{place}.{name}"));
+                }
             }
-            for (i, t) in o.get_help.iter().enumerate() {
-                self.text(t, &format!("{place}.get_help[{i}]"));
+            let lists = [
+                (&o.do_now, "do_now"),
+                (&o.do_now_they, "do_now_they"),
+                (&o.get_help, "get_help"),
+                (&o.get_help_they, "get_help_they"),
+            ];
+            for (list, name) in lists {
+                for (i, t) in list.iter().enumerate() {
+                    self.text(t, &format!("{place}.{name}[{i}]"));
+                }
+            }
+            for (list, they, name) in [
+                (&o.do_now, &o.do_now_they, "do_now_they"),
+                (&o.get_help, &o.get_help_they, "get_help_they"),
+            ] {
+                if !they.is_empty() && they.len() != list.len() {
+                    self.problem(
+                        format!("{place}.{name}"),
+                        format!(
+                            "has {} items; the patient's list has {}",
+                            they.len(),
+                            list.len()
+                        ),
+                    );
+                }
             }
         }
     }
@@ -661,5 +748,50 @@ fn collect_not_sure(c: &Cond, p: &Protocol, out: &mut BTreeSet<String>, depth: u
             }
         }
         _ => {}
+    }
+}
+
+/// Whether a "not sure" answer the patient can give (a checklist item, a
+/// yes/no question offering "Not sure", a `not_sure` option) can make this
+/// condition hold (`positive`; under a `not`, fail), as the engine reads it
+/// (its `if_not_sure`, or `not_sure` itself); or it reads a rule in
+/// `unsure_rules` having fired.
+fn fires_on_not_sure(
+    c: &Cond,
+    p: &Protocol,
+    positive: bool,
+    unsure_rules: &BTreeSet<String>,
+    depth: usize,
+) -> bool {
+    if depth > 64 {
+        return false;
+    }
+    let next =
+        |c: &Cond, positive: bool| fires_on_not_sure(c, p, positive, unsure_rules, depth + 1);
+    match c {
+        Cond::Is(map) => map.iter().any(|(id, codes)| {
+            let Some(q) = p.question(id) else {
+                return false;
+            };
+            if !(q.offers_not_sure || q.option("not_sure").is_some()) {
+                return false;
+            }
+            let read = q
+                .if_not_sure
+                .clone()
+                .unwrap_or_else(|| vec!["not_sure".into()]);
+            if positive {
+                read.iter().any(|r| codes.contains(r))
+            } else {
+                !read.iter().all(|r| codes.contains(r))
+            }
+        }),
+        Cond::All(l) | Cond::Any(l) | Cond::AtLeast { of: l, .. } => {
+            l.iter().any(|c| next(c, positive))
+        }
+        Cond::Not(c) => next(c, !positive),
+        Cond::Def(n) => p.defs.get(n).is_some_and(|c| next(c, positive)),
+        Cond::Fired(ids) => positive && ids.iter().any(|id| unsure_rules.contains(id)),
+        _ => false,
     }
 }

@@ -10,7 +10,7 @@
 //! screen gives `emergency` without another question. At the end every rule is
 //! evaluated in order and the highest level wins.
 
-use super::model::{Cond, Effect, Kind, Level, RuleData, Text};
+use super::model::{they, Cond, Effect, Kind, Level, RuleData, Text};
 use super::{Protocol, Question, GROUPS_QUESTION};
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
@@ -152,6 +152,10 @@ pub struct Fired {
     pub level: Level,
     /// What it did.
     pub effect: Effect,
+    /// It fired (or reached its level) only through answers read the
+    /// cautious way ("not sure", or none): with those answers unknown, it
+    /// would not be certain. The result then gives its `why_unsure`.
+    pub unsure: bool,
 }
 
 /// The result of the check: what to do, and why.
@@ -290,17 +294,31 @@ pub fn advice_for<'p>(
     answers: &Answers,
     outcome: &Outcome,
 ) -> Vec<&'p Text> {
+    advice_worded(protocol, answers, outcome, false)
+}
+
+/// [`advice_for`], said to someone answering for the patient when
+/// `for_them` (each text's "they" variant where it has one).
+pub fn advice_worded<'p>(
+    protocol: &'p Protocol,
+    answers: &Answers,
+    outcome: &Outcome,
+    for_them: bool,
+) -> Vec<&'p Text> {
     let ev = replay(protocol, answers);
     let mut out: Vec<&Text> = protocol
         .advice
         .iter()
         .filter(|a| ev.cond(&a.when, 0) == Some(true))
-        .map(|a| &a.text)
+        .map(|a| they(&a.text, &a.text_they, for_them))
         .collect();
     for f in &outcome.fired {
-        if let Some(text) = protocol.rule(&f.id).and_then(|r| r.advice.as_ref()) {
-            if !out.contains(&text) {
-                out.push(text);
+        if let Some(r) = protocol.rule(&f.id) {
+            if let Some(text) = &r.advice {
+                let text = they(text, &r.advice_they, for_them);
+                if !out.contains(&text) {
+                    out.push(text);
+                }
             }
         }
     }
@@ -425,6 +443,10 @@ struct Eval<'p> {
     groups: LiteMap<String, ()>,
     cleared: LiteMap<String, ()>,
     final_pass: bool,
+    /// While set, an answer read the cautious way counts as unknown (and a
+    /// rule that fired only through one as not known to have fired): how
+    /// `finish` tells which rules fired only through "not sure".
+    doubt: bool,
 }
 
 impl<'p> Eval<'p> {
@@ -447,6 +469,7 @@ impl<'p> Eval<'p> {
             groups: LiteMap::new(),
             cleared: LiteMap::new(),
             final_pass,
+            doubt: false,
         }
     }
 
@@ -565,6 +588,7 @@ impl<'p> Eval<'p> {
                 let mut result = Some(true);
                 for (id, codes) in map {
                     let this = match self.slot(id) {
+                        Some(Slot::Value(_)) if self.doubt && self.assumed.contains(id) => None,
                         Some(Slot::Value(vals)) => Some(vals.iter().any(|v| codes.contains(v))),
                         Some(Slot::NotAsked) | None => Some(false),
                         Some(Slot::Pending) => None,
@@ -622,7 +646,20 @@ impl<'p> Eval<'p> {
                 acc
             }
             _ if !self.final_pass => None,
-            Cond::Fired(ids) => Some(self.fired.iter().any(|f| ids.contains(&f.id))),
+            Cond::Fired(ids) => {
+                let mut acc = Some(false);
+                for f in self.fired.iter().filter(|f| ids.contains(&f.id)) {
+                    acc = or(
+                        acc,
+                        if self.doubt && f.unsure {
+                            None
+                        } else {
+                            Some(true)
+                        },
+                    );
+                }
+                acc
+            }
             Cond::LevelBelow(level) => Some(self.level < *level),
             Cond::GroupsFired(n) => Some(self.groups.len() >= *n),
             Cond::Assumed(b) => Some(self.assumed.is_empty() != *b),
@@ -854,6 +891,7 @@ impl<'p> Eval<'p> {
             groups: LiteMap::new(),
             cleared: LiteMap::new(),
             final_pass: true,
+            doubt: false,
         };
         Some(view.finish())
     }
@@ -865,9 +903,21 @@ impl<'p> Eval<'p> {
             if self.cond(&rule.when, 0) != Some(true) {
                 continue;
             }
+            // Fired only through answers read the cautious way: with them
+            // unknown, the rule (or the raise that gave its level) is not
+            // certain.
+            self.doubt = true;
+            let sure = self.cond(&rule.when, 0) == Some(true);
+            let sure_level = if sure {
+                self.rule_level(rule)
+            } else {
+                Level::SelfCare
+            };
+            self.doubt = false;
             match rule.effect {
                 Effect::Raise => {
                     let l = self.rule_level(rule);
+                    let unsure = !sure || sure_level < l;
                     self.level = self.level.max(l);
                     if l >= Level::CallToday {
                         if let Some(g) = &rule.group {
@@ -885,6 +935,7 @@ impl<'p> Eval<'p> {
                         id: rule.id.clone(),
                         level: l,
                         effect: Effect::Raise,
+                        unsure,
                     });
                 }
                 Effect::Clear => {
@@ -901,12 +952,14 @@ impl<'p> Eval<'p> {
                         id: rule.id.clone(),
                         level: Level::SelfCare,
                         effect: Effect::Clear,
+                        unsure: !sure,
                     });
                 }
                 Effect::Note => self.fired.push(Fired {
                     id: rule.id.clone(),
                     level: Level::SelfCare,
                     effect: Effect::Note,
+                    unsure: !sure,
                 }),
             }
         }

@@ -22,10 +22,10 @@ pub mod wire;
 
 pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
 pub use engine::{
-    advice_for, asked_screens, next_step, progress, triage, triage_asking_all, Answer, Answers,
-    Disposition, Fired, Outcome, Step, Urgency,
+    advice_for, advice_worded, asked_screens, next_step, progress, triage, triage_asking_all,
+    Answer, Answers, Disposition, Fired, Outcome, Step, Urgency,
 };
-pub use model::{Cond, Effect, Kind, Lang, Level, OptionData, Text};
+pub use model::{they, they_list, Cond, Effect, Kind, Lang, Level, OptionData, Text};
 
 use litemap::LiteMap;
 use model::{AdviceData, NotSureData, Outcomes, ProtocolData, QuestionData, RuleData};

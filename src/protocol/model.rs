@@ -355,27 +355,92 @@ pub struct RuleData {
     pub ask_for_advice: bool,
     /// Why, in plain words, for the patient.
     pub why: Text,
+    /// Why, said to someone answering for the patient (about "them").
+    #[serde(default)]
+    pub why_they: Option<Text>,
+    /// Why, when it fired only through a "not sure" answer ("you weren't
+    /// sure whether ..."): required of every rule that can (the checker).
+    #[serde(default)]
+    pub why_unsure: Option<Text>,
+    /// `why_unsure`, said to someone answering for the patient.
+    #[serde(default)]
+    pub why_unsure_they: Option<Text>,
     /// Extra advice shown when it fires.
     #[serde(default)]
     pub advice: Option<Text>,
+    /// `advice`, said to someone answering for the patient.
+    #[serde(default)]
+    pub advice_they: Option<Text>,
     /// Source tags (DOSSIER.md §17; PC = protocol choice; GK = general knowledge; P3 = principle).
     pub sources: Vec<String>,
 }
 
-/// What the result screen says for one level.
+/// What the result screen says for one level. Each `_they` text is the
+/// same said to someone answering for the patient (about "them"); absent (or
+/// an empty list), the patient's own wording serves both.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     /// The banner.
     pub title: Text,
-    /// The first instruction.
+    /// `title` for a helper.
+    #[serde(default)]
+    pub title_they: Option<Text>,
+    /// The one sentence of what to do now, under the call buttons.
     pub lead: Text,
+    /// `lead` for a helper.
+    #[serde(default)]
+    pub lead_they: Option<Text>,
     /// The instruction when the patient is still at the clinic.
     pub at_clinic: Text,
+    /// `at_clinic` for a helper.
+    #[serde(default)]
+    pub at_clinic_they: Option<Text>,
     /// What to do now.
     pub do_now: Vec<Text>,
+    /// `do_now` for a helper.
+    #[serde(default)]
+    pub do_now_they: Vec<Text>,
     /// "Call the emergency number right away if ...".
     pub get_help: Vec<Text>,
+    /// `get_help` for a helper.
+    #[serde(default)]
+    pub get_help_they: Vec<Text>,
+}
+
+/// A text, or its "they" variant for a helper when there is one.
+pub fn they<'a>(text: &'a Text, they: &'a Option<Text>, for_them: bool) -> &'a Text {
+    match they {
+        Some(t) if for_them => t,
+        _ => text,
+    }
+}
+
+/// A list of texts, or its "they" variant for a helper when there is one.
+pub fn they_list<'a>(list: &'a [Text], they: &'a [Text], for_them: bool) -> &'a [Text] {
+    if for_them && !they.is_empty() {
+        they
+    } else {
+        list
+    }
+}
+
+impl OutcomeText {
+    /// The banner's words, for a helper when `for_them`.
+    pub fn title_for(&self, for_them: bool) -> &Text {
+        they(&self.title, &self.title_they, for_them)
+    }
+}
+
+impl RuleData {
+    /// Why it fired, in words that match the answers: `unsure` when it fired
+    /// only through "not sure"; `for_them` for a helper.
+    pub fn why_for(&self, unsure: bool, for_them: bool) -> &Text {
+        match (&self.why_unsure, unsure) {
+            (Some(u), true) => they(u, &self.why_unsure_they, for_them),
+            _ => they(&self.why, &self.why_they, for_them),
+        }
+    }
 }
 
 /// The outcome texts of each level.
@@ -414,6 +479,9 @@ pub struct AdviceData {
     pub when: Cond,
     /// The advice.
     pub text: Text,
+    /// The advice, said to someone answering for the patient.
+    #[serde(default)]
+    pub text_they: Option<Text>,
     /// Source tags.
     pub sources: Vec<String>,
 }

@@ -311,15 +311,24 @@ wire_struct!(RuleData {
     stop,
     ask_for_advice,
     why,
+    why_they,
+    why_unsure,
+    why_unsure_they,
     advice,
+    advice_they,
     sources,
 });
 wire_struct!(OutcomeText {
     title,
+    title_they,
     lead,
+    lead_they,
     at_clinic,
+    at_clinic_they,
     do_now,
-    get_help
+    do_now_they,
+    get_help,
+    get_help_they,
 });
 wire_struct!(Outcomes {
     emergency,
@@ -331,6 +340,7 @@ wire_struct!(AdviceData {
     id,
     when,
     text,
+    text_they,
     sources
 });
 wire_struct!(Question {

@@ -508,7 +508,7 @@ const PROGRESS_COUNT_FROM: usize = 10;
 /// Focuses a new screen's heading and, if its first line is hidden (under
 /// the sticky emergency bar, or below the screen: a long question in large
 /// text), scrolls it to the top (its CSS `scroll-margin-top` keeps it below
-/// the bar). A heading already in view stays where it is.
+/// the bar). A question's heading already in view stays where it is.
 fn focus_heading(h: &web_sys::HtmlElement) {
     let _ = h.focus();
     let top = h.get_bounding_client_rect().top();
@@ -529,7 +529,10 @@ fn focus_heading(h: &web_sys::HtmlElement) {
         .map_or(screen, |r| r.top().min(screen));
     // (at least its first line, about 80 px at the largest text, on screen)
     let first_line = f64::from(h.offset_height()).min(80.0);
-    if top < above || top + first_line > below {
+    // The result always starts at the top: its first view is the outcome,
+    // its calls and what to do now.
+    let result = h.id() == "ic-result-title";
+    if result || top < above || top + first_line > below {
         // (alignToTop: block "start")
         h.scroll_into_view_with_bool(true);
     }

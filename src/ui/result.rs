@@ -5,8 +5,8 @@ use super::state::Action;
 use super::{js_call_then, protocol_for};
 use crate::config::Config;
 use crate::i18n::strings;
-use crate::protocol::{advice_for, Answers, Lang, Level, Outcome};
-use crate::summary::{fill, level_label, reasons, summary_text};
+use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Text};
+use crate::summary::{fill, for_them, reasons, summary, ticked_items};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -60,26 +60,35 @@ pub fn result_view(props: ResultProps) -> Html {
     } = &props;
     let lang = *lang;
     let f = |s: &str| fill(s, &cfg, lang);
+    // Answering for someone else: every text speaks to the helper about
+    // "them" where the protocol words it so.
+    let them = for_them(answers);
+    let they = |t: &'static Text, v: &'static Option<Text>| crate::protocol::they(t, v, them);
     let texts = p.outcomes.get(outcome.level);
     let at_clinic = outcome.has_fired("T01");
     let why = reasons(p, outcome);
     // What a rule that fired adds (X01's "call the emergency number if you
     // can't reach us", T02's and M09's emergency signs, M02b's maternity
-    // team) goes at the top, under the call buttons; the advice for the
-    // symptom groups stays below.
+    // team) leads "what to do now"; the advice for the symptom groups is
+    // folded below.
     let mut urgent = Vec::new();
     for f in &outcome.fired {
-        if let Some(text) = p.rule(&f.id).and_then(|r| r.advice.as_ref()) {
-            if !urgent.contains(&text) {
-                urgent.push(text);
+        if let Some(r) = p.rule(&f.id) {
+            if let Some(text) = &r.advice {
+                let text = crate::protocol::they(text, &r.advice_they, them);
+                if !urgent.contains(&text) {
+                    urgent.push(text);
+                }
             }
         }
     }
-    let advice: Vec<_> = advice_for(p, answers, outcome)
+    let advice: Vec<_> = advice_worded(p, answers, outcome, them)
         .into_iter()
         .filter(|a| !urgent.contains(a))
         .collect();
-    let summary = summary_text(p, answers, outcome, &cfg, lang);
+    let summary = summary(p, answers, outcome, &cfg, lang);
+    let summary_no = summary.no.join("\n");
+    let summary_full = summary.text(t);
     let emergency_btn = html! {
         <a class="ic-btn ic-call ic-call-emergency" href={cfg.emergency.href()} data-action="call-emergency">
             { t.call.replace("{n}", &cfg.emergency.display) }
@@ -90,10 +99,18 @@ pub fn result_view(props: ResultProps) -> Html {
     } else {
         cfg.clinic_name.clone()
     };
+    let call_clinic = t.call_clinic.replace("{clinic}", &clinic_name);
     let clinic_btn = match &cfg.clinic_phone {
+        // On the emergency result the clinic's number is a plain link under
+        // the one big button: the emergency call is the only thing to tap.
+        Some(phone) if outcome.level == Level::Emergency => html! {
+            <p class="ic-call-plain">
+                <a href={phone.href()} data-action="call-clinic">{ call_clinic }{ ": " }<span>{ phone.display.clone() }</span></a>
+            </p>
+        },
         Some(phone) => html! {
             <a class="ic-btn ic-call ic-call-clinic" href={phone.href()} data-action="call-clinic">
-                { t.call_clinic.replace("{clinic}", &clinic_name) }<span class="ic-sub">{ phone.display.clone() }</span>
+                { call_clinic }<span class="ic-sub">{ phone.display.clone() }</span>
             </a>
         },
         None => html! { <p class="ic-note">{ t.no_clinic_phone }</p> },
@@ -103,18 +120,22 @@ pub fn result_view(props: ResultProps) -> Html {
             { t.call_after_hours }<span class="ic-sub">{ phone.display.clone() }</span>
         </a>
     });
+    // The first view holds this outcome's own calls; on the other results
+    // the emergency call (always in the bar too) goes with "when to get
+    // help".
+    let emergency_first = outcome.level == Level::Emergency;
     let actions = match outcome.level {
-        Level::Emergency => html! { <>{ emergency_btn }{ clinic_btn }</> },
+        Level::Emergency => html! { <>{ emergency_btn.clone() }{ clinic_btn }</> },
         Level::CallNow | Level::CallToday => {
-            html! { <>{ clinic_btn }{ after_btn.unwrap_or_default() }{ emergency_btn }</> }
+            html! { <>{ clinic_btn }{ after_btn.unwrap_or_default() }</> }
         }
-        Level::SelfCare => html! { <>{ clinic_btn }{ emergency_btn }</> },
+        Level::SelfCare => clinic_btn,
     };
     // "Copied" only once the clipboard has taken it; a refusal (a frame
     // without `allow="clipboard-write"`, no clipboard at all) says so, and
     // the result stays.
     let on_copy = {
-        let (summary, dispatch) = (summary.clone(), props.dispatch.clone());
+        let (summary, dispatch) = (summary_full.clone(), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let dispatch = dispatch.clone();
             js_call_then(
@@ -127,7 +148,7 @@ pub fn result_view(props: ResultProps) -> Html {
     };
     let can_share = super::js_has(&["navigator"], "share");
     let on_share = {
-        let summary = summary.clone();
+        let summary = summary_full;
         let title = p.title.get(lang).to_string();
         Callback::from(move |_: MouseEvent| {
             let data = js_sys::Object::new();
@@ -148,63 +169,95 @@ pub fn result_view(props: ResultProps) -> Html {
             let _ = w.print();
         }
     });
+    let lead = if at_clinic && outcome.level != Level::Emergency {
+        they(&texts.at_clinic, &texts.at_clinic_they)
+    } else {
+        they(&texts.lead, &texts.lead_they)
+    };
+    let any_unsure = why.iter().any(|(_, u)| *u);
+    let list = |items: &[&Text]| {
+        html! {
+            { for items.iter().map(|d| html! { <li>{ f(d.get(lang)) }</li> }) }
+        }
+    };
+    let mut do_now: Vec<&Text> = urgent.clone();
+    do_now.extend(they_list(&texts.do_now, &texts.do_now_they, them));
+    let get_help: Vec<&Text> = they_list(&texts.get_help, &texts.get_help_they, them)
+        .iter()
+        .collect();
+    // The first view: the outcome once (icon and words), its call buttons,
+    // one sentence of what to do now. Then why, when to get help, what to
+    // do; the advice folded; the summary last.
     html! {
         <section key="result" class="ic-result"
             data-disposition={outcome.disposition.code()}
             data-urgency={outcome.urgency.map(|u| u.code()).unwrap_or("")}
+            data-they={them.then_some("")}
             aria-labelledby="ic-result-title">
             <div class="ic-banner">
                 { icon(outcome.level) }
-                <div>
-                    <p class="ic-kicker">{ t.result_heading }{ ": " }{ level_label(outcome.level, t) }</p>
-                    <h2 id="ic-result-title" tabindex="-1" ref={heading.clone()}>{ f(texts.title.get(lang)) }</h2>
-                </div>
+                <h2 id="ic-result-title" tabindex="-1" ref={heading.clone()}>{ f(they(&texts.title, &texts.title_they).get(lang)) }</h2>
             </div>
-            <p class="ic-lead">{ f(if at_clinic && outcome.level != Level::Emergency { texts.at_clinic.get(lang) } else { texts.lead.get(lang) }) }</p>
-            // Red flags come before "are you still at the clinic?", so an
-            // emergency never knows: it always says what to do there too.
-            if outcome.level == Level::Emergency {
-                <p class="ic-note" data-at-clinic="">{ f(texts.at_clinic.get(lang)) }</p>
-            }
             <div class="ic-actions ic-call-actions">{ actions }</div>
-            if !urgent.is_empty() && outcome.level != Level::Emergency {
-                <ul class="ic-urgent" data-urgent="">
-                    { for urgent.iter().map(|a| html! { <li>{ f(a.get(lang)) }</li> }) }
-                </ul>
-            }
+            <p class="ic-lead" data-lead="">{ f(lead.get(lang)) }</p>
             if !why.is_empty() {
                 <h3>{ t.why }</h3>
                 <ul class="ic-why">
-                    { for why.iter().map(|r| html! { <li data-rule={r.id.clone()}>{ f(r.why.get(lang)) }</li> }) }
+                    { for why.iter().map(|(r, unsure)| {
+                        let items = ticked_items(p, answers, r);
+                        html! {
+                            <li data-rule={r.id.clone()} data-unsure={unsure.then_some("")}>
+                                { f(r.why_for(*unsure, them).get(lang)) }
+                                if !items.is_empty() {
+                                    <ul class="ic-ticked">
+                                        { for items.iter().map(|q| html! { <li data-item={q.id.clone()}>{ q.wording(them).get(lang) }</li> }) }
+                                    </ul>
+                                }
+                            </li>
+                        }
+                    }) }
                 </ul>
             }
-            if !outcome.assumed.is_empty() {
+            if !outcome.assumed.is_empty() && !any_unsure {
                 if let Some(a3) = p.rule("A3") {
-                    <p class="ic-assumed" data-rule="A3">{ f(a3.why.get(lang)) }</p>
+                    <p class="ic-assumed" data-rule="A3">{ f(a3.why_for(false, them).get(lang)) }</p>
                 }
             }
-            <h3>{ t.do_now }</h3>
-            <ul>
-                { for texts.do_now.iter().map(|d| html! { <li>{ f(d.get(lang)) }</li> }) }
-            </ul>
-            if !texts.get_help.is_empty() {
+            if !get_help.is_empty() {
                 <h3>{ f(t.get_help) }</h3>
-                <ul class="ic-get-help">
-                    { for texts.get_help.iter().map(|d| html! { <li>{ f(d.get(lang)) }</li> }) }
-                </ul>
+                <ul class="ic-get-help">{ list(&get_help) }</ul>
             }
+            if !emergency_first {
+                <div class="ic-actions ic-help-actions">{ emergency_btn }</div>
+            }
+            <h3>{ t.do_now }</h3>
+            <ul class="ic-do-now">
+                // Red flags come before "are you still at the clinic?", so
+                // an emergency never knows: it always says what to do there.
+                if emergency_first {
+                    <li data-at-clinic="">{ f(they(&texts.at_clinic, &texts.at_clinic_they).get(lang)) }</li>
+                }
+                { list(&do_now) }
+            </ul>
             if !advice.is_empty() && outcome.level != Level::Emergency {
-                <h3>{ t.advice }</h3>
-                <ul class="ic-advice">
-                    { for advice.iter().map(|a| html! { <li>{ f(a.get(lang)) }</li> }) }
-                </ul>
+                <details class="ic-more ic-advice">
+                    <summary>{ t.advice }</summary>
+                    <ul>{ list(&advice) }</ul>
+                </details>
             }
             <p class="ic-disclaimer">{ t.not_diagnosis }{ " " }{ p.status.get(lang) }</p>
             <p class="ic-version">{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }</p>
             <section class="ic-summary" aria-labelledby="ic-summary-title">
                 <h3 id="ic-summary-title">{ t.summary_title }</h3>
                 <p class="ic-hint">{ t.summary_intro }</p>
-                <pre class="ic-summary-text" data-summary="">{ summary }</pre>
+                <pre class="ic-summary-text" data-summary="">{ summary.head }</pre>
+                if !summary.no.is_empty() {
+                    <details class="ic-more" data-summary-no="">
+                        <summary>{ t.summary_no }{ format!(" ({})", summary.no.len()) }</summary>
+                        <pre class="ic-summary-text">{ summary_no }</pre>
+                    </details>
+                }
+                <p class="ic-hint" data-summary-rules="">{ summary.rules.clone() }</p>
                 <div class="ic-actions ic-summary-actions">
                     <button type="button" class="ic-btn" onclick={on_copy} data-action="copy"
                         data-copied={copied.map(|ok| if ok { "yes" } else { "no" })}>{ copy_label }</button>

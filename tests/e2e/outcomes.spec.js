@@ -69,22 +69,34 @@ for (const lang of ['en', 'es']) {
       testInfo.annotations.push({ type: 'rules', description: rules.join(' ') });
       expect(rules).toContain(flow.expect.rule);
 
-      // The first call button is the one this outcome is about.
+      // The first call button is the one this outcome is about; the first
+      // view holds this outcome's calls (the emergency call of the other
+      // results goes with "when to get help", and is in the bar).
       const calls = page.locator('main .ic-call-actions a[data-action]');
       await expect(calls.first()).toHaveAttribute('data-action', flow.expect.primary);
-      await expectCall(page, 'call-emergency', DEMO.emergencyHref);
+      await expect(page.locator('main a[data-action=call-emergency]')).toHaveAttribute('href', DEMO.emergencyHref);
       await expect(page.locator('main a[data-action=call-emergency]')).toHaveText(c.bar);
       await expectCall(page, 'call-clinic', DEMO.clinicHref);
       await expect(page.locator('main a[data-action=call-clinic]')).toContainText(c.callClinic);
       await expect(page.locator('main a[data-action=call-clinic]')).toContainText('+1 555 0100');
+      if (flow.expect.disposition === 'emergency') {
+        await expectCall(page, 'call-emergency', DEMO.emergencyHref);
+        // One big button; the clinic's number is a plain link under it.
+        await expect(page.locator('main .ic-call-actions .ic-btn')).toHaveCount(1);
+        await expect(page.locator('main .ic-call-plain a[data-action=call-clinic]')).toBeVisible();
+      } else {
+        await expect(page.locator('main .ic-help-actions a[data-action=call-emergency]')).toBeVisible();
+      }
       if (flow.expect.disposition === 'call_clinic') {
         await expectCall(page, 'call-after-hours', DEMO.afterHoursHref);
         await expect(page.locator('main a[data-action=call-after-hours]')).toContainText('+1 555 0199');
-        await expect(calls).toHaveCount(3);
+        await expect(calls).toHaveCount(2);
       } else {
         await expect(page.locator('main a[data-action=call-after-hours]')).toHaveCount(0);
-        await expect(calls).toHaveCount(2);
+        await expect(calls).toHaveCount(flow.expect.disposition === 'emergency' ? 2 : 1);
       }
+      // The first view: the title, the calls and one sentence of what to do.
+      await expect(page.locator('main .ic-lead')).toBeInViewport({ ratio: 1 });
       // The sticky bar is still there on the result.
       await expect(page.locator('a[data-action=call-emergency-bar]')).toHaveAttribute('href', 'tel:911');
 
