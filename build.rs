@@ -38,17 +38,32 @@ fn main() {
             .into_iter()
             .map(|(_, w)| w)
             .collect();
-        let pack = p
-            .for_language(lang)
-            .and_then(|q| q.to_language_file(&words));
-        if let Ok(bytes) = &pack {
-            println!(
-                "cargo:rustc-env=INFUSION_CHECK_PACK_{}={}",
-                lang.code().to_uppercase(),
-                protocol::fingerprint(bytes)
-            );
+        // The reasons and the advice in a file of their own (see
+        // `Protocol::take_reasons`): the first screen does not wait for them.
+        let (pack, reasons) = match p.for_language(lang) {
+            Ok(mut q) => {
+                let reasons = q.take_reasons(lang);
+                (q.to_language_file(&words), Ok(reasons))
+            }
+            Err(e) => (
+                Err(e),
+                Err(protocol::LoadError::Binary("no language file".into())),
+            ),
+        };
+        for (what, bytes) in [("PACK", &pack), ("REASONS", &reasons)] {
+            if let Ok(bytes) = bytes {
+                println!(
+                    "cargo:rustc-env=INFUSION_CHECK_{what}_{}={}",
+                    lang.code().to_uppercase(),
+                    protocol::fingerprint(bytes)
+                );
+            }
         }
         write(&out.join(format!("magnesium-{}.bin", lang.code())), pack);
+        write(
+            &out.join(format!("magnesium-reasons-{}.bin", lang.code())),
+            reasons,
+        );
     }
     // The key of the answers kept in session storage, known before any pack loads.
     println!("cargo:rustc-env=INFUSION_CHECK_PROTOCOL_KEY={}", p.key());

@@ -149,6 +149,8 @@ strings_struct! {
     summary_no,
     /// The summary's line when someone answers for the patient.
     summary_helper,
+    /// The result's reasons have not come in yet (or could not).
+    reasons_loading,
     /// The visible setup notice for the webmaster.
     setup_notice,
     /// The screen-reader announcement of a new screen: "Question: {q}".
@@ -225,6 +227,7 @@ pub const EN: Strings = Strings {
     summary_assumed: "Not sure (read the safer way)",
     summary_no: "Answered no",
     summary_helper: "Answered by someone helping the patient.",
+    reasons_loading: "The reasons are not here yet. What to do is above.",
     setup_notice: "For the clinic's website team: setup problems (patients can ignore this)",
     announce_question: "Question: {q}",
     announce_result: "Result: {r}",
@@ -291,6 +294,7 @@ pub const ES: Strings = Strings {
     summary_assumed: "Respuestas “No sé” (se leyeron de la forma más segura)",
     summary_no: "Respondió que no",
     summary_helper: "Contestó otra persona que ayuda al paciente.",
+    reasons_loading: "Las razones todavía no han llegado. Lo que debe hacer está arriba.",
     setup_notice: "Para el equipo del sitio web de la clínica: problemas de configuración (los pacientes pueden ignorarlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "Resultado: {r}",

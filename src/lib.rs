@@ -26,6 +26,20 @@ pub const MAGNESIUM_PACKS: [(protocol::Lang, &[u8]); 2] = [
     ),
 ];
 
+/// The reasons of each language file (its rules' reasons and the advice,
+/// left out of it: `Protocol::take_reasons`), what the browser fetches after
+/// the first screen.
+pub const MAGNESIUM_REASONS: [(protocol::Lang, &[u8]); 2] = [
+    (
+        protocol::Lang::En,
+        include_bytes!(concat!(env!("OUT_DIR"), "/magnesium-reasons-en.bin")),
+    ),
+    (
+        protocol::Lang::Es,
+        include_bytes!(concat!(env!("OUT_DIR"), "/magnesium-reasons-es.bin")),
+    ),
+];
+
 /// `id/version` of the built-in protocol: the key of the answers kept in
 /// session storage, known before a language file is loaded.
 pub const PROTOCOL_KEY: &str = env!("INFUSION_CHECK_PROTOCOL_KEY");

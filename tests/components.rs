@@ -30,6 +30,12 @@ fn load_packs() {
     for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
         assert!(add_pack_bytes(lang, bytes), "{lang:?}");
     }
+    for (lang, bytes) in infusion_check::MAGNESIUM_REASONS {
+        assert!(
+            infusion_check::ui::add_reasons(lang.code(), bytes),
+            "{lang:?}"
+        );
+    }
 }
 
 async fn mount(pairs: &[(&str, &str)], lang: Lang) -> Element {

@@ -515,8 +515,14 @@ fn the_compiled_protocol_the_browser_reads_decides_exactly_like_the_json() {
 fn each_language_file_holds_its_language_only_and_decides_like_the_full_protocol() {
     let full = magnesium();
     let full_json = serde_json::to_value(&full).unwrap_or_default();
-    for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
-        let (pack, words) = Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
+    for ((lang, bytes), (_, reasons)) in infusion_check::MAGNESIUM_PACKS
+        .into_iter()
+        .zip(infusion_check::MAGNESIUM_REASONS)
+    {
+        let (mut pack, words) =
+            Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
+        // The reasons come in their own file; with them, the whole language.
+        assert!(pack.put_reasons(lang, reasons), "{lang:?}");
         assert_eq!(pack.key(), infusion_check::PROTOCOL_KEY);
         // The widget's words in this language follow the protocol.
         assert_eq!(
@@ -817,9 +823,26 @@ fn the_browser_reads_each_compiled_file_back_exactly_as_it_was_written() {
     assert_eq!(json(&by_wire), json(&full));
     assert!(json(&by_wire).is_object());
     // The language files: the protocol in that language, then the widget's words.
-    for (lang, bytes) in infusion_check::MAGNESIUM_PACKS {
-        let written = full.for_language(lang).unwrap_or_else(|e| panic!("{e}"));
-        let (pack, words) = Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
+    for ((lang, bytes), (_, reasons)) in infusion_check::MAGNESIUM_PACKS
+        .into_iter()
+        .zip(infusion_check::MAGNESIUM_REASONS)
+    {
+        let mut written = full.for_language(lang).unwrap_or_else(|e| panic!("{e}"));
+        let whole = written.clone();
+        // The reasons apart: the file leaves them out, the reasons' file is
+        // them, and put back they give the whole language again.
+        assert_eq!(written.take_reasons(lang), reasons, "{lang:?}");
+        let (mut pack, words) =
+            Protocol::from_language_file(bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json(&pack), json(&written), "{lang:?}");
+        let mut back = pack.clone();
+        assert!(back.put_reasons(lang, reasons));
+        assert_eq!(json(&back), json(&whole), "{lang:?}");
+        // A reasons file cut short, one text more or fewer: refused, unchanged.
+        let longer = [reasons, b"x\0"].concat();
+        for bad in [&reasons[..reasons.len() - 1], &longer[..], b"x\0"] {
+            assert!(!pack.put_reasons(lang, bad), "{lang:?}");
+        }
         assert_eq!(json(&pack), json(&written), "{lang:?}");
         let expected: Vec<&str> = infusion_check::i18n::strings(lang)
             .fields()

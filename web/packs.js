@@ -1,29 +1,39 @@
 // The protocol's text comes in one file per language beside the wasm
 // (pkg/magnesium-en.bin, pkg/magnesium-es.bin): a patient downloads only the
-// language shown. The loader scripts fetch the likely language while the wasm
-// downloads, and give the widget a loader for the other one (language switch).
-const FILES = { en: "pkg/magnesium-en.bin", es: "pkg/magnesium-es.bin" };
+// language shown. The result's reasons and advice come in a second file per
+// language (pkg/magnesium-reasons-en.bin ...), fetched at once but not waited
+// for: the first screen does not need them. The loader scripts fetch the
+// likely language while the wasm downloads, and give the widget a loader for
+// the other one (language switch).
+const FILES = {
+  en: "pkg/magnesium-en.bin",
+  es: "pkg/magnesium-es.bin",
+  "reasons-en": "pkg/magnesium-reasons-en.bin",
+  "reasons-es": "pkg/magnesium-reasons-es.bin",
+};
 
-// (lang) => Promise<Uint8Array>, each file fetched once (again after a failure).
+// (lang, kind) => Promise<Uint8Array>, each file fetched once (again after a
+// failure); kind "reasons" is the language's reasons file.
 export function packLoader(base) {
   const cache = {};
-  return (lang) => {
-    if (!FILES[lang]) return Promise.reject(new Error(`no language file for "${lang}"`));
-    if (!cache[lang]) {
+  return (lang, kind) => {
+    const key = kind === "reasons" ? `reasons-${lang}` : lang;
+    if (!FILES[key]) return Promise.reject(new Error(`no language file for "${lang}"`));
+    if (!cache[key]) {
       // A stalled network gives up after 10 s (the widget then shows the other
       // language, or whom to call).
       const stop = new AbortController();
       const timer = setTimeout(() => stop.abort(), 10000);
-      cache[lang] = fetch(new URL(FILES[lang], base), { signal: stop.signal })
-        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${FILES[lang]}: HTTP ${r.status}`))))
+      cache[key] = fetch(new URL(FILES[key], base), { signal: stop.signal })
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${FILES[key]}: HTTP ${r.status}`))))
         .then((b) => new Uint8Array(b))
         .catch((e) => {
-          delete cache[lang];
+          delete cache[key];
           throw e;
         })
         .finally(() => clearTimeout(timer));
     }
-    return cache[lang];
+    return cache[key];
   };
 }
 
@@ -46,6 +56,9 @@ export function guessLang(setting) {
 export function preload(base, setting) {
   const load = packLoader(base);
   const lang = guessLang(setting);
+  // (the reasons too, now: the widget asks for them once it shows, and gets
+  // this same request; a failure is retried then)
+  load(lang, "reasons").catch(() => {});
   const first = load(lang).then(
     (bytes) => bytes,
     () => null,

@@ -209,6 +209,66 @@ impl Protocol {
         .ok_or_else(damaged)
     }
 
+    /// The texts only the result's reasons and advice show (each rule's
+    /// reason in its four wordings, the tailored advice), in a fixed order.
+    /// The browser's language file leaves them out ([`Protocol::take_reasons`])
+    /// and they come in a file of their own ([`Protocol::put_reasons`]),
+    /// fetched while the first screen is read: the first screen's bytes do
+    /// not carry them. What to do (the outcome texts, a rule's urgent advice)
+    /// stays in the language file.
+    fn reasons_mut(&mut self) -> Vec<&mut Text> {
+        let mut out = Vec::new();
+        for r in &mut self.rules {
+            out.push(&mut r.why);
+            out.extend(r.why_they.as_mut());
+            out.extend(r.why_unsure.as_mut());
+            out.extend(r.why_unsure_they.as_mut());
+        }
+        for a in &mut self.advice {
+            out.push(&mut a.text);
+            out.extend(a.text_they.as_mut());
+        }
+        out
+    }
+
+    /// Takes the reasons' texts out (in `lang`): what [`Protocol::put_reasons`]
+    /// reads, each ended by a NUL.
+    pub fn take_reasons(&mut self, lang: Lang) -> Vec<u8> {
+        let mut out = Vec::new();
+        for t in self.reasons_mut() {
+            let s = match lang {
+                Lang::En => std::mem::take(&mut t.en),
+                Lang::Es => std::mem::take(&mut t.es),
+            };
+            out.extend_from_slice(s.as_bytes());
+            out.push(0);
+        }
+        out
+    }
+
+    /// Puts back the reasons' texts [`Protocol::take_reasons`] wrote; `false`
+    /// (and nothing changed) when the file does not fit this protocol.
+    pub fn put_reasons(&mut self, lang: Lang, bytes: &[u8]) -> bool {
+        let Ok(all) = std::str::from_utf8(bytes) else {
+            return false;
+        };
+        let Some(all) = all.strip_suffix('\0') else {
+            return false;
+        };
+        let texts: Vec<&str> = all.split('\0').collect();
+        let mut slots = self.reasons_mut();
+        if texts.len() != slots.len() {
+            return false;
+        }
+        for (t, s) in slots.iter_mut().zip(texts) {
+            match lang {
+                Lang::En => t.en = s.to_string(),
+                Lang::Es => t.es = s.to_string(),
+            }
+        }
+        true
+    }
+
     /// The same protocol with the patient-facing text of `lang` only (every
     /// other language's text emptied): what the browser loads, one file per
     /// language, so a patient downloads only the language shown. What the

@@ -20,8 +20,81 @@ thread_local! {
     /// The protocol and the widget's words in each language loaded so far (at
     /// most one per language, kept for the page's life).
     static PACKS: RefCell<Vec<(Lang, &'static Protocol, &'static Strings)>> = const { RefCell::new(Vec::new()) };
-    /// The page's loader of a language file: `(lang) => Promise<Uint8Array>`.
+    /// The page's loader of a language file: `(lang) => Promise<Uint8Array>`,
+    /// or of its reasons file: `(lang, "reasons")`.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The languages whose reasons (rules' reasons, advice) are in their
+    /// protocol: they come in a file of their own, after the first screen.
+    static REASONS: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+    /// Each loaded language file's bytes, read again when its reasons come
+    /// (a fresh protocol to put them in: cloning the loaded one would compile
+    /// a copy of every protocol type, kilobytes of wasm).
+    static PACK_BYTES: RefCell<Vec<(Lang, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether the reasons of `lang` are loaded (see [`add_reasons`]).
+pub fn reasons_loaded(lang: Lang) -> bool {
+    REASONS.with(|r| r.borrow().contains(&lang))
+}
+
+/// Puts a language's reasons file (`magnesium-reasons-en.bin`) into its
+/// loaded protocol; `false` when it is not the file built with this widget or
+/// the language file is not loaded yet.
+#[wasm_bindgen]
+pub fn add_reasons(lang: &str, bytes: &[u8]) -> bool {
+    let Some(lang) = Lang::parse(lang) else {
+        return false;
+    };
+    if reasons_loaded(lang) {
+        return true;
+    }
+    let built = match lang {
+        Lang::En => env!("INFUSION_CHECK_REASONS_EN"),
+        Lang::Es => env!("INFUSION_CHECK_REASONS_ES"),
+    };
+    if crate::protocol::fingerprint(bytes) != built {
+        web_sys::console::error_1(&"infusion-check: a reasons file was refused".into());
+        return false;
+    }
+    let pack = PACK_BYTES.with(|b| {
+        b.borrow()
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, bytes)| read_pack(lang, bytes).ok())
+    });
+    let Some((mut p, _)) = pack else {
+        return false;
+    };
+    if !p.put_reasons(lang, bytes) {
+        return false;
+    }
+    let p: &'static Protocol = Box::leak(Box::new(p));
+    PACKS.with(|packs| {
+        for entry in packs.borrow_mut().iter_mut().filter(|(l, ..)| *l == lang) {
+            entry.1 = p;
+        }
+    });
+    REASONS.with(|r| r.borrow_mut().push(lang));
+    true
+}
+
+/// Loads the reasons of `lang` (through the page's loader; the loader script
+/// started fetching them with the language file) and calls `done` once they
+/// are in (`true`) or could not be (`false`).
+pub fn request_reasons(lang: Lang, done: Box<dyn FnOnce(bool)>) {
+    if reasons_loaded(lang) {
+        return done(true);
+    }
+    let promise = LOADER
+        .with(|l| l.borrow().clone())
+        .ok_or(JsValue::NULL)
+        .and_then(|f| f.call2(&JsValue::NULL, &lang.code().into(), &"reasons".into()));
+    settle(
+        promise,
+        Box::new(move |r| {
+            done(r.is_ok_and(|v| add_reasons(lang.code(), &js_sys::Uint8Array::new(&v).to_vec())))
+        }),
+    )
 }
 
 /// The protocol in `lang`, if its file has been loaded.
@@ -84,6 +157,7 @@ pub fn add_pack_bytes(lang: Lang, bytes: &[u8]) -> bool {
             let p: &'static Protocol = Box::leak(Box::new(p));
             let words: &'static Strings = Box::leak(Box::new(words));
             PACKS.with(|packs| packs.borrow_mut().push((lang, p, words)));
+            PACK_BYTES.with(|b| b.borrow_mut().push((lang, bytes.to_vec())));
             true
         }
         Err(e) => {
@@ -321,6 +395,17 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.lang, move |want| {
             if protocol_for(*want).is_none() {
                 switch_to(*want);
+            }
+        });
+    }
+    {
+        // The reasons' file of the language shown, fetched while the first
+        // screen is read (a result shown before it is in says so, and
+        // shows them once they are).
+        let state = state.clone();
+        use_effect_with(lang, move |lang| {
+            if !reasons_loaded(*lang) {
+                request_reasons(*lang, Box::new(move |_| state.dispatch(Action::Reasons)));
             }
         });
     }

@@ -200,7 +200,12 @@ pub fn result_view(props: ResultProps) -> Html {
             </div>
             <div class="ic-actions ic-call-actions">{ actions }</div>
             <p class="ic-lead" data-lead="">{ f(lead.get(lang)) }</p>
-            if !why.is_empty() {
+            if !why.is_empty() && !super::reasons_loaded(lang) {
+                // (the reasons' file is fetched with the first screen: this
+                // shows only if it has not come in yet, or could not)
+                <h3>{ t.why }</h3>
+                <p class="ic-note" data-reasons-loading="">{ t.reasons_loading }</p>
+            } else if !why.is_empty() {
                 <h3>{ t.why }</h3>
                 <ul class="ic-why">
                     { for why.iter().map(|(r, unsure)| {
@@ -239,7 +244,7 @@ pub fn result_view(props: ResultProps) -> Html {
                 }
                 { list(&do_now) }
             </ul>
-            if !advice.is_empty() && outcome.level != Level::Emergency {
+            if !advice.is_empty() && outcome.level != Level::Emergency && super::reasons_loaded(lang) {
                 <details class="ic-more ic-advice">
                     <summary>{ t.advice }</summary>
                     <ul>{ list(&advice) }</ul>

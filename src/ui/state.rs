@@ -104,6 +104,8 @@ pub enum Action {
     Copied(bool),
     /// The language file asked for could not load (`true`), or is being asked for.
     LangFailed(bool),
+    /// The reasons' file came in (or could not): show the result again.
+    Reasons,
 }
 
 impl Wizard {
@@ -178,6 +180,9 @@ impl Reducible for Wizard {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Reasons) {
+            return Rc::new((*self).clone());
+        }
         // Nothing to lose yet, or the second tap: start over.
         let action = match action {
             Action::AskRestart
@@ -260,6 +265,8 @@ impl Reducible for Wizard {
             Action::Notice(n) => next.notice = Some(n),
             Action::Copied(ok) => next.copied = Some(ok),
             Action::LangFailed(failed) => next.lang_failed = failed,
+            // (handled above: nothing changes, the result renders again)
+            Action::Reasons => {}
         }
         Rc::new(next)
     }
