@@ -24,7 +24,7 @@ macro_rules! strings_struct {
             }
 
             /// Every word empty (see [`BLANK`]).
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
             const EMPTY: Strings = Strings { $($name: "",)* };
 
             /// The words of a language file, in [`Strings::fields`] order;
@@ -139,6 +139,12 @@ strings_struct! {
     summary_rules,
     /// The summary's "Not sure (read the safer way)" label.
     summary_assumed,
+    /// The result's read-back code: "Read this code to the nurse: {code}".
+    readback_line,
+    /// The read-back code's line in the summary: "Code for the nurse's page: {code}".
+    readback_summary,
+    /// The accessible name of the QR code of the nurse's page.
+    readback_qr,
     /// The visible setup notice for the webmaster.
     setup_notice,
     /// The screen-reader announcement of a new screen: "Question: {q}".
@@ -210,6 +216,9 @@ pub const EN: Strings = Strings {
     summary_result: "Result",
     summary_rules: "Rules that fired",
     summary_assumed: "Not sure (read the safer way)",
+    readback_line: "Read this code to the nurse: {code}",
+    readback_summary: "Code for the nurse's page: {code}",
+    readback_qr: "QR code: the nurse's page with this code",
     setup_notice: "For the clinic's website team: setup problems (patients can ignore this)",
     announce_question: "Question: {q}",
     announce_result: "Result: {r}",
@@ -271,6 +280,9 @@ pub const ES: Strings = Strings {
     summary_result: "Resultado",
     summary_rules: "Reglas que se activaron",
     summary_assumed: "Respuestas \"No sé\" (se leyeron de la forma más segura)",
+    readback_line: "Lea este código a la enfermera o al enfermero: {code}",
+    readback_summary: "Código para la página de enfermería: {code}",
+    readback_qr: "Código QR: la página de enfermería con este código",
     setup_notice: "Para el equipo del sitio web de la clínica: problemas de configuración (los pacientes pueden ignorarlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "Resultado: {r}",
@@ -283,8 +295,8 @@ pub const ES: Strings = Strings {
     privacy: "Sus respuestas se quedan en este teléfono. No se envía nada.",
 };
 
-/// The strings of a language.
-#[cfg(not(target_arch = "wasm32"))]
+/// The strings of a language (and in the nurse's page, which has them all).
+#[cfg(any(not(target_arch = "wasm32"), feature = "nurse"))]
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
@@ -294,7 +306,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// The last resort of [`strings`]: no words but the emergency call's, which the
 /// wasm has anyway (the fallback's), so the emergency bar is never a blank link.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
 static BLANK: Strings = Strings {
     call: EN.call,
     ..Strings::EMPTY
@@ -303,7 +315,7 @@ static BLANK: Strings = Strings {
 /// The strings of a language, from its file. The widget renders only in a
 /// language whose file is loaded (`ui::loaded_first`), so the other language's
 /// words, and then [`BLANK`], are a bound that is never reached.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
 pub fn strings(lang: Lang) -> &'static Strings {
     [lang, Lang::En, Lang::Es]
         .into_iter()

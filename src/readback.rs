@@ -311,12 +311,12 @@ impl Coder<'_> {
                 }
                 if only.is_none() {
                     for code in picked {
-                        want.push(small(
-                            others.iter().position(|o| o == code).ok_or_else(bad)?,
-                        ));
+                        let i = small(others.iter().position(|o| o == code).ok_or_else(bad)?);
+                        // (kept sorted as it grows: no sort code in the wasm)
+                        if let Err(at) = want.binary_search(&i) {
+                            want.insert(at, i);
+                        }
                     }
-                    want.sort_unstable();
-                    want.dedup();
                 }
             }
             Some(Answer::One(_)) => return Err(bad()),

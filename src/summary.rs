@@ -194,6 +194,9 @@ pub fn summary_text(
             .replace("{version}", &format!("{} {}", p.id, p.version))
             .replace("{date}", &p.review_date)
     );
+    if let Ok(code) = crate::readback::encode(p, answers) {
+        let _ = writeln!(out, "{}", s.readback_summary.replace("{code}", &code));
+    }
     let _ = writeln!(out, "{}", s.not_diagnosis);
     out
 }

@@ -204,6 +204,7 @@ pub fn result_view(props: ResultProps) -> Html {
             <section class="ic-summary" aria-labelledby="ic-summary-title">
                 <h3 id="ic-summary-title">{ t.summary_title }</h3>
                 <p class="ic-hint">{ t.summary_intro }</p>
+                { super::readback::readback_block(p, answers, t) }
                 <pre class="ic-summary-text" data-summary="">{ summary }</pre>
                 <div class="ic-actions ic-summary-actions">
                     <button type="button" class="ic-btn" onclick={on_copy} data-action="copy"
