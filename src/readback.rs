@@ -46,7 +46,9 @@
     clippy::unreachable
 )]
 
-use crate::protocol::{next_step, Answer, Answers, Kind, Outcome, Protocol, Question, Step};
+use crate::protocol::{
+    asked_screens, next_step, Answer, Answers, Kind, Outcome, Protocol, Question, Step,
+};
 
 /// Crockford's base 32: no `I`, `L`, `O`, `U`.
 pub const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -78,9 +80,9 @@ pub enum EncodeError {
     /// The protocol's version is not in [`VERSIONS`], or its ID not in [`PACKS`].
     UnknownProtocol,
     /// A screen the flow asks has no answer (the check is not finished).
-    Unanswered(String),
+    Unanswered,
     /// An answer a patient cannot give (an unknown code).
-    Unexpected(String),
+    Unexpected,
 }
 
 /// Why a code was refused. Never a summary from a doubtful code.
@@ -117,82 +119,115 @@ pub struct Decoded {
     pub free_text: Vec<String>,
 }
 
-/// The one-code answers of a yes/no or single-choice question, in code order.
-fn choices(q: &Question) -> Vec<&str> {
-    let mut codes: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
-    if q.offers_not_sure && !codes.contains(&"not_sure") {
-        codes.push("not_sure");
-    }
-    codes
+/// A yes/no or single-choice question's answers, in code order, are its
+/// options, then "not sure" where it is offered and is not one of them.
+fn extra_not_sure(q: &Question) -> bool {
+    q.offers_not_sure && !q.options.iter().any(|o| o.id == "not_sure")
 }
+
+/// The number of a one-code answer (see [`extra_not_sure`]).
+fn choice_index(q: &Question, code: &str) -> Option<u32> {
+    match q.options.iter().position(|o| o.id == code) {
+        Some(i) => Some(small(i)),
+        None if code == "not_sure" && extra_not_sure(q) => Some(small(q.options.len())),
+        None => None,
+    }
+}
+
+/// The item of a checklist at this place (in section order).
+fn item_at<'p>(p: &'p Protocol, q: &Question, mut i: usize) -> Option<&'p Question> {
+    for (_, items) in &q.sections {
+        if let Some(&at) = items.get(i) {
+            return p.questions.get(at);
+        }
+        i -= items.len();
+    }
+    None
+}
+
+/// A checklist item's answers other than "no" (every item is yes / no / not sure).
+const TICKED: [&str; 2] = ["yes", "not_sure"];
 
 fn small(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
 
+/// An answer, as the encoder finds it.
+enum Given<'a> {
+    /// Reading a code: no answer to find.
+    Reading,
+    /// An unticked item of an answered checklist: "no".
+    Unticked,
+    /// As given.
+    Is(&'a Answer),
+}
+
 /// A walk of the flow, writing a code (`from` holds the answers) or reading
 /// one (`n`, the number left to read).
-struct Coder<'a> {
+struct Coder<'a, const READ: bool> {
     from: Option<&'a Answers>,
-    pairs: Vec<(u32, u32)>,
+    /// The number (base-32 digits, lowest first): written so far, or left to read.
     n: Vec<u8>,
+    /// Writing: the place value of the next digit (the product of the bases so far).
+    place: Vec<u8>,
     truncated: bool,
 }
 
-impl Coder<'_> {
+/// (`READ`: reading a code, rebuilding the answers as the flow asks them;
+/// writing, the answers are given and the flow's screens known, so none of
+/// the rebuilding is compiled into the widget.)
+impl<const READ: bool> Coder<'_, READ> {
     /// One digit below `r`: writing, `want`; reading, the next one.
     fn digit(&mut self, want: u32, r: u32) -> Result<u32, EncodeError> {
-        if self.from.is_some() {
-            self.pairs.push((want, r));
+        if !READ {
+            mul_add(&mut self.n, &self.place, want);
+            let place = std::mem::take(&mut self.place);
+            mul_add(&mut self.place, &place, r);
             return Ok(want);
         }
         if self.n.is_empty() {
             // (the 1 above every digit is gone: characters are missing)
             self.truncated = true;
-            return Err(EncodeError::Unanswered(String::new()));
+            return Err(EncodeError::Unanswered);
         }
         Ok(take(&mut self.n, r))
     }
 
-    /// The answer to one question (writing: as given; an unticked item of an
-    /// answered checklist is "no"). Reading: `None`.
-    fn given(&self, p: &Protocol, q: &Question) -> Result<Option<Answer>, EncodeError> {
+    /// The answer to one question, writing.
+    fn given<'a>(&'a self, p: &Protocol, q: &Question) -> Result<Given<'a>, EncodeError> {
         let Some(answers) = self.from else {
-            return Ok(None);
+            return Ok(Given::Reading);
         };
         let parent_answered = q
             .parent
             .and_then(|i| p.questions.get(i))
             .is_some_and(|c| answers.has(p, &c.id));
         match answers.get(&q.id) {
-            Some(a) => Ok(Some(a.clone())),
-            None if parent_answered => Ok(Some(Answer::One("no".into()))),
-            None => Err(EncodeError::Unanswered(q.id.clone())),
+            Some(a) => Ok(Given::Is(a)),
+            None if parent_answered => Ok(Given::Unticked),
+            None => Err(EncodeError::Unanswered),
         }
     }
 
-    /// A set of `0..n` (sorted): how many (the head digit, after `offset`
-    /// values kept for other answers), then which (its rank among the sets of
-    /// that size). `Err(head)`: one of the `offset` values.
+    /// A set of `0..n`: how many (`k`, the head digit, after `offset` values
+    /// kept for other answers), then which (`rank` among the sets of that
+    /// size). `Err(head)`: one of the `offset` values.
     fn subset(
         &mut self,
-        want: &[u32],
+        k: u32,
+        rank: u32,
         n: u32,
         offset: u32,
     ) -> Result<Result<Vec<u32>, u32>, EncodeError> {
         let head = self.digit(
-            offset.saturating_add(small(want.len())),
+            offset.saturating_add(k),
             offset.saturating_add(n).saturating_add(1),
         )?;
         let Some(k) = head.checked_sub(offset) else {
             return Ok(Err(head));
         };
-        let rank = want
-            .iter()
-            .zip(1u32..)
-            .fold(0u32, |r, (&c, i)| r.saturating_add(binom(c, i)));
         let rank = self.digit(rank, binom(n, k))?;
-        Ok(Ok(unrank(rank, n, k)))
+        Ok(Ok(if READ { unrank(rank, n, k) } else { Vec::new() }))
     }
 
     /// A screen: its answers, set into `given`.
@@ -204,7 +239,8 @@ impl Coder<'_> {
     ) -> Result<(), EncodeError> {
         match q.kind {
             Kind::Checklist => self.checklist(p, q, given)?,
-            Kind::Text => given.set_one(&q.id, ""),
+            Kind::Text if READ => given.set_one(&q.id, ""),
+            Kind::Text => {}
             _ => self.one(p, q, given)?,
         }
         // The switch answered on the same screen (who is answering).
@@ -226,44 +262,47 @@ impl Coder<'_> {
         q: &Question,
         given: &mut Answers,
     ) -> Result<(), EncodeError> {
-        let items: Vec<&Question> = q
-            .sections
-            .iter()
-            .flat_map(|(_, items)| items.iter())
-            .filter_map(|&i| p.questions.get(i))
-            .collect();
+        let items = || {
+            q.sections
+                .iter()
+                .flat_map(|(_, items)| items.iter())
+                .filter_map(|&i| p.questions.get(i))
+        };
+        // Writing: the items not "no", counted and ranked in one pass.
+        let (mut k, mut rank, mut n) = (0u32, 0u32, 0u32);
         let mut ticked = Vec::new();
-        let mut values = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let Some(Answer::One(code)) = self.given(p, item)? else {
-                if self.from.is_some() {
-                    return Err(EncodeError::Unexpected(item.id.clone()));
-                }
-                continue;
-            };
-            if code != "no" {
-                let v = not_no(item)
-                    .iter()
-                    .position(|c| *c == code)
-                    .ok_or_else(|| EncodeError::Unexpected(item.id.clone()))?;
-                ticked.push(small(i));
-                values.push(small(v));
+        for item in items() {
+            if READ {
+                given.set_one(&item.id, "no");
             }
+            match self.given(p, item)? {
+                Given::Reading | Given::Unticked => {}
+                Given::Is(Answer::One(code)) if code == "no" => {}
+                Given::Is(Answer::One(_)) => {
+                    k += 1;
+                    rank = rank.saturating_add(binom(n, k));
+                    ticked.push(n);
+                }
+                Given::Is(Answer::Many(_)) => return Err(EncodeError::Unexpected),
+            }
+            n += 1;
         }
-        let ticked = self
-            .subset(&ticked, small(items.len()), 0)?
-            .unwrap_or_default();
-        for item in &items {
-            given.set_one(&item.id, "no");
-        }
-        for (at, &i) in ticked.iter().enumerate() {
-            let Some(item) = items.get(i as usize) else {
+        let read = self.subset(k, rank, n, 0)?.unwrap_or_default();
+        for i in if READ { read } else { ticked } {
+            let Some(item) = item_at(p, q, i as usize) else {
                 continue;
             };
-            let codes = not_no(item);
-            let want = values.get(at).copied().unwrap_or(0);
-            let v = self.digit(want, small(codes.len()))?;
-            if let Some(code) = codes.get(v as usize) {
+            let want = match self.given(p, item)? {
+                Given::Is(Answer::One(code)) => small(
+                    TICKED
+                        .iter()
+                        .position(|c| c == code)
+                        .ok_or(EncodeError::Unexpected)?,
+                ),
+                _ => 0,
+            };
+            let v = self.digit(want, 2)?;
+            if let (true, Some(code)) = (READ, TICKED.get(v as usize)) {
                 given.set_one(&item.id, code);
             }
         }
@@ -273,79 +312,81 @@ impl Coder<'_> {
     /// A yes/no, single or multi-choice question.
     fn one(&mut self, p: &Protocol, q: &Question, given: &mut Answers) -> Result<(), EncodeError> {
         let a = self.given(p, q)?;
-        let bad = || EncodeError::Unexpected(q.id.clone());
         if q.kind != Kind::Multi {
-            let codes = choices(q);
-            let want = match &a {
-                Some(Answer::One(code)) => {
-                    small(codes.iter().position(|c| c == code).ok_or_else(bad)?)
+            let want = match a {
+                Given::Is(Answer::One(code)) => {
+                    choice_index(q, code).ok_or(EncodeError::Unexpected)?
                 }
-                Some(Answer::Many(_)) => return Err(bad()),
-                None => 0,
+                Given::Is(Answer::Many(_)) | Given::Unticked => {
+                    return Err(EncodeError::Unexpected)
+                }
+                Given::Reading => 0,
             };
-            let v = self.digit(want, small(codes.len()))?;
-            given.set_one(&q.id, codes.get(v as usize).copied().unwrap_or("not_sure"));
+            let count = small(q.options.len()) + u32::from(extra_not_sure(q));
+            let v = self.digit(want, count)?;
+            if READ {
+                let code = q
+                    .options
+                    .get(v as usize)
+                    .map_or("not_sure", |o| o.id.as_str());
+                given.set_one(&q.id, code);
+            }
             return Ok(());
         }
         // Multi-choice: an exclusive option ("nothing now"), or how many of
-        // the others and which.
-        let exclusive: Vec<&str> = q
-            .options
-            .iter()
-            .filter(|o| o.exclusive)
-            .map(|o| o.id.as_str())
-            .collect();
-        let others: Vec<&str> = q
-            .options
-            .iter()
-            .filter(|o| !o.exclusive)
-            .map(|o| o.id.as_str())
-            .collect();
-        let (e, n) = (small(exclusive.len()), small(others.len()));
-        let mut want = Vec::new();
-        let mut only = None;
-        match &a {
-            Some(Answer::Many(picked)) => {
-                if let [one] = picked.as_slice() {
-                    only = exclusive.iter().position(|x| x == one);
+        // the others and which (in option order: a set, whatever the order
+        // of the taps). One pass over the options.
+        let picked: &[String] = match a {
+            Given::Is(Answer::Many(picked)) => picked,
+            Given::Reading => &[],
+            Given::Is(Answer::One(_)) | Given::Unticked => return Err(EncodeError::Unexpected),
+        };
+        let (mut e, mut n, mut k, mut rank, mut only, mut found) =
+            (0u32, 0u32, 0u32, 0u32, None, 0);
+        for o in &q.options {
+            let is = picked.contains(&o.id);
+            found += usize::from(is);
+            if o.exclusive {
+                if is {
+                    only = Some(e);
                 }
-                if only.is_none() {
-                    for code in picked {
-                        let i = small(others.iter().position(|o| o == code).ok_or_else(bad)?);
-                        // (kept sorted as it grows: no sort code in the wasm)
-                        if let Err(at) = want.binary_search(&i) {
-                            want.insert(at, i);
-                        }
-                    }
+                e += 1;
+            } else {
+                if is {
+                    k += 1;
+                    rank = rank.saturating_add(binom(n, k));
                 }
+                n += 1;
             }
-            Some(Answer::One(_)) => return Err(bad()),
-            None => {}
+        }
+        // (every code an option, each once; an exclusive option alone)
+        if found != picked.len() || (only.is_some() && picked.len() != 1) {
+            return Err(EncodeError::Unexpected);
         }
         let got = match only {
-            Some(i) => Err(self.digit(small(i), e.saturating_add(n).saturating_add(1))?),
-            None => self.subset(&want, n, e)?,
+            Some(i) => Err(self.digit(i, e.saturating_add(n).saturating_add(1))?),
+            None => self.subset(k, rank, n, e)?,
         };
+        if !READ {
+            return Ok(());
+        }
+        let exclusive = || q.options.iter().filter(|o| o.exclusive);
+        let others = || q.options.iter().filter(|o| !o.exclusive);
         let picked: Vec<String> = match got {
-            Err(head) => exclusive
-                .get(head as usize)
-                .map(|s| s.to_string())
+            Err(head) => exclusive()
+                .nth(head as usize)
+                .map(|o| o.id.clone())
                 .into_iter()
                 .collect(),
             Ok(set) => set
                 .iter()
-                .filter_map(|&i| others.get(i as usize))
-                .map(|s| s.to_string())
+                .filter_map(|&i| others().nth(i as usize))
+                .map(|o| o.id.clone())
                 .collect(),
         };
         given.set(&q.id, Answer::Many(picked));
         Ok(())
     }
-}
-
-/// A checklist item's answers other than "no" (yes, not sure), in code order.
-fn not_no(item: &Question) -> Vec<&str> {
-    choices(item).into_iter().filter(|c| *c != "no").collect()
 }
 
 /// n choose k (saturating).
@@ -394,7 +435,10 @@ fn header(p: &Protocol) -> Option<(u32, u32)> {
 
 /// The flow walked with `c`: the answers it asked (as a code holds them),
 /// its outcome and the free-text questions it asked.
-fn walk(p: &Protocol, c: &mut Coder) -> Result<(Answers, Outcome, Vec<String>), EncodeError> {
+fn walk(
+    p: &Protocol,
+    c: &mut Coder<'_, true>,
+) -> Result<(Answers, Outcome, Vec<String>), EncodeError> {
     let mut given = Answers::new();
     let mut free_text = Vec::new();
     // (every path ends within the screen count: a property test; the bound
@@ -409,21 +453,34 @@ fn walk(p: &Protocol, c: &mut Coder) -> Result<(Answers, Outcome, Vec<String>), 
         }
         c.screen(p, q, &mut given)?;
     }
-    Err(EncodeError::Unanswered(String::new()))
+    Err(EncodeError::Unanswered)
 }
 
 /// The code of these answers (the flow must be finished), as printed: in
 /// groups of four, the check character last.
 pub fn encode(p: &Protocol, answers: &Answers) -> Result<String, EncodeError> {
     let (version, packs) = header(p).ok_or(EncodeError::UnknownProtocol)?;
-    let mut c = Coder {
+    let mut c = Coder::<false> {
         from: Some(answers),
-        pairs: vec![(version, 32), (packs, 1u32 << PACKS.len())],
         n: Vec::new(),
+        place: vec![1],
         truncated: false,
     };
-    walk(p, &mut c)?;
-    Ok(group(&with_check(&number(&c.pairs))))
+    c.digit(version, 32)?;
+    c.digit(packs, 1 << PACKS.len())?;
+    // The screens the flow asks for these answers, in its order (the
+    // decoder finds them again with `next_step`, one answer at a time).
+    let mut none = Answers::new();
+    for id in asked_screens(p, answers) {
+        let q = p.question(&id).ok_or(EncodeError::Unanswered)?;
+        c.screen(p, q, &mut none)?;
+    }
+    // The 1 above every digit.
+    mul_add(&mut c.n, &c.place, 1);
+    while c.n.last() == Some(&0) {
+        c.n.pop();
+    }
+    Ok(group(&with_check(&c.n)))
 }
 
 /// The answers the code of these answers holds (what [`decode`] gives back).
@@ -434,27 +491,23 @@ pub fn carried(p: &Protocol, answers: &Answers) -> Result<Answers, EncodeError> 
         .map_err(|_| EncodeError::UnknownProtocol)
 }
 
-/// The mixed-radix number of `(value, radix)` pairs (the first the lowest),
-/// with a 1 above them all: base-32 digits, lowest first.
-fn number(pairs: &[(u32, u32)]) -> Vec<u8> {
-    let mut n: Vec<u8> = vec![1];
-    for &(v, r) in pairs.iter().rev() {
-        // n = n * r + v
-        let mut carry = u64::from(v);
-        for d in n.iter_mut() {
-            let x = u64::from(*d) * u64::from(r) + carry;
+/// `n += m · v` on numbers written as base-32 digits, lowest first.
+fn mul_add(n: &mut Vec<u8>, m: &[u8], v: u32) {
+    let mut carry = 0u64;
+    let mut i = 0;
+    while i < m.len() || carry > 0 {
+        if n.len() <= i {
+            n.push(0);
+        }
+        let x = u64::from(n.get(i).copied().unwrap_or(0))
+            + u64::from(m.get(i).copied().unwrap_or(0)) * u64::from(v)
+            + carry;
+        if let Some(d) = n.get_mut(i) {
             *d = (x % 32) as u8;
-            carry = x / 32;
         }
-        while carry > 0 {
-            n.push((carry % 32) as u8);
-            carry /= 32;
-        }
+        carry = x / 32;
+        i += 1;
     }
-    while n.len() > 1 && n.last() == Some(&0) {
-        n.pop();
-    }
-    n
 }
 
 /// Divides the number (base-32 digits, lowest first) by `r`: the remainder.
@@ -587,10 +640,10 @@ pub fn decode(p: &Protocol, code: &str) -> Result<Decoded, CodeError> {
     if take(&mut n, 1 << PACKS.len()) != packs {
         return Err(CodeError::UnknownPacks);
     }
-    let mut c = Coder {
+    let mut c = Coder::<true> {
         from: None,
-        pairs: Vec::new(),
         n,
+        place: Vec::new(),
         truncated: false,
     };
     let (answers, outcome, free_text) = match walk(p, &mut c) {

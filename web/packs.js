@@ -46,23 +46,22 @@ export function guessLang(setting) {
 // server), drawn on the phone with the setup page's QR library, loaded from
 // the widget's own site only when a result shows.
 function defineQr(base) {
-  if (customElements.get("ic-qr")) return;
-  customElements.define(
-    "ic-qr",
-    class extends HTMLElement {
-      connectedCallback() {
-        const link = new URL("nurse.html#code=" + this.getAttribute("code"), base).href;
-        import(new URL("vendor/qrcode.mjs", base).href)
-          .then(({ default: qrcode }) => {
-            const qr = qrcode(0, "M");
-            qr.addData(link);
-            qr.make();
-            this.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true });
-          })
-          .catch(() => {}); // (no QR code: the code is on screen all the same)
-      }
-    },
-  );
+  customElements.get("ic-qr") ||
+    customElements.define(
+      "ic-qr",
+      class extends HTMLElement {
+        connectedCallback() {
+          import(new URL("vendor/qrcode.mjs", base).href)
+            .then(({ default: qrcode }) => {
+              const qr = qrcode(0, "M");
+              qr.addData(new URL("nurse.html#code=" + this.getAttribute("code"), base).href);
+              qr.make();
+              this.innerHTML = qr.createSvgTag({ scalable: true });
+            })
+            .catch(() => {}); // (no QR code: the code is on screen all the same)
+        }
+      },
+    );
 }
 
 // Starts fetching the likely language now; `ready(m)` hands it and the loader

@@ -14,13 +14,9 @@ pub fn readback_block(p: &Protocol, answers: &Answers, t: &Strings) -> Html {
     let Ok(code) = crate::readback::encode(p, answers) else {
         return Html::default();
     };
-    let (before, after) = t
-        .readback_line
-        .split_once("{code}")
-        .unwrap_or((t.readback_line, ""));
     html! {
         <div class="ic-readback">
-            <p>{ before }<strong class="ic-code" data-readback={code.clone()}>{ code.clone() }</strong>{ after }</p>
+            <p data-readback={code.clone()}>{ t.readback_line.replace("{code}", &code) }</p>
             <ic-qr code={code} role="img" aria-label={t.readback_qr}></ic-qr>
         </div>
     }
