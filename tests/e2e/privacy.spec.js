@@ -44,7 +44,11 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   const summary = await page.locator('main pre[data-summary]').innerText();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(summary);
 
-  expect(watch.requests.slice(loaded.length), 'requests made while answering').toEqual([]);
+  await expect(page.locator('main ic-qr svg')).toBeVisible();
+  // The only request after the first screen: the result's QR code library
+  // (a fixed static file of the site, fetched with nothing of the answers;
+  // the read-back code stays in the QR code's link, drawn on the phone).
+  expect(watch.requests.slice(loaded.length), 'requests made while answering').toEqual([`${origin}/vendor/qrcode.mjs`]);
 
   // Nothing is kept beyond this tab's session: no cookie, no local storage.
   const kept = await page.evaluate(async () => ({
