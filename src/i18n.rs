@@ -131,6 +131,12 @@ strings_struct! {
     share,
     /// Print.
     print,
+    /// The result's read-back code: "Read this code to the nurse: {code}".
+    readback_line,
+    /// The read-back code's line in the summary: "Code for the nurse's page: {code}".
+    readback_summary,
+    /// The accessible name of the QR code of the nurse's page.
+    readback_qr,
     /// The summary's "Answers" heading.
     summary_answers,
     /// The summary's "Result" label.
@@ -139,12 +145,6 @@ strings_struct! {
     summary_rules,
     /// The summary's "Not sure (read the safer way)" label.
     summary_assumed,
-    /// The result's read-back code: "Read this code to the nurse: {code}".
-    readback_line,
-    /// The read-back code's line in the summary: "Code for the nurse's page: {code}".
-    readback_summary,
-    /// The accessible name of the QR code of the nurse's page.
-    readback_qr,
     /// The visible setup notice for the webmaster.
     setup_notice,
     /// The screen-reader announcement of a new screen: "Question: {q}".
@@ -212,13 +212,13 @@ pub const EN: Strings = Strings {
     copy_failed_hint: "This page could not copy the summary. Select its text above to copy it, or read it out.",
     share: "Share",
     print: "Print",
+    readback_line: "Read this code to the nurse: {code}",
+    readback_summary: "Code for the nurse's page: {code}",
+    readback_qr: "QR code for the nurse",
     summary_answers: "Answers",
     summary_result: "Result",
     summary_rules: "Rules that fired",
     summary_assumed: "Not sure (read the safer way)",
-    readback_line: "Read this code to the nurse: {code}",
-    readback_summary: "Code for the nurse's page: {code}",
-    readback_qr: "QR code for the nurse",
     setup_notice: "For the clinic's website team: setup problems (patients can ignore this)",
     announce_question: "Question: {q}",
     announce_result: "Result: {r}",
@@ -276,13 +276,13 @@ pub const ES: Strings = Strings {
     copy_failed_hint: "Esta página no pudo copiar el resumen. Seleccione el texto de arriba para copiarlo, o léalo en voz alta.",
     share: "Compartir",
     print: "Imprimir",
+    readback_line: "Lea este código a enfermería: {code}",
+    readback_summary: "Código para enfermería: {code}",
+    readback_qr: "Código QR para enfermería",
     summary_answers: "Respuestas",
     summary_result: "Resultado",
     summary_rules: "Reglas que se activaron",
     summary_assumed: "Respuestas \"No sé\" (se leyeron de la forma más segura)",
-    readback_line: "Lea este código a enfermería: {code}",
-    readback_summary: "Código para enfermería: {code}",
-    readback_qr: "Código QR para enfermería",
     setup_notice: "Para el equipo del sitio web de la clínica: problemas de configuración (los pacientes pueden ignorarlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "Resultado: {r}",
