@@ -24,7 +24,7 @@ macro_rules! strings_struct {
             }
 
             /// Every word empty (see [`BLANK`]).
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
             const EMPTY: Strings = Strings { $($name: "",)* };
 
             /// The words of a language file, in [`Strings::fields`] order;
@@ -137,6 +137,12 @@ strings_struct! {
     share,
     /// Print.
     print,
+    /// The result's read-back code: "Read this code to the nurse: {code}".
+    readback_line,
+    /// The read-back code's line in the summary: "Code for the nurse's page: {code}".
+    readback_summary,
+    /// The accessible name of the QR code of the nurse's page.
+    readback_qr,
     /// The summary's "Answers" heading.
     summary_answers,
     /// The summary's "Result" label.
@@ -221,6 +227,9 @@ pub const EN: Strings = Strings {
     copy_failed_hint: "This page could not copy the summary. Select its text above to copy it, or read it out.",
     share: "Share",
     print: "Print",
+    readback_line: "Read this code to the nurse: {code}",
+    readback_summary: "Code for the nurse's page: {code}",
+    readback_qr: "QR code for the nurse",
     summary_answers: "Answers",
     summary_result: "Result",
     summary_rules: "Rules that fired",
@@ -288,6 +297,9 @@ pub const ES: Strings = Strings {
     copy_failed_hint: "Esta página no pudo copiar el resumen. Seleccione el texto de arriba para copiarlo, o léalo en voz alta.",
     share: "Compartir",
     print: "Imprimir",
+    readback_line: "Lea este código a enfermería: {code}",
+    readback_summary: "Código para enfermería: {code}",
+    readback_qr: "Código QR para enfermería",
     summary_answers: "Respuestas",
     summary_result: "Resultado",
     summary_rules: "Reglas que se activaron",
@@ -307,8 +319,8 @@ pub const ES: Strings = Strings {
     privacy: "Sus respuestas se quedan en este teléfono. No se envía nada.",
 };
 
-/// The strings of a language.
-#[cfg(not(target_arch = "wasm32"))]
+/// The strings of a language (and in the nurse's page, which has them all).
+#[cfg(any(not(target_arch = "wasm32"), feature = "nurse"))]
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
@@ -318,7 +330,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// The last resort of [`strings`]: no words but the emergency call's, which the
 /// wasm has anyway (the fallback's), so the emergency bar is never a blank link.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
 static BLANK: Strings = Strings {
     call: EN.call,
     ..Strings::EMPTY
@@ -327,7 +339,7 @@ static BLANK: Strings = Strings {
 /// The strings of a language, from its file. The widget renders only in a
 /// language whose file is loaded (`ui::loaded_first`), so the other language's
 /// words, and then [`BLANK`], are a bound that is never reached.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
 pub fn strings(lang: Lang) -> &'static Strings {
     [lang, Lang::En, Lang::Es]
         .into_iter()

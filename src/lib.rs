@@ -5,6 +5,7 @@
 pub mod config;
 pub mod i18n;
 pub mod protocol;
+pub mod readback;
 
 /// The built-in protocol, checked and compiled by `build.rs` at build time
 /// (read with [`protocol::Protocol::from_bytes`]). Native builds only: the
@@ -43,9 +44,12 @@ pub const MAGNESIUM_REASONS: [(protocol::Lang, &[u8]); 2] = [
 /// `id/version` of the built-in protocol: the key of the answers kept in
 /// session storage, known before a language file is loaded.
 pub const PROTOCOL_KEY: &str = env!("INFUSION_CHECK_PROTOCOL_KEY");
+/// The nurse's page: the `nurse` build's wasm (scripts/build), without the widget.
+#[cfg(all(target_arch = "wasm32", feature = "nurse"))]
+pub mod nurse;
 pub mod session;
 pub mod summary;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
 pub mod ui;
 
 /// The allocator in the browser: Talc (smaller and faster in wasm than the

@@ -225,6 +225,10 @@ pub fn summary(
         s.summary_result,
         level_label(outcome.level, s)
     );
+    // The read-back code, for the nurse to type (issue 20).
+    if let Ok(code) = crate::readback::encode(p, answers) {
+        let _ = writeln!(head, "{}", s.readback_summary.replace("{code}", &code));
+    }
     for (r, unsure) in reasons(p, outcome) {
         let _ = writeln!(head, "- {}", f(r.why_for(unsure, they).get(lang)));
     }

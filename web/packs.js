@@ -51,9 +51,36 @@ export function guessLang(setting) {
   return /^es([-_]|$)/i.test(l.trim()) ? "es" : "en";
 }
 
+// <ic-qr code="...">: the result's QR code of the nurse's page with the
+// read-back code in its fragment (nurse.html#code=..., never sent to a
+// server), drawn on the phone with the setup page's QR library, loaded from
+// the widget's own site while the first screen is read (`qrLibrary`), never
+// when a result shows: a request then would tell the site that this patient
+// reached a result, and when.
+let qrLibrary = null;
+function defineQr(base) {
+  customElements.get("ic-qr") ||
+    customElements.define(
+      "ic-qr",
+      class extends HTMLElement {
+        connectedCallback() {
+          (qrLibrary || import(new URL("vendor/qrcode.mjs", base).href))
+            .then(({ default: qrcode }) => {
+              const qr = qrcode(0, "M");
+              qr.addData(new URL("nurse.html#code=" + this.getAttribute("code"), base).href);
+              qr.make();
+              this.innerHTML = qr.createSvgTag({ scalable: true });
+            })
+            .catch(() => {}); // (no QR code: the code is on screen all the same)
+        }
+      },
+    );
+}
+
 // Starts fetching the likely language now; `ready(m)` hands it and the loader
 // to the started wasm module `m`.
 export function preload(base, setting) {
+  defineQr(base);
   const load = packLoader(base);
   const lang = guessLang(setting);
   // (the reasons too, now: the widget asks for them once it shows, and gets
@@ -67,6 +94,9 @@ export function preload(base, setting) {
     m.set_pack_loader(load);
     const bytes = await first;
     if (bytes) m.add_pack(lang, bytes);
+    // Once the first screen has what it needs (not competing with the wasm).
+    qrLibrary = qrLibrary || import(new URL("vendor/qrcode.mjs", base).href);
+    qrLibrary.catch(() => {});
   };
 }
 

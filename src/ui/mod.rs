@@ -1,6 +1,7 @@
 //! The browser shell: Yew components over the engine. The UI shows what
 //! `next_step` asks and what `triage` decides; it adds no clinical logic.
 
+mod readback;
 mod result;
 mod screens;
 mod state;

@@ -255,6 +255,7 @@ pub fn result_view(props: ResultProps) -> Html {
             <section class="ic-summary" aria-labelledby="ic-summary-title">
                 <h3 id="ic-summary-title">{ t.summary_title }</h3>
                 <p class="ic-hint">{ t.summary_intro }</p>
+                { super::readback::readback_block(p, answers, t) }
                 <pre class="ic-summary-text" data-summary="">{ summary.head }</pre>
                 if !summary.no.is_empty() {
                     <details class="ic-more" data-summary-no="">

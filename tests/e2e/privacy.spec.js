@@ -22,6 +22,8 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   expect(paths).toContain('/style/infusion-check.css');
   expect(paths).toContain('/pkg/magnesium-en.bin');
   expect(paths).toContain('/pkg/magnesium-es.bin');
+  expect(paths).toContain('/pkg/magnesium-reasons-en.bin');
+  expect(paths).toContain('/vendor/qrcode.mjs');
 
   const answers = {
     red_flags: {},
@@ -46,6 +48,11 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   expect(copied.startsWith(summary.trim())).toBe(true);
   expect(copied).toContain('Answered no:');
 
+  await expect(page.locator('main ic-qr svg')).toBeVisible();
+  // No request while answering, not even for the result's QR code library
+  // (fetched with the first screen: a request at the result would tell the
+  // site that a result was reached, and when). The read-back code stays in
+  // the QR code's link, drawn on the phone.
   expect(watch.requests.slice(loaded.length), 'requests made while answering').toEqual([]);
 
   // Nothing is kept beyond this tab's session: no cookie, no local storage.

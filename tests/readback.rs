@@ -1,0 +1,369 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The read-back code (src/readback.rs): every shared case and generated
+//! answer sets go through it and back to the same answers and outcome; every
+//! one-character change and every swap of neighbours is refused as a typo;
+//! codes from another version, cut short, or with answers the protocol would
+//! not ask are refused with their own error. Prints the codes' lengths.
+
+mod common;
+
+use common::{answers_from_bytes, magnesium};
+use infusion_check::protocol::cases::parse_cases;
+use infusion_check::protocol::{triage, Answer, Answers, Protocol};
+use infusion_check::readback::{
+    carried, check_digits, checks, decode, digits_of, encode, gf_mul, CodeError, ALPHABET, VERSIONS,
+};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn protocol() -> &'static Protocol {
+    static P: OnceLock<Protocol> = OnceLock::new();
+    P.get_or_init(magnesium)
+}
+
+fn cases() -> Vec<(String, Answers)> {
+    let dir = common::cases_dir();
+    let json = std::fs::read_to_string(dir.join("magnesium.json"))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    parse_cases(protocol(), &json)
+        .unwrap_or_else(|e| panic!("cases: {e}"))
+        .into_iter()
+        .map(|(c, a)| (c.id, a))
+        .collect()
+}
+
+/// Multi-choice answers in option order (the code keeps the set, not the
+/// order of the taps).
+fn sorted(p: &Protocol, a: &Answers) -> Answers {
+    let mut out = a.clone();
+    for (id, ans) in a.0.iter() {
+        if let (Answer::Many(list), Some(q)) = (ans, p.question(id)) {
+            let mut list = list.clone();
+            list.sort_by_key(|c| q.options.iter().position(|o| &o.id == c));
+            out.set(id, Answer::Many(list));
+        }
+    }
+    out
+}
+
+/// A code through the decoder: the same answers as `carried`, the same
+/// outcome as the engine on the original answers; every one-character change
+/// and every swap of different neighbours refused as a typo.
+fn round_trip(p: &Protocol, name: &str, a: &Answers) -> String {
+    let code = encode(p, a).unwrap_or_else(|e| panic!("{name}: cannot encode: {e:?}"));
+    let back = decode(p, &code).unwrap_or_else(|e| panic!("{name}: {code} does not decode: {e}"));
+    let want = carried(p, a).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    assert_eq!(back.answers, want, "{name}: {code}");
+    // Nothing but the answers the flow asked, each as given.
+    for (id, ans) in back.answers.0.iter() {
+        let q = p.question(id).unwrap_or_else(|| panic!("{name}: {id}"));
+        if back.free_text.contains(id) {
+            continue;
+        }
+        match a.get(id) {
+            Some(given) => assert_eq!(
+                sorted(
+                    p,
+                    &Answers(std::iter::once((id.clone(), ans.clone())).collect())
+                ),
+                sorted(
+                    p,
+                    &Answers(std::iter::once((id.clone(), given.clone())).collect())
+                ),
+                "{name}: {id}"
+            ),
+            // An unticked checklist item is "no".
+            None => assert!(
+                q.parent.is_some() && *ans == Answer::One("no".into()),
+                "{name}: {id} = {ans:?} was not given"
+            ),
+        }
+    }
+    let o = triage(p, a);
+    assert_eq!(back.outcome, o, "{name}: {code}");
+    assert_eq!(triage(p, &back.answers), o, "{name}: {code}");
+    code
+}
+
+fn every_typo_is_caught(p: &Protocol, code: &str) {
+    let chars: Vec<u8> = code.bytes().filter(|&b| b != b'-').collect();
+    for i in 0..chars.len() {
+        for &c in ALPHABET {
+            if c == chars[i] {
+                continue;
+            }
+            let mut typo = chars.clone();
+            typo[i] = c;
+            let typo = String::from_utf8(typo).unwrap_or_default();
+            assert_eq!(
+                decode(p, &typo).err(),
+                Some(CodeError::Typo),
+                "{code}: {typo} (position {i}) not caught"
+            );
+        }
+        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            let mut swap = chars.clone();
+            swap.swap(i, i + 1);
+            let swap = String::from_utf8(swap).unwrap_or_default();
+            assert_eq!(
+                decode(p, &swap).err(),
+                Some(CodeError::Typo),
+                "{code}: {swap} (swap at {i}) not caught"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_shared_case_round_trips_and_every_typo_in_its_code_is_caught() {
+    let p = protocol();
+    let mut lengths = Vec::new();
+    for (id, a) in cases() {
+        let code = round_trip(p, &id, &a);
+        every_typo_is_caught(p, &code);
+        let chars = code.chars().filter(|c| *c != '-').count();
+        println!(
+            "{id}: {code} ({chars} characters; {})",
+            triage(p, &a).level.code()
+        );
+        lengths.push(chars);
+    }
+    lengths.sort();
+    let n = lengths.len();
+    let median = if n % 2 == 1 {
+        lengths[n / 2] as f64
+    } else {
+        (lengths[n / 2 - 1] + lengths[n / 2]) as f64 / 2.0
+    };
+    println!(
+        "read-back codes of {n} cases: {} to {} characters, median {median}, mean {:.1} (check character included)",
+        lengths[0],
+        lengths[n - 1],
+        lengths.iter().sum::<usize>() as f64 / n as f64
+    );
+    assert!(n >= 37);
+    assert!(lengths[n - 1] <= 20, "a code longer than 20 characters");
+}
+
+/// The check characters. The first alone, for every code of any length: in GF(32) every weight
+/// α^k is non-zero and neighbours' weights differ (α ≠ 1), so a change of one
+/// character, or a swap of two different neighbours, always changes the sum.
+/// Proved by trying every case: α has order 31 (the weights repeat after 31
+/// positions, so these 31 positions stand for all).
+#[test]
+fn the_check_catches_every_single_change_and_every_neighbour_swap_at_any_position() {
+    // α = 2 has order 31.
+    let mut w = 1u8;
+    let mut weights = Vec::new();
+    for _ in 0..31 {
+        weights.push(w);
+        w = gf_mul(w, 2);
+    }
+    assert_eq!(w, 1, "α^31 = 1");
+    assert!(
+        weights.iter().all(|&w| w != 0) && {
+            let mut s = weights.clone();
+            s.sort();
+            s.dedup();
+            s.len() == 31
+        }
+    );
+    for k in 0..31 {
+        let (a_w, b_w) = (weights[k], weights[(k + 1) % 31]);
+        for a in 0..32u8 {
+            for b in 0..32u8 {
+                if a != b {
+                    // One character a → b at weight a_w.
+                    assert_ne!(gf_mul(a_w, a), gf_mul(a_w, b));
+                    // Neighbours (a, b) → (b, a).
+                    assert_ne!(
+                        gf_mul(a_w, a) ^ gf_mul(b_w, b),
+                        gf_mul(a_w, b) ^ gf_mul(b_w, a),
+                        "k {k} a {a} b {b}"
+                    );
+                }
+            }
+        }
+    }
+    // Both checks together (a Reed–Solomon code of distance 3): any two
+    // wrong characters anywhere in a code of up to 31 characters are caught.
+    // S1 and S2 change by e1·α^i + e2·α^j and e1·α^2i + e2·α^2j; both zero
+    // only when e1 = e2 = 0.
+    let sq = |w: u8| gf_mul(w, w);
+    for i in 0..31 {
+        for j in (i + 1)..31 {
+            for e1 in 1..32u8 {
+                for e2 in 1..32u8 {
+                    let s1 = gf_mul(e1, weights[i]) ^ gf_mul(e2, weights[j]);
+                    let s2 = gf_mul(e1, sq(weights[i])) ^ gf_mul(e2, sq(weights[j]));
+                    assert!(s1 != 0 || s2 != 0, "positions {i} {j}");
+                }
+            }
+        }
+    }
+    // And on the check functions themselves, for every code of 2 to 29
+    // digits built from a pattern: every change and swap is refused.
+    for len in 2..=29usize {
+        let digits: Vec<u8> = (0..len).map(|i| ((i * 7 + len) % 32) as u8).collect();
+        let mut all = digits.clone();
+        all.extend(check_digits(&digits));
+        assert!(checks(&all));
+        for i in 0..all.len() {
+            for d in 0..32u8 {
+                if d != all[i] {
+                    let mut t = all.clone();
+                    t[i] = d;
+                    assert!(!checks(&t), "len {len} pos {i} digit {d}");
+                }
+            }
+            if i + 1 < all.len() && all[i] != all[i + 1] {
+                let mut t = all.clone();
+                t.swap(i, i + 1);
+                assert!(!checks(&t), "len {len} swap {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_built_in_protocol_version_has_a_code_number() {
+    let p = protocol();
+    assert!(
+        VERSIONS
+            .iter()
+            .any(|v| v.protocol == p.id && v.version == p.version),
+        "protocol {} {} is not in readback::VERSIONS: add it at the end (codes name the version by its index there)",
+        p.id,
+        p.version
+    );
+    assert!(VERSIONS.len() <= 32);
+}
+
+#[test]
+fn doubtful_codes_are_refused_with_their_reason() {
+    let p = protocol();
+    let (_, a) = cases()
+        .into_iter()
+        .find(|(id, _)| id == "V01")
+        .unwrap_or_else(|| panic!("V01"));
+    let code = encode(p, &a).unwrap_or_else(|e| panic!("{e:?}"));
+    let digits = digits_of(&code).unwrap_or_default();
+    let with_check = |d: &[u8]| {
+        let mut all = d.to_vec();
+        all.extend(check_digits(d));
+        all.iter()
+            .map(|&x| ALPHABET[x as usize] as char)
+            .collect::<String>()
+    };
+    let data = &digits[..digits.len() - 2];
+    // Lower case, I/L/O, spaces: read as meant.
+    let loose = code
+        .to_lowercase()
+        .replace('1', "l")
+        .replace('0', "o")
+        .replace('-', " ");
+    assert!(decode(p, &loose).is_ok(), "{loose}");
+    assert_eq!(decode(p, "").err(), Some(CodeError::Empty));
+    assert_eq!(decode(p, " - ").err(), Some(CodeError::Empty));
+    assert_eq!(decode(p, "ABC").err(), Some(CodeError::TooShort));
+    assert_eq!(
+        decode(p, "7KQ2-U9XD").err(),
+        Some(CodeError::BadCharacter('U'))
+    );
+    assert_eq!(
+        decode(p, "7KQ2-*9XD").err(),
+        Some(CodeError::BadCharacter('*'))
+    );
+    // Another version (a code whose first character names a later entry).
+    let mut other = data.to_vec();
+    other[0] = VERSIONS.len() as u8;
+    assert_eq!(
+        decode(p, &with_check(&other)).err(),
+        Some(CodeError::UnknownVersion)
+    );
+    // Cut short (with a fresh check character, as a careless copy would not
+    // have): incomplete, never a summary.
+    for cut in 1..data.len() - 1 {
+        let short = &data[..data.len() - cut];
+        let got = decode(p, &with_check(short)).err();
+        assert!(
+            matches!(got, Some(CodeError::Truncated) | Some(CodeError::NotAsked)),
+            "{code} cut by {cut}: {got:?}"
+        );
+    }
+    // Longer: answers the protocol would not have asked.
+    let mut long = data.to_vec();
+    long.push(5);
+    let got = decode(p, &with_check(&long)).err();
+    assert!(
+        matches!(got, Some(CodeError::Truncated) | Some(CodeError::NotAsked)),
+        "{got:?}"
+    );
+    // Cut short without new checks (the last characters lost): refused.
+    for cut in 1..digits.len() {
+        let s: String = digits[..digits.len() - cut]
+            .iter()
+            .map(|&x| ALPHABET[x as usize] as char)
+            .collect();
+        assert!(decode(p, &s).is_err(), "{s}");
+    }
+    // Garbage of every length with a valid check: never a summary unless it
+    // is exactly a code this protocol writes.
+    for len in 2..16 {
+        for seed in 0..200u32 {
+            let d: Vec<u8> = (0..len)
+                .map(|i| ((seed.wrapping_mul(2654435761).wrapping_add(i * 40503)) >> 7) as u8 % 32)
+                .collect();
+            let s = with_check(&d);
+            if let Ok(back) = decode(p, &s) {
+                assert_eq!(
+                    digits_of(&encode(p, &back.answers).unwrap_or_default()).ok(),
+                    digits_of(&s).ok()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_code_from_another_version_names_it() {
+    // The protocol at a made-up later version, with that version in the
+    // table: a code of the built-in one is refused, naming its version.
+    let p = protocol();
+    let (_, a) = cases()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no case"));
+    let code = encode(p, &a).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut later = p.clone();
+    later.version = "2099.1".into();
+    match decode(&later, &code) {
+        Err(CodeError::OtherVersion(v)) => {
+            assert_eq!(v.version, p.version);
+            assert!(CodeError::OtherVersion(v).to_string().contains(&p.version));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 200..400)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3_000, ..ProptestConfig::default() })]
+
+    /// Generated answer sets go through the code and back to the same
+    /// answers and outcome, and a typo in their code is caught.
+    #[test]
+    fn generated_answers_round_trip(b in bytes(), pos in any::<prop::sample::Index>(), sym in 0..31usize) {
+        let p = protocol();
+        let a = answers_from_bytes(p, &b);
+        let code = round_trip(p, "generated", &a);
+        let mut chars: Vec<u8> = code.bytes().filter(|&c| c != b'-').collect();
+        let i = pos.index(chars.len());
+        let others: Vec<u8> = ALPHABET.iter().copied().filter(|&c| c != chars[i]).collect();
+        chars[i] = others[sym];
+        prop_assert_eq!(decode(p, &String::from_utf8(chars).unwrap_or_default()).err(), Some(CodeError::Typo));
+    }
+}
