@@ -76,7 +76,7 @@ test('emergency: one big button, the clinic a plain link, the red flag named', a
   const clinic = r.locator('.ic-call-plain a[data-action=call-clinic]');
   await expect(clinic).toHaveAttribute('href', 'tel:+15550100');
   expect(await clinic.evaluate((a) => a.classList.contains('ic-btn'))).toBe(false);
-  await expect(r.locator('[data-rule=E01] [data-item=rf_chest]')).toContainText('pain, pressure, or tightness in my chest');
+  await expect(r.locator('[data-rule=E01] [data-item=rf_chest]')).toContainText('Chest pain, pressure or tightness');
 });
 
 test('a rule that fired only through "not sure" says so, and the "no" answers are folded', async ({ page }) => {
@@ -100,7 +100,7 @@ test('a rule that fired only through "not sure" says so, and the "no" answers ar
 for (const lang of ['en', 'es']) {
   test(`${lang}: answering for someone else, the result speaks about them`, async ({ page }) => {
     const expectText = {
-      en: { emergency: ['stay with them', 'They have pain, pressure', 'Do not let them drive.'], call_now: ['their throat feels tight', 'what the person feels now'], self_care: ['Let them rest', 'What they had earlier'] },
+      en: { emergency: ['stay with them', 'If they are still at the clinic', 'Do not let them drive.'], call_now: ['their throat feels tight', 'what the person feels now'], self_care: ['Let them rest', 'What they had earlier'] },
       es: { emergency: ['quédese con la persona', 'No deje que maneje.'], call_now: ['lo que siente ahora', 'Dígales cuándo le pusieron el suero a la persona'], self_care: ['Que la persona descanse', 'Lo que la persona tuvo antes'] },
     }[lang];
     const notText = { en: ["don't drive yourself", 'your throat'], es: ['no vaya manejando usted'] }[lang];
