@@ -128,6 +128,25 @@ pub fn for_them(answers: &Answers) -> bool {
     matches!(answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
 }
 
+/// A checklist's items answered "yes" or "not sure", each with that answer
+/// in words.
+fn marked<'a>(
+    p: &'a Protocol,
+    q: &'a Question,
+    answers: &'a Answers,
+    s: &'a Strings,
+) -> impl Iterator<Item = (&'a Question, &'a str)> {
+    q.sections
+        .iter()
+        .flat_map(|(_, items)| items.iter())
+        .filter_map(|&i| p.questions.get(i))
+        .filter_map(move |item| match answers.get(&item.id) {
+            Some(Answer::One(c)) if c == "yes" => Some((item, s.yes)),
+            Some(Answer::One(c)) if c == "not_sure" => Some((item, s.not_sure)),
+            _ => None,
+        })
+}
+
 /// A question's answer in words.
 pub fn answer_words(p: &Protocol, q: &Question, answers: &Answers, lang: Lang) -> String {
     let s = strings(lang);
@@ -144,20 +163,8 @@ pub fn answer_words(p: &Protocol, q: &Question, answers: &Answers, lang: Lang) -
     };
     match q.kind {
         Kind::Checklist => {
-            let ticked: Vec<String> = q
-                .sections
-                .iter()
-                .flat_map(|(_, items)| items.iter())
-                .filter_map(|&i| p.questions.get(i))
-                .filter_map(|item| match answers.get(&item.id) {
-                    Some(Answer::One(c)) if c == "yes" => {
-                        Some(format!("{} ({})", item.text.get(lang), s.yes))
-                    }
-                    Some(Answer::One(c)) if c == "not_sure" => {
-                        Some(format!("{} ({})", item.text.get(lang), s.not_sure))
-                    }
-                    _ => None,
-                })
+            let ticked: Vec<String> = marked(p, q, answers, s)
+                .map(|(item, word)| format!("{} ({word})", item.text.get(lang)))
                 .collect();
             if ticked.is_empty() {
                 s.none_of_these.to_string()
@@ -251,18 +258,8 @@ pub fn summary(
         let Some(q) = p.question(&id) else { continue };
         let line = |q: &Question, words: &str| format!("- {} {}", q.wording(they).get(lang), words);
         if q.kind == Kind::Checklist {
-            let ticked: Vec<String> = q
-                .sections
-                .iter()
-                .flat_map(|(_, items)| items.iter())
-                .filter_map(|&i| p.questions.get(i))
-                .filter_map(|item| match answers.get(&item.id) {
-                    Some(Answer::One(c)) if c == "yes" => Some(line(item, &format!("({})", s.yes))),
-                    Some(Answer::One(c)) if c == "not_sure" => {
-                        Some(line(item, &format!("({})", s.not_sure)))
-                    }
-                    _ => None,
-                })
+            let ticked: Vec<String> = marked(p, q, answers, s)
+                .map(|(item, word)| line(item, &format!("({word})")))
                 .collect();
             if ticked.is_empty() {
                 no.push(line(q, s.none_of_these));
