@@ -38,7 +38,7 @@ fn main() {
             .into_iter()
             .map(|(_, w)| w)
             .collect();
-        // The reasons and the advice in a file of their own (see
+        // The rules' reasons in a file of their own (see
         // `Protocol::take_reasons`): the first screen does not wait for them.
         let (pack, reasons) = match p.for_language(lang) {
             Ok(mut q) => {

@@ -27,7 +27,7 @@ pub const MAGNESIUM_PACKS: [(protocol::Lang, &[u8]); 2] = [
     ),
 ];
 
-/// The reasons of each language file (its rules' reasons and the advice,
+/// The reasons of each language file (its rules' reasons in every wording,
 /// left out of it: `Protocol::take_reasons`), what the browser fetches after
 /// the first screen.
 pub const MAGNESIUM_REASONS: [(protocol::Lang, &[u8]); 2] = [

@@ -43,6 +43,13 @@ pub fn nurse_add_pack(lang: &str, bytes: &[u8], reasons: &[u8]) -> bool {
     if crate::protocol::fingerprint(bytes) != built {
         return false;
     }
+    let reasons_built = match lang {
+        Lang::En => env!("INFUSION_CHECK_REASONS_EN"),
+        Lang::Es => env!("INFUSION_CHECK_REASONS_ES"),
+    };
+    if crate::protocol::fingerprint(reasons) != reasons_built {
+        return false;
+    }
     match Protocol::from_language_file(bytes) {
         Ok((mut p, _)) => {
             if !p.put_reasons(lang, reasons) {
@@ -320,7 +327,7 @@ fn result(p: &Protocol, d: &Decoded, code: &str, lang: Lang) -> Html {
                 { for o.fired.iter().map(|r| html! {
                     <li data-rule={r.id.clone()}>
                         <strong>{ r.id.clone() }</strong>{ " (" }{ level(r.level) }{ "): " }
-                        { p.rule(&r.id).map(|x| f(x.why.get(lang))).unwrap_or_default() }
+                        { p.rule(&r.id).map(|x| f(x.why_for(r.unsure, false).get(lang))).unwrap_or_default() }
                     </li>
                 }) }
             </ul>

@@ -236,8 +236,12 @@ pub fn summary(
     if let Ok(code) = crate::readback::encode(p, answers) {
         let _ = writeln!(head, "{}", s.readback_summary.replace("{code}", &code));
     }
+    // (without the reasons' file, not loaded yet: no empty lines)
     for (r, unsure) in reasons(p, outcome) {
-        let _ = writeln!(head, "- {}", f(r.why_for(unsure, they).get(lang)));
+        let why = r.why_for(unsure, they).get(lang);
+        if !why.is_empty() {
+            let _ = writeln!(head, "- {}", f(why));
+        }
     }
     if they {
         let _ = writeln!(head, "{}", s.summary_helper);

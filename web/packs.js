@@ -1,6 +1,6 @@
 // The protocol's text comes in one file per language beside the wasm
 // (pkg/magnesium-en.bin, pkg/magnesium-es.bin): a patient downloads only the
-// language shown. The result's reasons and advice come in a second file per
+// language shown. The result's reasons (why each rule fired) come in a second file per
 // language (pkg/magnesium-reasons-en.bin ...), fetched at once but not waited
 // for: the first screen does not need them. The loader scripts fetch the
 // likely language while the wasm downloads, and give the widget a loader for

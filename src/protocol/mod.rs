@@ -209,13 +209,14 @@ impl Protocol {
         .ok_or_else(damaged)
     }
 
-    /// The texts only the result's reasons and advice show (each rule's
-    /// reason in its four wordings, the tailored advice), in a fixed order.
+    /// The texts only the result's reasons show (each rule's reason in its
+    /// four wordings), in a fixed order.
     /// The browser's language file leaves them out ([`Protocol::take_reasons`])
     /// and they come in a file of their own ([`Protocol::put_reasons`]),
     /// fetched while the first screen is read: the first screen's bytes do
-    /// not carry them. What to do (the outcome texts, a rule's urgent advice)
-    /// stays in the language file.
+    /// not carry them. What to do (the outcome texts, a rule's urgent advice,
+    /// the tailored advice) stays in the language file: a result without
+    /// its reasons still says all of it.
     fn reasons_mut(&mut self) -> Vec<&mut Text> {
         let mut out = Vec::new();
         for r in &mut self.rules {
@@ -223,10 +224,6 @@ impl Protocol {
             out.extend(r.why_they.as_mut());
             out.extend(r.why_unsure.as_mut());
             out.extend(r.why_unsure_they.as_mut());
-        }
-        for a in &mut self.advice {
-            out.push(&mut a.text);
-            out.extend(a.text_they.as_mut());
         }
         out
     }

@@ -76,6 +76,8 @@ pub fn add_reasons(lang: &str, bytes: &[u8]) -> bool {
         }
     });
     REASONS.with(|r| r.borrow_mut().push(lang));
+    // (not needed again)
+    PACK_BYTES.with(|b| b.borrow_mut().retain(|(l, _)| *l != lang));
     true
 }
 
@@ -399,17 +401,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    {
-        // The reasons' file of the language shown, fetched while the first
-        // screen is read (a result shown before it is in says so, and
-        // shows them once they are).
-        let state = state.clone();
-        use_effect_with(lang, move |lang| {
-            if !reasons_loaded(*lang) {
-                request_reasons(*lang, Box::new(move |_| state.dispatch(Action::Reasons)));
-            }
-        });
-    }
     let heading = use_node_ref();
     let confirmed = state.confirmed(p);
     let step = crate::protocol::next_step(p, &confirmed);
@@ -417,6 +408,20 @@ pub fn App(props: &AppProps) -> Html {
         Step::Ask(q) => q.id.clone(),
         Step::Done(_) => "result".to_string(),
     };
+    {
+        // The reasons' file of the language shown: fetched while the first
+        // screen is read, and asked again on each new question while it is
+        // missing (the loader forgets a failure), never on the result: a
+        // request then would tell the site that a result was reached. A
+        // result shown without it says so (and shows it once it is in).
+        let state = state.clone();
+        let asking = matches!(step, Step::Ask(_));
+        use_effect_with((lang, screen_key.clone()), move |(lang, _)| {
+            if asking && !reasons_loaded(*lang) {
+                request_reasons(*lang, Box::new(move |_| state.dispatch(Action::Reasons)));
+            }
+        });
+    }
 
     // Persist (session storage: this tab only, gone when it closes).
     {

@@ -205,6 +205,13 @@ pub fn result_view(props: ResultProps) -> Html {
                 // shows only if it has not come in yet, or could not)
                 <h3>{ t.why }</h3>
                 <p class="ic-note" data-reasons-loading="">{ t.reasons_loading }</p>
+                // What the patient ticked that made it fire is in the
+                // language file: an emergency still names its red flag.
+                <ul class="ic-why">
+                    { for why.iter().flat_map(|(r, _)| ticked_items(p, answers, r)).map(|q| html! {
+                        <li data-item={q.id.clone()}>{ q.wording(them).get(lang) }</li>
+                    }) }
+                </ul>
             } else if !why.is_empty() {
                 <h3>{ t.why }</h3>
                 <ul class="ic-why">
@@ -223,7 +230,7 @@ pub fn result_view(props: ResultProps) -> Html {
                     }) }
                 </ul>
             }
-            if !outcome.assumed.is_empty() && !any_unsure {
+            if !outcome.assumed.is_empty() && !any_unsure && super::reasons_loaded(lang) {
                 if let Some(a3) = p.rule("A3") {
                     <p class="ic-assumed" data-rule="A3">{ f(a3.why_for(false, them).get(lang)) }</p>
                 }
@@ -244,7 +251,7 @@ pub fn result_view(props: ResultProps) -> Html {
                 }
                 { list(&do_now) }
             </ul>
-            if !advice.is_empty() && outcome.level != Level::Emergency && super::reasons_loaded(lang) {
+            if !advice.is_empty() && outcome.level != Level::Emergency {
                 <details class="ic-more ic-advice">
                     <summary>{ t.advice }</summary>
                     <ul>{ list(&advice) }</ul>

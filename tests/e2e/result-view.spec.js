@@ -79,6 +79,34 @@ test('emergency: one big button, the clinic a plain link, the red flag named', a
   await expect(r.locator('[data-rule=E01] [data-item=rf_chest]')).toContainText('Chest pain, pressure or tightness');
 });
 
+test('without the reasons\' file (it did not load), the result still says what to do, names the red flag, and the summary has no empty lines', async ({ page, watch }) => {
+  const asked = [];
+  await page.route('**/pkg/magnesium-reasons-*.bin', (route) => {
+    asked.push(route.request().url());
+    return route.abort();
+  });
+  await openFresh(page);
+  await runFlow(page, LEVELS.emergency);
+  const r = page.locator('main section[data-disposition=emergency]');
+  await expect(r.locator('.ic-call-actions a[data-action=call-emergency]')).toBeVisible();
+  await expect(r.locator('[data-lead]')).not.toBeEmpty();
+  await expect(r.locator('[data-reasons-loading]')).toContainText('What to do does not depend on them');
+  await expect(r.locator('.ic-why [data-item=rf_chest]')).toContainText('Chest pain');
+  const summary = await r.locator('pre[data-summary]').innerText();
+  expect(summary).not.toMatch(/^- *$/m);
+  expect(summary).toContain('Chest pain');
+  // Asked for with the first screen (and again on the next question while
+  // missing), never once the result shows.
+  expect(asked.length).toBeGreaterThan(0);
+  const before = asked.length;
+  await page.waitForTimeout(300);
+  expect(asked.length).toBe(before);
+  // (the browser's own lines for the refused requests, and only those)
+  const refused = watch.errors.filter((e) => e.includes('net::ERR_FAILED'));
+  expect(refused.length).toBe(asked.length);
+  watch.errors.splice(0, watch.errors.length, ...watch.errors.filter((e) => !refused.includes(e)));
+});
+
 test('a rule that fired only through "not sure" says so, and the "no" answers are folded', async ({ page }) => {
   await openFresh(page);
   await runFlow(page, { red_flags: { rf_worried: 'not_sure' }, ctx_time_since_end: '1_to_6h', ctx_at_clinic: 'no', symptoms: ['g_none'] }, { fallback });
