@@ -2,7 +2,8 @@
 //! patient reads to the nurse, and a QR code of the nurse's page with the
 //! code in its fragment, for a nurse in the room. The QR code is drawn by
 //! the page's loader script (`<ic-qr>`, `web/packs.js`), which loads its
-//! library only once a result shows: nothing of it on the first screen.
+//! library once the first screen has what it needs (never when a result
+//! shows: that request would tell the site a result was reached).
 
 use crate::i18n::Strings;
 use crate::protocol::{Answers, Protocol};
