@@ -165,8 +165,6 @@ strings_struct! {
     announce_result,
     /// The fallback's message (something went wrong).
     fallback,
-    /// "Result".
-    result_heading,
     /// "Emergency", "Call the clinic now" ... in the icon's label.
     level_emergency,
     /// Call now.
@@ -241,7 +239,6 @@ pub const EN: Strings = Strings {
     announce_question: "Question: {q}",
     announce_result: "Result: {r}",
     fallback: "The symptom check is not working right now. If you feel unwell, call:",
-    result_heading: "Your result",
     level_emergency: "Emergency",
     level_call_now: "Call the clinic now",
     level_call_today: "Call the clinic today",
@@ -311,7 +308,6 @@ pub const ES: Strings = Strings {
     announce_question: "Pregunta: {q}",
     announce_result: "Resultado: {r}",
     fallback: "La revisión de síntomas no está funcionando en este momento. Si se siente mal, llame:",
-    result_heading: "Su resultado",
     level_emergency: "Emergencia",
     level_call_now: "Llame a la clínica ahora",
     level_call_today: "Llame a la clínica hoy",

@@ -312,6 +312,19 @@ pub fn advice_worded<'p>(
         .filter(|a| ev.cond(&a.when, 0) == Some(true))
         .map(|a| they(&a.text, &a.text_they, for_them))
         .collect();
+    for text in rule_advice(protocol, outcome, for_them) {
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// The advice of the rules that fired, each once, in firing order (X01's
+/// "call the emergency number if you can't reach us", T02's and M09's
+/// emergency signs ...): the result puts it first in "what to do now".
+pub fn rule_advice<'p>(protocol: &'p Protocol, outcome: &Outcome, for_them: bool) -> Vec<&'p Text> {
+    let mut out: Vec<&Text> = Vec::new();
     for f in &outcome.fired {
         if let Some(r) = protocol.rule(&f.id) {
             if let Some(text) = &r.advice {

@@ -22,8 +22,8 @@ pub mod wire;
 
 pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
 pub use engine::{
-    advice_for, advice_worded, asked_screens, next_step, progress, triage, triage_asking_all,
-    Answer, Answers, Disposition, Fired, Outcome, Step, Urgency,
+    advice_for, advice_worded, asked_screens, next_step, progress, rule_advice, triage,
+    triage_asking_all, Answer, Answers, Disposition, Fired, Outcome, Step, Urgency,
 };
 pub use model::{they, they_list, Cond, Effect, Kind, Lang, Level, OptionData, Text};
 

@@ -71,17 +71,7 @@ pub fn result_view(props: ResultProps) -> Html {
     // can't reach us", T02's and M09's emergency signs, M02b's maternity
     // team) leads "what to do now"; the advice for the symptom groups is
     // folded below.
-    let mut urgent = Vec::new();
-    for f in &outcome.fired {
-        if let Some(r) = p.rule(&f.id) {
-            if let Some(text) = &r.advice {
-                let text = crate::protocol::they(text, &r.advice_they, them);
-                if !urgent.contains(&text) {
-                    urgent.push(text);
-                }
-            }
-        }
-    }
+    let urgent = crate::protocol::rule_advice(p, outcome, them);
     let advice: Vec<_> = advice_worded(p, answers, outcome, them)
         .into_iter()
         .filter(|a| !urgent.contains(a))

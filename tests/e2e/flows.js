@@ -97,7 +97,6 @@ const CHROME = {
     restart: 'Start over',
     next: 'Next',
     none: 'None of these',
-    resultHeading: 'Your result',
     levels: {
       emergency: 'Emergency',
       call_now: 'Call the clinic now',
@@ -113,7 +112,6 @@ const CHROME = {
     restart: 'Empezar de nuevo',
     next: 'Siguiente',
     none: 'Ninguno de estos',
-    resultHeading: 'Su resultado',
     levels: {
       emergency: 'Emergencia',
       call_now: 'Llame a la clínica ahora',
