@@ -58,6 +58,8 @@ strings_struct! {
     start_over,
     /// "Start over" after one tap: a second tap clears the answers.
     restart_confirm,
+    /// Read out when ticking "None of these" unticked the patient's ticks.
+    none_cleared,
     /// Continue.
     next,
     /// "None of these".
@@ -180,12 +182,13 @@ strings_struct! {
 /// English.
 pub const EN: Strings = Strings {
     app_title: "Check how you feel after your drip",
-    app_intro: "A few short questions. Your answers stay on this phone.",
+    app_intro: "Your answers stay on this phone.",
     emergency_bar: "Emergency?",
     call: "Call {n}",
     back: "Back",
     start_over: "Start over",
     restart_confirm: "Tap again to clear all your answers",
+    none_cleared: "Your other ticks were taken off.",
     next: "Next",
     none_of_these: "None of these",
     or: "or",
@@ -249,12 +252,13 @@ pub const EN: Strings = Strings {
 /// Spanish.
 pub const ES: Strings = Strings {
     app_title: "Revise cómo se siente después de su suero",
-    app_intro: "Unas preguntas cortas. Sus respuestas se quedan en este teléfono.",
+    app_intro: "Sus respuestas se quedan en este teléfono.",
     emergency_bar: "¿Emergencia?",
     call: "Llame al {n}",
     back: "Atrás",
     start_over: "Empezar de nuevo",
     restart_confirm: "Toque otra vez para borrar todas sus respuestas",
+    none_cleared: "Se quitaron sus otras marcas.",
     next: "Siguiente",
     none_of_these: "Ninguno de estos",
     or: "o",

@@ -279,6 +279,14 @@ async fn next_without_a_tick_asks_to_pick_and_does_not_move() {
         .unwrap_or_default();
     let error = find(&root, "[data-error]").id();
     assert!(described.split(' ').any(|i| i == error), "{described}");
+    // Next again (focus on it): focus goes back to the summary.
+    let next: web_sys::HtmlElement = find(&root, "[data-action=next]").unchecked_into();
+    let _ = next.focus();
+    click(&root, "[data-action=next]").await;
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    assert_eq!(active.as_ref(), Some(&find(&root, "[data-error-summary]")));
     // A tick, and Next moves on.
     click(&root, "input[data-option=rf_chest]").await;
     assert!(root
@@ -507,8 +515,21 @@ async fn none_of_these_unticks_the_others_and_a_tick_unticks_none() {
     // What is shown is what counts: the tick is gone where the patient sees it.
     assert!(checked(&root, "input[data-option=none]"));
     assert!(!checked(&root, "input[data-option=rf_chest]"));
+    // ... and a screen reader hears that the tick was taken off.
+    let live = || {
+        find(&root, "[data-cleared-live]")
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(live(), infusion_check::i18n::EN.none_cleared);
     click(&root, "input[data-option=rf_chest]").await;
     assert!(!checked(&root, "input[data-option=none]"));
+    assert_eq!(live(), "");
+    // Ticking "None of these" with nothing else ticked says nothing.
+    click(&root, "input[data-option=rf_chest]").await;
+    click(&root, "input[data-option=none]").await;
+    assert_eq!(live(), "");
+    click(&root, "input[data-option=rf_chest]").await;
     click(&root, "[data-action=next]").await;
     assert_eq!(
         find(&root, "[data-disposition]")

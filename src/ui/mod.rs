@@ -459,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
     // (GOV.UK's pattern), which scrolls it into view.
     {
         let heading = heading.clone();
-        use_effect_with(state.notice, move |notice| {
+        use_effect_with((state.notice, state.notices), move |(notice, _)| {
             if notice.is_some() {
                 let summary = heading
                     .cast::<web_sys::Element>()
@@ -569,6 +569,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
             // (its own region: emptied when disarmed, which is not read out)
             <p class="ic-live ic-sr" aria-live="polite" data-restart-live="">{ if state.confirm_restart { t.restart_confirm } else { "" } }</p>
+            <p class="ic-live ic-sr" aria-live="polite" data-cleared-live="">{ if state.cleared { t.none_cleared } else { "" } }</p>
             <nav class="ic-nav" aria-label={t.start_over}>
                 // One tap arms it (the button says "tap again", and so does the
                 // live region); the second clears. The button keeps focus.

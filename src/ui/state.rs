@@ -30,6 +30,12 @@ pub struct Wizard {
     pub one_by_one: Vec<String>,
     /// What the current screen asks the patient to fix, if anything.
     pub notice: Option<Notice>,
+    /// How many times a notice was given (each one, a second Next with
+    /// nothing picked too, moves focus to the error summary again).
+    pub notices: u32,
+    /// Ticking "None of these" just took other ticks off (read out: the
+    /// patient may not see it happen).
+    pub cleared: bool,
     /// The summary was copied (`Some(true)`), or the browser refused to
     /// (`Some(false)`): the result says which.
     pub copied: Option<bool>,
@@ -119,6 +125,8 @@ impl Wizard {
             moves: 0,
             one_by_one: Vec::new(),
             notice: None,
+            notices: 0,
+            cleared: false,
             copied: None,
             confirm_restart: false,
             lang_failed: false,
@@ -207,6 +215,7 @@ impl Reducible for Wizard {
         }
         // Anything but the first tap on "Start over" disarms it again.
         next.confirm_restart = false;
+        next.cleared = false;
         // A notice stays until the patient does something on the screen.
         if !matches!(action, Action::SetLanguage(_) | Action::LangFailed(_)) {
             next.notice = None;
@@ -247,6 +256,8 @@ impl Reducible for Wizard {
             Action::NoneOfThese { items, on } => {
                 for id in items {
                     if on {
+                        next.cleared |=
+                            matches!(next.answers.get(&id), Some(Answer::One(c)) if c != "no");
                         next.answers.set_one(&id, "no");
                     } else {
                         next.answers.remove(&id);
@@ -262,7 +273,10 @@ impl Reducible for Wizard {
                 }
             }
             Action::AskRestart => next.confirm_restart = true,
-            Action::Notice(n) => next.notice = Some(n),
+            Action::Notice(n) => {
+                next.notice = Some(n);
+                next.notices = next.notices.saturating_add(1);
+            }
             Action::Copied(ok) => next.copied = Some(ok),
             Action::LangFailed(failed) => next.lang_failed = failed,
             // (handled above: nothing changes, the result renders again)

@@ -191,7 +191,7 @@ test('keyboard only: "I\'m not sure what some of these mean" moves focus to the 
   await expect(page.locator(`${S('red_flags')} h2`)).toBeFocused();
   await expect(page.locator(`${S('red_flags')} h2`)).toBeInViewport();
   // The live region says which screen this is.
-  await expect(page.locator('.ic-live.ic-sr:not([data-restart-live])')).toContainText(questionText('red_flags', 'en'));
+  await expect(page.locator('.ic-live.ic-sr:not([data-restart-live]):not([data-cleared-live])')).toContainText(questionText('red_flags', 'en'));
   await page.keyboard.press('Tab');
   expect(await focusedIs(page, `${S('red_flags')} input[data-option=rf_breath_severe]`)).toBe(true);
 });
