@@ -49,7 +49,10 @@ pub const PROTOCOL_KEY: &str = env!("INFUSION_CHECK_PROTOCOL_KEY");
 pub mod nurse;
 pub mod session;
 pub mod summary;
-#[cfg(all(target_arch = "wasm32", not(feature = "nurse")))]
+#[cfg(any(
+    all(target_arch = "wasm32", not(feature = "nurse")),
+    feature = "prerender"
+))]
 pub mod ui;
 
 /// The allocator in the browser: Talc (smaller and faster in wasm than the

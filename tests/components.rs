@@ -5,7 +5,9 @@
 
 use infusion_check::config::Config;
 use infusion_check::protocol::{Answers, Lang};
-use infusion_check::ui::{add_pack_bytes, fallback, protocol_for, read_pack, App, AppProps};
+use infusion_check::ui::{
+    add_pack_bytes, fallback, protocol_for, read_pack, App, AppProps, Handover,
+};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -39,6 +41,12 @@ fn load_packs() {
 }
 
 async fn mount(pairs: &[(&str, &str)], lang: Lang) -> Element {
+    mount_after(pairs, lang, None).await
+}
+
+/// Mounts the widget as over the page's build-time first screen, where the
+/// patient did `handover` before the wasm came.
+async fn mount_after(pairs: &[(&str, &str)], lang: Lang, handover: Option<Handover>) -> Element {
     clear_storage();
     load_packs();
     let root = document().create_element("div").expect("div");
@@ -56,6 +64,7 @@ async fn mount(pairs: &[(&str, &str)], lang: Lang) -> Element {
             lang,
             lang_setting_changed: false,
             preset: Answers::new(),
+            handover: handover.map(Rc::new),
         },
     )
     .render();
@@ -696,4 +705,53 @@ async fn an_explained_checklist_stays_explained_after_back() {
             .as_deref(),
         Some("emergency")
     );
+}
+
+#[wasm_bindgen_test]
+async fn what_was_done_before_the_wasm_is_carried_in_and_a_red_flag_tick_is_never_lost() {
+    let ticked = |t: &[&str]| t.iter().map(|s| s.to_string()).collect();
+    // A red flag and "None of these" both ticked (the page's script keeps
+    // them apart; if not): the red flag counts.
+    let root = mount_after(
+        DEMO,
+        Lang::En,
+        Some(Handover {
+            ticked: ticked(&["rf_chest", "none"]),
+            next: true,
+            ..Handover::default()
+        }),
+    )
+    .await;
+    assert_eq!(
+        find(&root, "[data-disposition]")
+            .get_attribute("data-disposition")
+            .as_deref(),
+        Some("emergency")
+    );
+    // Ticks without Next: the same screen with them, "someone else" too.
+    let root = mount_after(
+        DEMO,
+        Lang::En,
+        Some(Handover {
+            ticked: ticked(&["helping_someone", "rf_fainted"]),
+            ..Handover::default()
+        }),
+    )
+    .await;
+    assert_eq!(screen(&root), "red_flags");
+    assert!(checked(&root, "input[data-option=rf_fainted]"));
+    assert!(checked(&root, "input[data-option=helping_someone]"));
+    assert!(!checked(&root, "input[data-option=none]"));
+    // "None of these" and Next: the next screen.
+    let root = mount_after(
+        DEMO,
+        Lang::En,
+        Some(Handover {
+            ticked: ticked(&["none"]),
+            next: true,
+            ..Handover::default()
+        }),
+    )
+    .await;
+    assert_ne!(screen(&root), "red_flags");
 }

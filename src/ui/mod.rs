@@ -1,14 +1,18 @@
 //! The browser shell: Yew components over the engine. The UI shows what
 //! `next_step` asks and what `triage` decides; it adds no clinical logic.
 
+#[cfg(target_arch = "wasm32")]
+mod mount;
 mod readback;
 mod result;
 mod screens;
 mod state;
 
-pub use state::{Action, Wizard};
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount, mount_from_fragment, mount_with, Widget};
+pub use state::{Action, Handover, Wizard};
 
-use crate::config::{Config, ConfigIssue, LangChoice};
+use crate::config::{Config, ConfigIssue};
 use crate::i18n::{strings, Strings};
 use crate::protocol::{progress, Answers, Lang, Protocol, Step};
 use std::cell::RefCell;
@@ -263,6 +267,10 @@ pub struct AppProps {
     pub lang_setting_changed: bool,
     /// Answers the configuration gives (the drip's end time).
     pub preset: Answers,
+    /// What the patient did on the page's build-time first screen before
+    /// the wasm arrived (a new check from it, over any kept in this tab).
+    #[prop_or_default]
+    pub handover: Option<Rc<Handover>>,
 }
 
 /// The language last wanted in this tab, as plain text for the page's loader
@@ -274,34 +282,16 @@ fn storage_key() -> String {
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
+    // (none when the first screen is rendered at build time)
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
 /// The stored text of the wizard (see `crate::session`).
 fn encode(w: &Wizard) -> String {
     crate::session::encode(&w.answers, &w.history, w.lang, &w.one_by_one)
-}
-
-/// Records the page's language setting (`lang` attribute or fragment key:
-/// "en", "es" or "auto") and says whether it changed since the last mount.
-fn lang_setting_changed(choice: LangChoice) -> bool {
-    let key = format!("{}/lang-setting", storage_key());
-    let now = match choice {
-        LangChoice::Auto => "auto",
-        LangChoice::Fixed(l) => l.code(),
-    };
-    let Some(s) = session_storage() else {
-        return false;
-    };
-    let before = s.get_item(&key).ok().flatten();
-    let _ = s.set_item(&key, now);
-    before.as_deref() != Some(now)
-}
-
-/// The language kept in this tab (the patient's own choice), if any.
-fn stored_lang() -> Option<Lang> {
-    let raw = session_storage()?.get_item(&storage_key()).ok().flatten()?;
-    crate::session::decode(&raw).map(|w| w.lang)
 }
 
 fn restore(p: &Protocol, lang: Lang, setting_changed: bool, preset: &Answers) -> Wizard {
@@ -362,9 +352,13 @@ pub fn App(props: &AppProps) -> Html {
     let setting_changed = props.lang_setting_changed;
     // `state.lang` is the language the patient (or the page) wants; it is
     // shown once its file is there.
-    let state = use_reducer(|| match loaded_first(lang0) {
-        Some((_, p)) => restore(p, lang0, setting_changed, &preset),
-        None => Wizard::new(lang0, preset.clone()),
+    let handover = props.handover.clone();
+    let state = use_reducer(|| match (loaded_first(lang0), handover) {
+        // What the patient did on the screen they saw wins over a check kept
+        // in this tab: it is what they answered last.
+        (Some((_, p)), Some(h)) if h.any() => h.apply(p, lang0, preset.clone()),
+        (Some((_, p)), _) => restore(p, lang0, setting_changed, &preset),
+        (None, _) => Wizard::new(lang0, preset.clone()),
     });
     let Some((lang, p)) = loaded_first(state.lang) else {
         return fallback(&props.config);
@@ -451,6 +445,27 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     focus_heading(&h);
                 }
+            }
+        });
+    }
+
+    // Focus stays where the patient had it on the page's first screen.
+    {
+        let heading = heading.clone();
+        let focus = props.handover.as_ref().and_then(|h| h.focus.clone());
+        use_effect_with((), move |_| {
+            let el = focus.and_then(|sel| {
+                heading
+                    .cast::<web_sys::Element>()?
+                    .closest(".ic-app")
+                    .ok()??
+                    .query_selector(&sel)
+                    .ok()??
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .ok()
+            });
+            if let Some(el) = el {
+                let _ = el.focus();
             }
         });
     }
@@ -758,179 +773,6 @@ pub fn js_call_then(
             .call1(&obj, arg)
     });
     settle(called, done)
-}
-
-// ---- Mounting.
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-fn phone_lang() -> Lang {
-    web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| n.language())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or(Lang::En)
-}
-
-/// A mounted widget; `destroy()` removes it (the custom element re-mounts
-/// when an attribute changes; the answers stay in session storage).
-#[wasm_bindgen]
-pub struct Widget {
-    slot: Rc<RefCell<Slot>>,
-}
-
-/// The rendered check, once a language file is there; `gone` once destroyed
-/// (a file that arrives later then mounts nothing).
-#[derive(Default)]
-struct Slot {
-    handle: Option<yew::AppHandle<App>>,
-    gone: bool,
-}
-
-#[wasm_bindgen]
-impl Widget {
-    /// Removes the widget from the page.
-    pub fn destroy(&mut self) {
-        let mut slot = self.slot.borrow_mut();
-        slot.gone = true;
-        if let Some(h) = slot.handle.take() {
-            h.destroy();
-        }
-    }
-}
-
-/// Mounts the widget into `root`, configured by `pairs` (attributes or
-/// fragment, already split).
-pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widget {
-    let (config, issues) = Config::parse(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        now_ms(),
-    );
-    for i in &issues {
-        web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
-    }
-    let fallback = fallback_html(&config);
-    // For the page's loader: what to show after a crash (web/packs.js, guard),
-    // kept in JS so that no wasm needs to run then. (A panic in the browser
-    // always ends in an abort, a trap; the release wasm aborts at once.)
-    let _ = js_sys::Reflect::set(
-        &root,
-        &"__infusionCheckFallback".into(),
-        &fallback.as_str().into(),
-    );
-    let setting = match config.lang {
-        LangChoice::Fixed(l) => l,
-        LangChoice::Auto => phone_lang(),
-    };
-    // The patient's own choice in this tab wins, unless the page changed its
-    // language setting since (its own language switch).
-    let lang_setting_changed = lang_setting_changed(config.lang);
-    let lang = if lang_setting_changed {
-        None
-    } else {
-        stored_lang()
-    }
-    .unwrap_or(setting);
-    let mut preset = Answers::new();
-    if let Some(code) = config.time_since_end(now_ms()) {
-        preset.set_one("ctx_time_since_end", code);
-    }
-    root.set_inner_html("");
-    // The clinic's colour and its header's height, through CSSOM (a style
-    // attribute would need 'unsafe-inline' in the host page's
-    // content-security policy); `initial` (or 0px) keeps out any variable of
-    // that name from the host page.
-    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
-        let style = el.style();
-        let (accent, ink, dark, dark_ink) = match (&config.accent, &config.accent_dark) {
-            (Some(a), Some(d)) => (a.as_str(), "#ffffff", d.as_str(), "#0b1a26"),
-            _ => ("initial", "initial", "initial", "initial"),
-        };
-        // The clinic page's own sticky header: the emergency bar sticks below it.
-        let offset = format!("{}px", config.sticky_offset);
-        for (name, value) in [
-            ("--ic-clinic-accent", accent),
-            ("--ic-clinic-accent-ink", ink),
-            ("--ic-clinic-accent-dark", dark),
-            ("--ic-clinic-accent-dark-ink", dark_ink),
-            ("--ic-sticky-offset", offset.as_str()),
-        ] {
-            let _ = style.set_property(name, value);
-        }
-    }
-    let props = AppProps {
-        config: Rc::new(config),
-        issues: Rc::new(issues),
-        lang,
-        lang_setting_changed,
-        preset,
-    };
-    let slot = Rc::new(RefCell::new(Slot::default()));
-    let start = {
-        let (slot, root) = (slot.clone(), root.clone());
-        move || {
-            let mut s = slot.borrow_mut();
-            if !s.gone {
-                root.set_inner_html("");
-                s.handle = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
-            }
-        }
-    };
-    if loaded_first(lang).is_some() {
-        start();
-    } else {
-        // The page's loader has normally fetched the file beside the wasm.
-        // Until one is there, and if none can be had: whom to call. The page's
-        // language is asked for first, then the other.
-        root.set_inner_html(&fallback);
-        request_pack(lang, move |ok| {
-            match Lang::ALL.into_iter().find(|l| *l != lang) {
-                Some(other) if !ok => request_pack(other, move |ok| {
-                    if ok {
-                        start()
-                    }
-                }),
-                _ if ok => start(),
-                _ => {}
-            }
-        });
-    }
-    Widget { slot }
-}
-
-/// Mounts the widget into `root`, configured by the attributes of `host`
-/// (the `<infusion-check>` element; `root` may be inside its shadow root).
-#[wasm_bindgen]
-pub fn mount(root: web_sys::Element, host: web_sys::Element) -> Widget {
-    let pairs = crate::config::KEYS
-        .iter()
-        .filter_map(|k| host.get_attribute(k).map(|v| (k.to_string(), v)))
-        .collect();
-    mount_with(root, pairs)
-}
-
-/// Mounts the widget into `root`, configured by the page's URL fragment
-/// (the iframe page and the patient link: a fragment never reaches a server).
-#[wasm_bindgen]
-pub fn mount_from_fragment(root: web_sys::Element) -> Widget {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let pairs = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (
-                crate::config::percent_decode(k),
-                crate::config::percent_decode(v),
-            )
-        })
-        .collect();
-    mount_with(root, pairs)
 }
 
 thread_local! {

@@ -47,6 +47,96 @@ pub struct Wizard {
     pub lang_failed: bool,
 }
 
+/// What the patient did on the first screen the page showed before the wasm
+/// arrived (rendered at build time: `src/bin/prerender.rs`), read from that
+/// screen when the widget mounts over it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Handover {
+    /// The `data-option` of every box ticked there: checklist items,
+    /// "none", "helping_someone".
+    pub ticked: Vec<String>,
+    /// "I'm not sure what some of these mean" was tapped.
+    pub explain: bool,
+    /// Next was tapped.
+    pub next: bool,
+    /// Where focus was (a selector), to keep it there.
+    pub focus: Option<String>,
+}
+
+impl Handover {
+    /// Whether the patient did anything there.
+    pub fn any(&self) -> bool {
+        !self.ticked.is_empty() || self.explain || self.next
+    }
+
+    /// A new check with what was done there, through the reducer as if tapped
+    /// here (Next with nothing ticked gives its notice; a tick is never lost).
+    pub fn apply(&self, p: &Protocol, lang: Lang, preset: Answers) -> Wizard {
+        let mut w = Rc::new(Wizard::new(lang, preset));
+        let Some(q) = w.first_checklist(p) else {
+            return (*w).clone();
+        };
+        let items: Vec<String> = q
+            .sections
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().filter_map(|&i| p.questions.get(i)))
+            .map(|i| i.id.clone())
+            .collect();
+        let mut actions = Vec::new();
+        for t in &self.ticked {
+            if t == "helping_someone" {
+                actions.push(Action::SetRespondent(true));
+            } else if t == "none" {
+                // (with an item ticked too, the tick counts: the cautious reading)
+                if self.ticked.iter().any(|i| items.contains(i)) {
+                    continue;
+                }
+                actions.push(Action::NoneOfThese {
+                    items: items.clone(),
+                    on: true,
+                });
+            } else if items.contains(t) {
+                actions.push(Action::Draft(t.clone(), Some(Answer::One("yes".into()))));
+            }
+        }
+        if self.explain {
+            actions.push(Action::PerItem {
+                screen: q.id.clone(),
+                items: items.clone(),
+            });
+        }
+        for a in actions {
+            w = w.reduce(a);
+        }
+        if self.next {
+            let mark = |id: &String| match w.answers.get(id) {
+                Some(Answer::One(c)) => c.clone(),
+                _ => String::new(),
+            };
+            let picked = items.iter().any(|i| !mark(i).is_empty());
+            let action = if picked {
+                Action::Answer {
+                    screen: q.id.clone(),
+                    answers: items
+                        .iter()
+                        .map(|i| {
+                            let c = mark(i);
+                            (
+                                i.clone(),
+                                Answer::One(if c.is_empty() { "no".into() } else { c }),
+                            )
+                        })
+                        .collect(),
+                }
+            } else {
+                Action::Notice(Notice::PickOne)
+            };
+            w = w.reduce(action);
+        }
+        (*w).clone()
+    }
+}
+
 /// What a screen asks the patient to fix before it moves on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -130,6 +220,16 @@ impl Wizard {
             copied: None,
             confirm_restart: false,
             lang_failed: false,
+        }
+    }
+
+    /// The first screen, when it is a checklist (the red flags).
+    fn first_checklist<'p>(&self, p: &'p Protocol) -> Option<&'p crate::protocol::Question> {
+        match crate::protocol::next_step(p, &self.confirmed(p)) {
+            crate::protocol::Step::Ask(q) if matches!(q.kind, crate::protocol::Kind::Checklist) => {
+                Some(q)
+            }
+            _ => None,
         }
     }
 
