@@ -36,7 +36,10 @@ const PHONE = {
 };
 const CPU_RATE = 4;
 
-const WIDGET_READY = '[data-question=red_flags] button[data-option=none]';
+// The widget is usable once its wasm has mounted (it sets its root's style
+// through CSSOM): the page shows the first screen as HTML before that, ticks
+// work, and a Next tapped then waits for it (web/main.js).
+const WIDGET_READY = 'infusion-check > [style] [data-question=red_flags] [data-action=next], infusion-check > div:not([data-prerendered]) [data-question=red_flags] [data-action=next]';
 const FLOOR_READY = 'button[data-action=tap]';
 
 const median = (xs) => {
@@ -281,7 +284,6 @@ async function driveFlow() {
     return el;
   };
   const plan = {
-    red_flags: '[data-question=red_flags] button[data-option=none]',
     ctx_respondent: 'button[data-option=me]',
     ctx_at_clinic: 'button[data-option=no]',
     ctx_time_since_end: 'button[data-option="1_to_6h"]',
@@ -294,6 +296,12 @@ async function driveFlow() {
     if (id && id.startsWith('result:')) return { taps, result: id.slice(7) };
     let sel = plan[id];
     if (!sel && id && id.startsWith('mod_')) sel = 'button[data-option=no]';
+    if (id === 'red_flags') {
+      q('[data-question=red_flags] input[data-option=none]').click();
+      await frame();
+      await frame();
+      sel = '[data-question=red_flags] [data-action=next]';
+    }
     if (id === 'symptoms') {
       q('input[data-option=g_none]').click();
       await frame();

@@ -4,7 +4,12 @@
 //
 // First, in plain JavaScript that needs nothing else to load, the fail-safe:
 // the clinic's emergency number, phone and after-hours line as links, so a patient sees whom to
-// call even when the wasm cannot load. Then the widget replaces it.
+// call even when the wasm cannot load. Then, at once, the check's first screen
+// (HTML rendered at build time, in the page's <template>s) in the patient's
+// language with the fragment's emergency number, for them to read and tick
+// before the wasm; the widget takes over from it (earlyScreen in packs.js,
+// src/ui/mount.rs), or, if it cannot start, the numbers come back.
+import { earlyScreen } from "./packs.js";
 
 const root = document.getElementById("infusion-check");
 let widget = null;
@@ -40,6 +45,7 @@ function link(href, text) {
 // The page's own box (both languages' "if you feel unwell, call"), kept to be
 // written again with the numbers of a new fragment after a crash.
 const template = root.querySelector(".ic-fallback-box")?.cloneNode(true);
+const screens = Object.fromEntries([...root.querySelectorAll("template[data-first-screen]")].map((t) => [t.dataset.firstScreen, t]));
 function writeNumbers() {
   if (!template) return;
   const box = template.cloneNode(true);
@@ -59,6 +65,27 @@ function writeNumbers() {
   root.replaceChildren(box);
 }
 writeNumbers();
+
+// The first screen, before the wasm: the fragment's language ("auto": the
+// phone's, as the widget reads it) and emergency number (911 in the HTML).
+function earlyFirstScreen() {
+  const asked = params.getAll("lang").pop();
+  const lang = asked === "en" || asked === "es" ? asked : /^es\b/i.test(navigator.language || "") ? "es" : "en";
+  const t = screens[lang];
+  if (!t || !t.content.querySelector("[data-question=red_flags]")) return null;
+  const emergency = phone(params.getAll("emergency-number").pop()) || phone("911");
+  const screen = document.createElement("div");
+  screen.dataset.prerendered = "";
+  screen.append(t.content.cloneNode(true));
+  for (const a of screen.querySelectorAll("a.ic-call-emergency")) {
+    a.href = emergency.href;
+    a.textContent = a.textContent.replace("911", emergency.text);
+  }
+  earlyScreen(screen);
+  root.replaceChildren(screen);
+  return screen;
+}
+let early = earlyFirstScreen();
 
 function reportHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -81,8 +108,10 @@ Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
       if (crashedAlready()) return writeNumbers(); // after a crash: no more wasm, the new numbers
       if (widget) widget.destroy();
       widget = null;
-      const mount = document.createElement("div");
-      root.replaceChildren(mount);
+      // (the first screen shown before the wasm, the first time only)
+      const mount = early?.isConnected ? early : document.createElement("div");
+      early = null;
+      if (!mount.isConnected) root.replaceChildren(mount);
       try {
         widget = guard(mount, () => wasm.mount_from_fragment(mount));
       } catch (e) {
@@ -95,6 +124,7 @@ Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
     addEventListener("hashchange", start);
   })
   .catch((e) => {
+    writeNumbers(); // (not a first screen whose Next cannot work)
     console.error("infusion-check could not start; the numbers on the page still work.", e);
   });
 

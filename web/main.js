@@ -2,39 +2,12 @@
 // (light DOM: this page is the widget's own). Configured by the element's attributes.
 //
 // The page already shows the check's first screen (rendered at build time,
-// scripts/build): until the wasm is there, boxes tick as plain checkboxes,
-// "None of these" unticks the others, and a tap on Next, on "not sure what
-// these mean" or on a language is kept on that screen (data-pending-*) and
-// carried into the check when the widget mounts over it (src/ui/mount.rs).
+// scripts/build); what is done there before the wasm comes is carried into
+// the check (earlyScreen in packs.js, src/ui/mount.rs).
 import init, * as widget from "./pkg/infusion_check.js";
-import { preload, followLanguage, guard } from "./packs.js";
+import { preload, followLanguage, guard, earlyScreen } from "./packs.js";
 
-const early = [...document.querySelectorAll("infusion-check [data-prerendered]")];
-for (const screen of early) {
-  screen.addEventListener("change", (e) => {
-    const box = e.target;
-    if (!box.checked || !box.closest?.(".ic-checklist fieldset")) return;
-    // GOV.UK's exclusive "None of these".
-    const none = box.dataset.option === "none";
-    for (const other of screen.querySelectorAll(".ic-checklist fieldset input[type=checkbox]")) {
-      if (other !== box && (none || other.dataset.option === "none")) other.checked = false;
-    }
-  });
-  screen.addEventListener("click", (e) => {
-    const b = e.target.closest?.("button");
-    if (!b) return;
-    if (b.dataset.lang) screen.dataset.pendingLang = b.dataset.lang;
-    else if (b.dataset.option === "unsure") screen.dataset.pendingExplain = "";
-    else if (b.dataset.action === "next" && !("pendingNext" in screen.dataset)) {
-      screen.dataset.pendingNext = "";
-      const wait = document.createElement("p");
-      wait.setAttribute("role", "status");
-      wait.className = "ic-note";
-      wait.textContent = screen.querySelector(".ic-app")?.lang === "es" ? "Un momento…" : "One moment…";
-      b.after(wait);
-    }
-  });
-}
+for (const screen of document.querySelectorAll("infusion-check [data-prerendered]")) earlyScreen(screen);
 
 /** The page's own box of whom to call, instead of the first screen (the check cannot start). */
 function showPageFallback(el) {

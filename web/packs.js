@@ -182,3 +182,34 @@ export function guard(root, mount) {
     return null;
   }
 }
+
+// The check's first screen shown by the page before the wasm (rendered at
+// build time: scripts/build, src/bin/prerender.rs): boxes tick as plain
+// checkboxes, "None of these" unticks the others (and a tick unticks it), and
+// a tap on Next, on "not sure what these mean" or on a language is kept on
+// the screen (data-pending-*), for the widget to carry into the check when it
+// mounts over it (src/ui/mount.rs). Next says "One moment…" meanwhile.
+export function earlyScreen(screen) {
+  screen.addEventListener("change", (e) => {
+    const box = e.target;
+    if (!box.checked || !box.closest?.(".ic-checklist fieldset")) return;
+    const none = box.dataset.option === "none";
+    for (const other of screen.querySelectorAll(".ic-checklist fieldset input[type=checkbox]")) {
+      if (other !== box && (none || other.dataset.option === "none")) other.checked = false;
+    }
+  });
+  screen.addEventListener("click", (e) => {
+    const b = e.target.closest?.("button");
+    if (!b) return;
+    if (b.dataset.lang) screen.dataset.pendingLang = b.dataset.lang;
+    else if (b.dataset.option === "unsure") screen.dataset.pendingExplain = "";
+    else if (b.dataset.action === "next" && !("pendingNext" in screen.dataset)) {
+      screen.dataset.pendingNext = "";
+      const wait = document.createElement("p");
+      wait.setAttribute("role", "status");
+      wait.className = "ic-note";
+      wait.textContent = screen.querySelector(".ic-app")?.lang === "es" ? "Un momento…" : "One moment…";
+      b.after(wait);
+    }
+  });
+}

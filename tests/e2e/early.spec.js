@@ -104,3 +104,23 @@ test('JavaScript off: whom to call, not a check that cannot run', async ({ brows
     await context.close();
   }
 });
+
+test('the iframe page (and the patient\'s link): the first screen before the wasm, in the fragment\'s language with its emergency number; a tick and Next carried in', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/frame.html#clinic-phone=%2B1%20555%200100&emergency-number=112&lang=es');
+  const screen = page.locator('[data-prerendered] .ic-main [data-question="red_flags"]');
+  await expect(screen.locator('h2')).toHaveText(/ALGUNO/);
+  for (const a of await page.locator('[data-prerendered] a.ic-call-emergency').all()) {
+    await expect(a).toHaveAttribute('href', 'tel:112');
+    await expect(a).toContainText('112');
+    await expect(a).not.toContainText('911');
+  }
+  expect(await mounted(page), 'the wasm is held back').toBe(false);
+  await screen.locator('input[data-option=rf_throat]').check();
+  await screen.locator('[data-action=next]').click();
+  await expect(page.locator('[data-prerendered] [role=status]')).toHaveText('Un momento…');
+  release();
+  const result = page.locator('main section[data-disposition]');
+  await expect(result).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });
+  await expect(result.locator('a.ic-call-emergency').first()).toHaveAttribute('href', 'tel:112');
+});

@@ -7,6 +7,7 @@
 // 127.0.0.1 origin, the host pages (tests/e2e/hosts/) from another.
 const { test, expect } = require('@playwright/test');
 const { servers, watch, walkToResult } = require('./embedding');
+const { widgetMounted } = require('./helpers');
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -189,6 +190,7 @@ async function expectNumbers(scope, label, { afterHours = true } = {}) {
 
 /** Panics inside the wasm from a timer (where a real bug would be: not the test's own call). */
 async function panicIn(frameOrPage) {
+  await widgetMounted(frameOrPage);
   const thrown = await frameOrPage.evaluate(async (origin) => {
     const m = await import(`${origin}/pkg/infusion_check.js`);
     return new Promise((resolve) => {

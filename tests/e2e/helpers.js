@@ -93,8 +93,18 @@ async function openFresh(page) {
   // Each test has its own browser context, so session storage starts empty.
   await page.goto('/');
   await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+  await widgetMounted(page);
   // (no Back on the first screen)
   await expect(page.locator('[data-action=back]')).toHaveCount(0);
+}
+
+/**
+ * Waits until the widget has taken over the page's build-time first screen
+ * (it sets its root's style when it mounts), for tests of what only the wasm
+ * does (a crash, focus moves); the patient's taps before it are carried in.
+ */
+async function widgetMounted(pageOrFrame) {
+  await pageOrFrame.waitForFunction(() => !document.querySelector('[data-prerendered]:not([style])'), null, { timeout: 20_000 });
 }
 
 async function setLanguage(page, lang) {
@@ -298,6 +308,7 @@ module.exports = {
   currentScreen,
   waitForScreenChange,
   openFresh,
+  widgetMounted,
   setLanguage,
   screenKind,
   answer,
