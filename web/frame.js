@@ -9,7 +9,7 @@
 // language with the fragment's emergency number, for them to read and tick
 // before the wasm; the widget takes over from it (earlyScreen in packs.js,
 // src/ui/mount.rs), or, if it cannot start, the numbers come back.
-import { earlyScreen } from "./packs.js";
+import { earlyScreen, phone, callOn } from "./packs.js";
 
 const root = document.getElementById("infusion-check");
 let widget = null;
@@ -23,15 +23,6 @@ function fragment() {
   }
 }
 let params = fragment();
-
-// The same rule as the widget's (config.rs, Phone::parse): digits, spaces and
-// + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
-function phone(raw) {
-  const s = (raw || "").trim();
-  const digits = s.replace(/[^0-9]/g, "");
-  if (!/^\+?[0-9 ()-]{2,32}$/.test(s) || s.length > 32 || digits.length < 2) return null;
-  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
-}
 
 function link(href, text) {
   const p = document.createElement("p");
@@ -73,14 +64,10 @@ function earlyFirstScreen() {
   const lang = asked === "en" || asked === "es" ? asked : /^es\b/i.test(navigator.language || "") ? "es" : "en";
   const t = screens[lang];
   if (!t || !t.content.querySelector("[data-question=red_flags]")) return null;
-  const emergency = phone(params.getAll("emergency-number").pop()) || phone("911");
   const screen = document.createElement("div");
   screen.dataset.prerendered = "";
   screen.append(t.content.cloneNode(true));
-  for (const a of screen.querySelectorAll("a.ic-call-emergency")) {
-    a.href = emergency.href;
-    a.textContent = a.textContent.replace("911", emergency.text);
-  }
+  callOn(screen, params.getAll("emergency-number").pop());
   earlyScreen(screen);
   root.replaceChildren(screen);
   return screen;

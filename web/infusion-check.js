@@ -9,8 +9,11 @@
 // CSS never leaks out. Its wasm and stylesheet load from this script's own
 // origin. Until the widget runs (or if it never does: JavaScript off, wasm
 // blocked, an old browser, a failed download, a crash) the element's own
-// content, written by the clinic, stays visible.
-import { preload, guard, crashedAlready } from "./packs.js";
+// content, written by the clinic, stays visible; as soon as this script and
+// the stylesheet are there, the check's first screen takes its place (built
+// from the build's pkg/first-*.json, with this element's emergency number),
+// for the patient to read and tick before the wasm, which takes over from it.
+import { preload, guard, crashedAlready, guessLang, firstScreen, callOn, earlyScreen } from "./packs.js";
 
 const BASE = new URL("./", import.meta.url);
 const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset"];
@@ -70,12 +73,23 @@ class InfusionCheckElement extends HTMLElement {
     shadow.replaceChildren(style, slot, root);
     this._slot = slot;
     this._root = root;
+    Promise.all([firstScreen(BASE, guessLang(this.getAttribute("lang"))), styled]).then(([screen]) => {
+      if (!screen || this._module || !root.isConnected || root.firstChild || crashedAlready()) return;
+      root.dataset.prerendered = "";
+      root.append(screen);
+      callOn(root, this.getAttribute("emergency-number"));
+      earlyScreen(root);
+      slot.remove();
+    });
     Promise.all([loadWasm(this.getAttribute("lang")), styled])
       .then(([m]) => {
         this._module = m;
         this._render();
       })
-      .catch((e) => console.error("infusion-check could not start; the fallback content stays visible.", e));
+      .catch((e) => {
+        this._unearly();
+        console.error("infusion-check could not start; the fallback content stays visible.", e);
+      });
   }
 
   attributeChangedCallback(name, before, after) {
@@ -88,6 +102,15 @@ class InfusionCheckElement extends HTMLElement {
     this._started = false;
   }
 
+  // The clinic's own content again instead of a first screen shown before
+  // the wasm (it cannot start).
+  _unearly() {
+    if (!("prerendered" in this._root.dataset)) return;
+    delete this._root.dataset.prerendered;
+    this._root.replaceChildren();
+    if (!this._slot.isConnected) this._root.before(this._slot);
+  }
+
   // After a crash no more wasm is run: the fallback stays (or, in an element
   // connected since, the clinic's own content), whatever the attributes say.
   _render() {
@@ -97,7 +120,11 @@ class InfusionCheckElement extends HTMLElement {
       this._widget = null;
       this._widget = guard(this._root, () => this._module.mount(this._root, this));
       if (this._widget || this.shadowRoot.querySelector("[data-fallback]")) this._slot.remove();
+      else this._unearly();
+      // (taken over: a later re-mount starts from the kept answers)
+      delete this._root.dataset.prerendered;
     } catch (e) {
+      delete this._root.dataset.prerendered;
       // (the clinic's own content again, if a re-render removed it)
       this._root.replaceChildren();
       if (!this._slot.isConnected) this._root.before(this._slot);

@@ -213,3 +213,43 @@ export function earlyScreen(screen) {
     }
   });
 }
+
+// The first screen as the build rendered it (pkg/first-en.json, ...: a tree
+// of [tag, [[name, value], ...], ...children] and strings), for the custom
+// element, whose page has no HTML of ours: built with DOM calls, so a page
+// that enforces Trusted Types allows it.
+const FIRST = { en: "pkg/first-en.json", es: "pkg/first-es.json" };
+export function firstScreen(base, lang) {
+  if (!FIRST[lang]) return Promise.resolve(null);
+  return fetch(new URL(FIRST[lang], base))
+    .then((r) => (r.ok ? r.json() : null))
+    .then((tree) => (tree ? build(tree) : null))
+    .catch(() => null);
+}
+function build(node) {
+  if (typeof node === "string") return document.createTextNode(node);
+  const [tag, attrs, ...kids] = node;
+  const el = document.createElement(tag);
+  for (const [k, v] of attrs) el.setAttribute(k, v);
+  for (const k of kids) el.append(build(k));
+  return el;
+}
+
+// The same rule as the widget's (config.rs, Phone::parse): digits, spaces and
+// + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
+export function phone(raw) {
+  const s = (raw || "").trim();
+  const digits = s.replace(/[^0-9]/g, "");
+  if (!/^\+?[0-9 ()-]{2,32}$/.test(s) || s.length > 32 || digits.length < 2) return null;
+  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
+}
+
+// A build-time first screen (rendered with 911) calling `raw`, or 911 when
+// it is not a phone number (as the widget does).
+export function callOn(screen, raw) {
+  const n = phone(raw) || phone("911");
+  for (const a of screen.querySelectorAll("a.ic-call-emergency")) {
+    a.href = n.href;
+    a.textContent = a.textContent.replace("911", n.text);
+  }
+}

@@ -104,7 +104,8 @@ async function openFresh(page) {
  * does (a crash, focus moves); the patient's taps before it are carried in.
  */
 async function widgetMounted(pageOrFrame) {
-  await pageOrFrame.waitForFunction(() => !document.querySelector('[data-prerendered]:not([style])'), null, { timeout: 20_000 });
+  await pageOrFrame.waitForFunction(() => [document, ...[...document.querySelectorAll('infusion-check')].map((e) => e.shadowRoot).filter(Boolean)]
+    .every((r) => !r.querySelector('[data-prerendered]:not([style])')), null, { timeout: 20_000 });
 }
 
 async function setLanguage(page, lang) {
