@@ -24,7 +24,6 @@ use crate::protocol::{
     rule_advice, they, they_list, Answers, Lang, Level, Outcome, Protocol, Recheck,
 };
 use crate::summary::{fill, for_them};
-use std::fmt::Write;
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -68,42 +67,45 @@ pub fn event(
     }
     let t = strings(lang);
     let them = for_them(answers);
-    let f = |s: &str| fill(s, cfg, lang);
     let url = link(page, cfg, lang);
-    let mut d = vec![
-        f(texts.title_for(them).get(lang)),
-        f(they(&texts.lead, &texts.lead_they, them).get(lang)),
-    ];
-    let do_now = rule_advice(p, outcome, them);
+    // (one string, line by line: the description as the result says it)
+    let mut d = String::new();
+    let mut line = |prefix: &str, s: &str| {
+        if !d.is_empty() {
+            d.push('\n');
+        }
+        d.push_str(prefix);
+        d.push_str(&fill(s, cfg, lang));
+    };
+    line("", texts.title_for(them).get(lang));
+    line("", they(&texts.lead, &texts.lead_they, them).get(lang));
     let own = they_list(&texts.do_now, &texts.do_now_they, them);
-    d.extend(
-        do_now
-            .into_iter()
-            .chain(own)
-            .map(|x| format!("- {}", f(x.get(lang)))),
-    );
+    for x in rule_advice(p, outcome, them).into_iter().chain(own) {
+        line("- ", x.get(lang));
+    }
     let get_help = they_list(&texts.get_help, &texts.get_help_they, them);
     if !get_help.is_empty() {
-        d.push(f(t.get_help));
-        d.extend(get_help.iter().map(|x| format!("- {}", f(x.get(lang)))));
+        line("", t.get_help);
+        for x in get_help {
+            line("- ", x.get(lang));
+        }
     }
     let clinic = if cfg.clinic_name.is_empty() {
         t.your_clinic
     } else {
         &cfg.clinic_name
     };
-    d.push(match &cfg.clinic_phone {
-        Some(phone) => format!(
-            "{}: {}",
-            t.call_clinic.replace("{clinic}", clinic),
-            phone.display
+    match &cfg.clinic_phone {
+        Some(phone) => line(
+            &t.call_clinic.replace("{clinic}", clinic),
+            &[": ", &phone.display].concat(),
         ),
-        None => t.no_clinic_phone.to_string(),
-    });
-    if let Some(phone) = &cfg.after_hours {
-        d.push(format!("{}: {}", t.call_after_hours, phone.display));
+        None => line("", t.no_clinic_phone),
     }
-    d.push(format!("{} {url}", t.reminder_open));
+    if let Some(phone) = &cfg.after_hours {
+        line(t.call_after_hours, &[": ", &phone.display].concat());
+    }
+    line(t.reminder_open, &[" ", &url].concat());
     Some(Event {
         recheck,
         title: if them {
@@ -112,7 +114,7 @@ pub fn event(
             t.reminder_title
         }
         .to_string(),
-        description: d.join("\n"),
+        description: d,
         url,
     })
 }
@@ -121,7 +123,11 @@ pub fn event(
 pub fn when_words(recheck: &Recheck, lang: Lang) -> String {
     let t = strings(lang);
     match recheck {
-        Recheck::AfterHours(h) => t.reminder_in_hours.replace("{n}", &h.to_string()),
+        Recheck::AfterHours(h) => {
+            let mut n = String::new();
+            push_num(&mut n, i64::from(*h), 1);
+            t.reminder_in_hours.replace("{n}", &n)
+        }
         Recheck::NextMorningAt(at) => t.reminder_next_morning.replace("{time}", at),
     }
 }
@@ -131,46 +137,41 @@ pub fn when_words(recheck: &Recheck, lang: Lang) -> String {
 /// element's page has them in its own code and ignores it). The patient's
 /// answers are never in it; `lang` is the language shown.
 pub fn link(page: &str, cfg: &Config, lang: Lang) -> String {
-    let base = page.split('#').next().unwrap_or(page);
-    let mut pairs: Vec<(&str, String)> = Vec::new();
-    if !cfg.clinic_name.is_empty() {
-        pairs.push(("clinic-name", cfg.clinic_name.clone()));
-    }
-    if let Some(p) = &cfg.clinic_phone {
-        pairs.push(("clinic-phone", p.display.clone()));
-    }
-    if let Some(p) = &cfg.after_hours {
-        pairs.push(("after-hours-phone", p.display.clone()));
-    }
-    pairs.push(("emergency-number", cfg.emergency.display.clone()));
-    pairs.push(("lang", lang.code().to_string()));
-    if !cfg.infusion.is_empty() {
-        pairs.push(("infusion", cfg.infusion.clone()));
-    }
-    if let Some(ms) = cfg.ended_ms {
-        let (y, mo, d, h, mi, s) = civil(ms as i64);
-        pairs.push((
-            "ended",
-            format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
-        ));
-    }
-    if let Some(a) = &cfg.accent {
-        pairs.push(("accent", a.clone()));
-    }
-    let mut out = format!("{base}#");
-    for (i, (k, v)) in pairs.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(k);
+    let mut out = page.split('#').next().unwrap_or(page).to_string();
+    let mut add = |key: &str, value: &str| {
+        out.push(if out.contains('#') { '&' } else { '#' });
+        out.push_str(key);
         out.push('=');
-        for b in v.bytes() {
+        for b in value.bytes() {
             if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':') {
                 out.push(char::from(b));
             } else {
-                let _ = write!(out, "%{b:02X}");
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
             }
         }
+    };
+    if !cfg.clinic_name.is_empty() {
+        add("clinic-name", &cfg.clinic_name);
+    }
+    if let Some(p) = &cfg.clinic_phone {
+        add("clinic-phone", &p.display);
+    }
+    if let Some(p) = &cfg.after_hours {
+        add("after-hours-phone", &p.display);
+    }
+    add("emergency-number", &cfg.emergency.display);
+    add("lang", lang.code());
+    if !cfg.infusion.is_empty() {
+        add("infusion", &cfg.infusion);
+    }
+    if let Some(ms) = cfg.ended_ms {
+        add("ended", &time(ms as i64, "--T::Z"));
+    }
+    if let Some(a) = &cfg.accent {
+        add("accent", a);
     }
     out
 }
@@ -207,32 +208,34 @@ pub fn recheck_at(r: &Recheck, now_ms: i64, offset_min: impl Fn(i64) -> i64) -> 
 /// number).
 pub fn ics(e: &Event, now_ms: i64, start_ms: i64, uid: &str) -> String {
     let title = text(&e.title);
-    let lines = [
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".into(),
-        "PRODID:-//infusion-check//re-check reminder//EN".into(),
-        "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
-        "BEGIN:VEVENT".into(),
-        format!("UID:{uid}@infusion-check"),
-        format!("DTSTAMP:{}", stamp(now_ms)),
-        format!("DTSTART:{}", stamp(start_ms)),
-        format!("DTEND:{}", stamp(start_ms + LENGTH)),
-        format!("SUMMARY:{title}"),
-        format!("DESCRIPTION:{}", text(&e.description)),
-        // (a URI value is not TEXT: not escaped; `link` percent-encodes)
-        format!("URL:{}", e.url.replace(['\r', '\n'], "")),
-        "BEGIN:VALARM".into(),
-        "ACTION:DISPLAY".into(),
-        "TRIGGER:PT0M".into(),
-        format!("DESCRIPTION:{title}"),
-        "END:VALARM".into(),
-        "END:VEVENT".into(),
-        "END:VCALENDAR".into(),
-    ];
+    let (stamp_now, start, end) = (stamp(now_ms), stamp(start_ms), stamp(start_ms + LENGTH));
+    let uid = [uid, "@infusion-check"].concat();
+    let description = text(&e.description);
     let mut out = String::new();
-    for line in &lines {
-        fold(line, &mut out);
+    for (name, value) in [
+        ("BEGIN", "VCALENDAR"),
+        ("VERSION", "2.0"),
+        ("PRODID", "-//infusion-check//re-check reminder//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("BEGIN", "VEVENT"),
+        ("UID", &uid),
+        ("DTSTAMP", &stamp_now),
+        ("DTSTART", &start),
+        ("DTEND", &end),
+        ("SUMMARY", &title),
+        ("DESCRIPTION", &description),
+        // (a URI value is not TEXT: not escaped; `link` percent-encodes)
+        ("URL", &e.url),
+        ("BEGIN", "VALARM"),
+        ("ACTION", "DISPLAY"),
+        ("TRIGGER", "PT0M"),
+        ("DESCRIPTION", &title),
+        ("END", "VALARM"),
+        ("END", "VEVENT"),
+        ("END", "VCALENDAR"),
+    ] {
+        fold(name, value, &mut out);
     }
     out
 }
@@ -255,11 +258,12 @@ pub fn text(s: &str) -> String {
     out
 }
 
-/// Writes a content line folded at 75 octets (§3.1): a CRLF and a space
-/// before each further part, never inside a character; then a CRLF.
-pub fn fold(line: &str, out: &mut String) {
+/// Writes a content line, `name:value`, folded at 75 octets (§3.1): a
+/// CRLF and a space before each further part, never inside a character;
+/// then a CRLF.
+pub fn fold(name: &str, value: &str, out: &mut String) {
     let mut octets = 0;
-    for c in line.chars() {
+    for c in name.chars().chain([':']).chain(value.chars()) {
         if octets + c.len_utf8() > 75 {
             out.push_str("\r\n ");
             octets = 1;
@@ -272,8 +276,41 @@ pub fn fold(line: &str, out: &mut String) {
 
 /// A UTC date-time as iCalendar writes it: `20260308T150000Z`.
 pub fn stamp(ms: i64) -> String {
+    time(ms, "  T  Z")
+}
+
+/// A UTC date-time, each field followed by its separator in `seps` (a
+/// space: none): `"  T  Z"` gives `20260308T150000Z`, `"--T::Z"` ISO 8601's
+/// `2026-03-08T15:00:00Z`. (No `format!`: its integer padding costs the
+/// wasm more than this.)
+fn time(ms: i64, seps: &str) -> String {
     let (y, mo, d, h, mi, s) = civil(ms);
-    format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+    let mut out = String::new();
+    for ((n, width), sep) in [(y, 4), (mo, 2), (d, 2), (h, 2), (mi, 2), (s, 2)]
+        .into_iter()
+        .zip(seps.chars())
+    {
+        push_num(&mut out, n, width);
+        if sep != ' ' {
+            out.push(sep);
+        }
+    }
+    out
+}
+
+/// Writes `n` (0 or more) in decimal, with at least `width` digits.
+pub fn push_num(out: &mut String, n: i64, width: u32) {
+    let n = n.max(0);
+    let mut div = 1;
+    let mut digits = 1;
+    while div <= n / 10 || digits < width {
+        div *= 10;
+        digits += 1;
+    }
+    while div > 0 {
+        out.push(char::from(b'0' + (n / div % 10) as u8));
+        div /= 10;
+    }
 }
 
 /// Year, month, day, hour, minute, second (UTC) of an instant
@@ -313,6 +350,23 @@ mod tests {
         assert_eq!(stamp(at("2028-02-29T23:59:59Z")), "20280229T235959Z");
         assert_eq!(stamp(at("2026-12-31T23:30:00-05:00")), "20270101T043000Z");
         assert_eq!(stamp(-1000), "19691231T235959Z");
+    }
+
+    #[test]
+    fn numbers_are_padded() {
+        let mut s = String::new();
+        for (n, w) in [
+            (0, 1),
+            (7, 2),
+            (2026, 4),
+            (12, 2),
+            (1_772_947_800_000, 1),
+            (5, 4),
+        ] {
+            push_num(&mut s, n, w);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 07 2026 12 1772947800000 0005 ");
     }
 
     #[test]
@@ -398,8 +452,9 @@ mod tests {
     #[test]
     fn long_lines_are_folded_at_75_octets_between_characters() {
         let mut out = String::new();
-        let line = format!("DESCRIPTION:{}", "é".repeat(100));
-        fold(&line, &mut out);
+        let value = "é".repeat(100);
+        let line = format!("DESCRIPTION:{value}");
+        fold("DESCRIPTION", &value, &mut out);
         assert!(out.ends_with("\r\n"));
         let parts: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
         assert!(parts.len() > 2);
@@ -411,8 +466,8 @@ mod tests {
         assert_eq!(out.trim_end_matches("\r\n").replace("\r\n ", ""), line);
         // a line of 75 octets is not folded
         let mut out = String::new();
-        fold(&"x".repeat(75), &mut out);
-        assert_eq!(out, format!("{}\r\n", "x".repeat(75)));
+        fold("X", &"x".repeat(73), &mut out);
+        assert_eq!(out, format!("X:{}\r\n", "x".repeat(73)));
     }
 
     #[test]

@@ -438,11 +438,11 @@ impl Recheck {
         let Recheck::NextMorningAt(s) = self else {
             return None;
         };
-        let (h, m) = s.split_once(':')?;
-        if h.len() != 2 || m.len() != 2 {
+        let &[h1, h2, b':', m1, m2] = s.as_bytes() else {
             return None;
-        }
-        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        };
+        let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+        let (h, m) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
         (h < 12 && m < 60).then_some(h * 60 + m)
     }
 }

@@ -204,11 +204,9 @@ pub fn result_view(props: ResultProps) -> Html {
             <div class="ic-actions ic-call-actions">{ actions }</div>
             <p class="ic-lead" data-lead="">{ f(lead.get(lang)) }</p>
             if let Some((when, on_remind)) = reminder {
-                <div class="ic-actions ic-remind">
-                    <button type="button" class="ic-btn" onclick={on_remind} data-action="remind"
-                        aria-describedby="ic-remind-when">{ t.reminder }</button>
-                    <p class="ic-hint" id="ic-remind-when" data-remind-when="">{ when }</p>
-                </div>
+                <button type="button" class="ic-btn ic-remind" onclick={on_remind} data-action="remind">
+                    { t.reminder }<span class="ic-sub">{ when }</span>
+                </button>
             }
             if !why.is_empty() && !super::reasons_loaded(lang) {
                 // (the reasons' file is fetched with the first screen: this
@@ -312,7 +310,10 @@ fn download_reminder(event: &crate::reminder::Event) {
     let Some(start) = crate::reminder::recheck_at(&event.recheck, now, offset) else {
         return;
     };
-    let uid = format!("{now}-{}", (js_sys::Math::random() * 1e9) as u32);
+    let mut uid = String::new();
+    crate::reminder::push_num(&mut uid, now, 1);
+    uid.push('-');
+    crate::reminder::push_num(&mut uid, (js_sys::Math::random() * 1e9) as i64, 1);
     let file = crate::reminder::ics(event, now, start, &uid);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("text/calendar;charset=utf-8");
