@@ -41,3 +41,23 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
   echo "$hash" > "$stamp"
 fi
 export PATH="$ROOT/node_modules/.bin:$PATH"
+
+# Python's icalendar, which the reminder test (tests/ics_check.py) reads the
+# widget's calendar files with: a venv under target/, pinned by
+# tests/requirements-ics.txt, installed again only when that file changes.
+ICS_VENV="$ROOT/target/ics-venv"
+ics_stamp="$ICS_VENV/.requirements-hash"
+ics_hash="$(sha256sum "$ROOT/tests/requirements-ics.txt" | cut -d' ' -f1)"
+if [ ! -f "$ics_stamp" ] || [ "$(cat "$ics_stamp")" != "$ics_hash" ] || ! "$ICS_VENV/bin/python3" -c 'import icalendar' 2>/dev/null; then
+  say "installing Python's icalendar into target/ics-venv (for the reminder test)"
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  fi
+  rm -rf "$ICS_VENV"
+  python3 -m venv "$ICS_VENV"
+  "$ICS_VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/tests/requirements-ics.txt"
+  echo "$ics_hash" > "$ics_stamp"
+fi
+export IC_PYTHON="$ICS_VENV/bin/python3"

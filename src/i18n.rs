@@ -139,6 +139,18 @@ strings_struct! {
     share,
     /// Print.
     print,
+    /// The result's secondary action: "Remind me to check again" (a calendar file).
+    reminder,
+    /// Under it, for a reminder some hours on: "{n}" hours.
+    reminder_in_hours,
+    /// Under it, for a reminder the next morning: "{time}" (`08:00`).
+    reminder_next_morning,
+    /// The calendar event's title.
+    reminder_title,
+    /// The calendar event's title when someone answers for the patient.
+    reminder_title_they,
+    /// Before the link back to the check in the event: "Open the check again:".
+    reminder_open,
     /// The result's read-back code: "Read this code to the nurse: {code}".
     readback_line,
     /// The read-back code's line in the summary: "Code for the nurse's page: {code}".
@@ -228,6 +240,12 @@ pub const EN: Strings = Strings {
     copy_failed_hint: "This page could not copy the summary. Select its text above to copy it, or read it out.",
     share: "Share",
     print: "Print",
+    reminder: "Remind me to check again",
+    reminder_in_hours: "A reminder in {n} hours for your calendar. It is made on this phone.",
+    reminder_next_morning: "A reminder for the next morning at {time} for your calendar. It is made on this phone.",
+    reminder_title: "Check again how you feel after your drip",
+    reminder_title_they: "Check again how they feel after the drip",
+    reminder_open: "Open the check again:",
     readback_line: "Read this code to the nurse: {code}",
     readback_summary: "Code for the nurse's page: {code}",
     readback_qr: "QR code for the nurse",
@@ -298,6 +316,12 @@ pub const ES: Strings = Strings {
     copy_failed_hint: "Esta página no pudo copiar el resumen. Seleccione el texto de arriba para copiarlo, o léalo en voz alta.",
     share: "Compartir",
     print: "Imprimir",
+    reminder: "Recordarme revisar otra vez",
+    reminder_in_hours: "Un recordatorio en {n} horas para su calendario. Se hace en este teléfono.",
+    reminder_next_morning: "Un recordatorio para la mañana siguiente a las {time} para su calendario. Se hace en este teléfono.",
+    reminder_title: "Revise otra vez cómo se siente después del suero",
+    reminder_title_they: "Revise otra vez cómo se siente la persona después del suero",
+    reminder_open: "Abra la revisión otra vez:",
     readback_line: "Lea este código a enfermería: {code}",
     readback_summary: "Código para enfermería: {code}",
     readback_qr: "Código QR para enfermería",

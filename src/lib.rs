@@ -6,6 +6,7 @@ pub mod config;
 pub mod i18n;
 pub mod protocol;
 pub mod readback;
+pub mod reminder;
 
 /// The built-in protocol, checked and compiled by `build.rs` at build time
 /// (read with [`protocol::Protocol::from_bytes`]). Native builds only: the

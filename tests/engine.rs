@@ -1206,3 +1206,40 @@ fn the_summary_leads_with_the_result_and_the_yes_answers_and_ends_with_the_no_an
         s.no
     );
 }
+
+#[test]
+fn a_recheck_reminder_is_only_for_call_today_and_self_care_at_a_sensible_time() {
+    use serde_json::json;
+    let e = problems(broken(|v| {
+        v["outcomes"]["call_now"]["recheck"] = json!({"after_hours": 2})
+    }));
+    assert!(
+        e.contains("outcomes.call_now.recheck: a re-check reminder is offered only"),
+        "{e}"
+    );
+    let e = problems(broken(|v| {
+        v["outcomes"]["emergency"]["recheck"] = json!({"next_morning_at": "08:00"})
+    }));
+    assert!(e.contains("outcomes.emergency.recheck"), "{e}");
+    let e = problems(broken(|v| {
+        v["outcomes"]["call_today"]["recheck"] = json!({"after_hours": 0})
+    }));
+    assert!(
+        e.contains("outcomes.call_today.recheck.after_hours: is 0"),
+        "{e}"
+    );
+    for bad in ["8:00", "13:00", "08:75", "tomorrow"] {
+        let e = problems(broken(|v| {
+            v["outcomes"]["self_care"]["recheck"] = json!({"next_morning_at": bad})
+        }));
+        assert!(
+            e.contains("outcomes.self_care.recheck.next_morning_at"),
+            "{bad}: {e}"
+        );
+    }
+    // one key, a known one
+    let e = problems(broken(|v| {
+        v["outcomes"]["self_care"]["recheck"] = json!({"next_week": 1})
+    }));
+    assert!(e.starts_with("parse:"), "{e}");
+}

@@ -4,7 +4,7 @@
 //! every question can be reached. Each problem names its place.
 
 use super::engine::{triage_asking_all, Answer, Answers};
-use super::model::{Cond, Effect, Kind, Lang, Text};
+use super::model::{Cond, Effect, Kind, Lang, Level, Recheck, Text};
 use super::{Protocol, Question, GROUPS_QUESTION};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -404,6 +404,7 @@ impl<'p> Checker<'p> {
                     self.text(t, &format!("{place}.{name}[{i}]"));
                 }
             }
+            self.check_recheck(level, o.recheck.as_ref(), &place);
             for (list, they, name) in [
                 (&o.do_now, &o.do_now_they, "do_now_they"),
                 (&o.get_help, &o.get_help_they, "get_help_they"),
@@ -419,6 +420,32 @@ impl<'p> Checker<'p> {
                     );
                 }
             }
+        }
+    }
+
+    /// The re-check reminder: only where the patient is not told to call now
+    /// (an emergency or call-now result has one thing to do: call), at a
+    /// time that makes sense.
+    fn check_recheck(&mut self, level: Level, recheck: Option<&Recheck>, place: &str) {
+        let place = format!("{place}.recheck");
+        match recheck {
+            None => {}
+            Some(_) if level >= Level::CallNow => self.problem(
+                place,
+                "a re-check reminder is offered only on call-today and self-care results: this result says to call now".into(),
+            ),
+            Some(Recheck::AfterHours(h)) if !(1..=24).contains(h) => self.problem(
+                format!("{place}.after_hours"),
+                format!("is {h}; give 1 to 24 hours"),
+            ),
+            Some(r @ Recheck::NextMorningAt(s)) if r.morning_minutes().is_none() => self.problem(
+                format!("{place}.next_morning_at"),
+                format!(
+                    "is \"{}\"; give a morning time as HH:MM, 00:00 to 11:59",
+                    s.escape_debug()
+                ),
+            ),
+            Some(_) => {}
         }
     }
 

@@ -25,7 +25,7 @@ pub use engine::{
     advice_for, advice_worded, asked_screens, next_step, progress, rule_advice, triage,
     triage_asking_all, Answer, Answers, Disposition, Fired, Outcome, Step, Urgency,
 };
-pub use model::{they, they_list, Cond, Effect, Kind, Lang, Level, OptionData, Text};
+pub use model::{they, they_list, Cond, Effect, Kind, Lang, Level, OptionData, Recheck, Text};
 
 use litemap::LiteMap;
 use model::{AdviceData, NotSureData, Outcomes, ProtocolData, QuestionData, RuleData};

@@ -406,6 +406,45 @@ pub struct OutcomeText {
     /// `get_help` for a helper.
     #[serde(default)]
     pub get_help_they: Vec<Text>,
+    /// When the result offers "Remind me to check again" (a calendar file
+    /// made on the phone), at the time its safety-netting names; absent, it
+    /// is not offered (never on emergency and call-now: the checker).
+    #[serde(default)]
+    pub recheck: Option<Recheck>,
+}
+
+/// When to check again, as the outcome's safety-netting words it
+/// (PROTOCOL-NOTES.md says which time each outcome takes, and why).
+/// Written in the data as a one-key object.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Recheck {
+    /// This many hours after the result ("in the next few hours").
+    AfterHours(u32),
+    /// The next morning at this local time, `HH:MM` ("if it is not better by
+    /// tomorrow"): the first such time at least [`Recheck::MIN_HOURS`] away,
+    /// in the phone's time zone.
+    NextMorningAt(String),
+}
+
+impl Recheck {
+    /// The shortest wait before a "next morning" reminder: a check made at
+    /// 02:00 reminds at 08:00 the same day, one made at 05:00 the day after.
+    pub const MIN_HOURS: u32 = 4;
+
+    /// A `next_morning_at` time as minutes after midnight (`HH:MM`, 24-hour,
+    /// before noon); `None` for anything else, and for `after_hours`.
+    pub fn morning_minutes(&self) -> Option<u32> {
+        let Recheck::NextMorningAt(s) = self else {
+            return None;
+        };
+        let &[h1, h2, b':', m1, m2] = s.as_bytes() else {
+            return None;
+        };
+        let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+        let (h, m) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
+        (h < 12 && m < 60).then_some(h * 60 + m)
+    }
 }
 
 /// A text, or its "they" variant for a helper when there is one.

@@ -484,6 +484,26 @@ pub fn decision_table(p: &Protocol, lang: Lang) -> String {
                 let _ = writeln!(out, "  - {}", g.get(lang));
             }
         }
+        let recheck = match &o.recheck {
+            Some(super::Recheck::AfterHours(h)) => {
+                format!("{h} h {}", t("after the result", "después del resultado"))
+            }
+            Some(super::Recheck::NextMorningAt(at)) => format!(
+                "{} {at} ({} {} h)",
+                t("the next morning at", "la mañana siguiente a las"),
+                t("at least", "al menos"),
+                super::Recheck::MIN_HOURS
+            ),
+            None => continue,
+        };
+        let _ = writeln!(
+            out,
+            "- *{}* {recheck}",
+            t(
+                "\"Remind me to check again\":",
+                "\"Recordarme revisar otra vez\":"
+            )
+        );
     }
     out
 }

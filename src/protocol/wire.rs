@@ -27,8 +27,8 @@
 //! length then the items; a struct or tuple its fields in declaration order.
 
 use super::model::{
-    AdviceData, Cond, Effect, Kind, Level, OptionData, OutcomeText, Outcomes, RaiseData, RuleData,
-    Text,
+    AdviceData, Cond, Effect, Kind, Level, OptionData, OutcomeText, Outcomes, RaiseData, Recheck,
+    RuleData, Text,
 };
 use super::{Lang, Protocol, Question};
 use litemap::LiteMap;
@@ -329,7 +329,18 @@ wire_struct!(OutcomeText {
     do_now_they,
     get_help,
     get_help_they,
+    recheck,
 });
+
+impl Wire for Recheck {
+    fn read(r: &mut Reader) -> Recheck {
+        match r.varint() {
+            0 => Recheck::AfterHours(r.varint()),
+            1 => Recheck::NextMorningAt(Wire::read(r)),
+            _ => r.fail(Recheck::AfterHours(0)),
+        }
+    }
+}
 wire_struct!(Outcomes {
     emergency,
     call_now,

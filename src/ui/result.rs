@@ -164,6 +164,19 @@ pub fn result_view(props: ResultProps) -> Html {
     } else {
         they(&texts.lead, &texts.lead_they)
     };
+    // "Remind me to check again" (call-today and self-care; never at the
+    // clinic): the file is made on the phone when tapped.
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let reminder = crate::reminder::event(p, answers, outcome, &cfg, lang, &page).map(|e| {
+        let when = crate::reminder::when_words(&e.recheck, lang);
+        let e = Rc::new(e);
+        (
+            when,
+            Callback::from(move |_: MouseEvent| download_reminder(&e)),
+        )
+    });
     let any_unsure = why.iter().any(|(_, u)| *u);
     let list = |items: &[&Text]| {
         html! {
@@ -190,6 +203,11 @@ pub fn result_view(props: ResultProps) -> Html {
             </div>
             <div class="ic-actions ic-call-actions">{ actions }</div>
             <p class="ic-lead" data-lead="">{ f(lead.get(lang)) }</p>
+            if let Some((when, on_remind)) = reminder {
+                <button type="button" class="ic-btn ic-remind" onclick={on_remind} data-action="remind">
+                    { t.reminder }<span class="ic-sub">{ when }</span>
+                </button>
+            }
             if !why.is_empty() && !super::reasons_loaded(lang) {
                 // (the reasons' file is fetched with the first screen: this
                 // shows only if it has not come in yet, or could not)
@@ -272,5 +290,50 @@ pub fn result_view(props: ResultProps) -> Html {
                 <p class="ic-live" aria-live="polite" data-copy-status="">{ match copied { Some(true) => t.copied, Some(false) => t.copy_failed_hint, None => "" } }</p>
             </section>
         </section>
+    }
+}
+
+std::thread_local! {
+    /// The last reminder file's object URL, let go at the next one.
+    static REMINDER_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes the reminder's calendar file now, on the phone, and hands it to the
+/// browser as a download (a Blob's object URL on an anchor with `download`),
+/// which the phone's calendar opens. No request is made.
+fn download_reminder(event: &crate::reminder::Event) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let now = js_sys::Date::now() as i64;
+    // The phone's offset from UTC at an instant, in minutes east.
+    let offset =
+        |t: i64| -(js_sys::Date::new(&JsValue::from_f64(t as f64)).get_timezone_offset() as i64);
+    let Some(start) = crate::reminder::recheck_at(&event.recheck, now, offset) else {
+        return;
+    };
+    let mut uid = String::new();
+    crate::reminder::push_num(&mut uid, now, 1);
+    uid.push('-');
+    crate::reminder::push_num(&mut uid, (js_sys::Math::random() * 1e9) as i64, 1);
+    let file = crate::reminder::ics(event, now, start, &uid);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/calendar;charset=utf-8");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&file));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let a = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(a) = a {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", crate::reminder::FILE_NAME);
+        a.click();
+    }
+    if let Some(old) = REMINDER_URL.replace(Some(url)) {
+        let _ = web_sys::Url::revoke_object_url(&old);
     }
 }
