@@ -120,7 +120,7 @@ export function followLanguage(scope) {
 // is thrown out of whatever called into it (a tap, a timer, a promise, the
 // loader's own call); a stack overflow or an error Yew throws through the wasm
 // is another error with the wasm in its stack. Then every guarded root shows
-// its fallback, written by the widget at mount (the emergency number and the
+// its fallback, built by the widget at mount (the emergency number and the
 // clinic's phone, both languages), and no more wasm is ever run on this page
 // (a trapped instance is left in whatever state the trap found it): `dead`.
 // (The loaders keep no reference to a root after a crash: they mount nothing.)
@@ -151,9 +151,10 @@ function crashed(e, only) {
     const fallback = root.__infusionCheckFallback;
     if (root.isConnected && fallback) {
       // A copy of the root without Yew's event listeners, so that a tap on the
-      // fallback runs no wasm either.
+      // fallback runs no wasm either; the fallback is the element the widget
+      // built (no HTML string: see fallback_node in src/ui/mod.rs).
       const fresh = root.cloneNode(false);
-      fresh.innerHTML = fallback;
+      fresh.append(fallback);
       root.replaceWith(fresh);
     }
   }

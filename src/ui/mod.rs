@@ -650,32 +650,37 @@ fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
     }
 }
 
-/// Whom to call, as Yew HTML: the same markup the mount writes while no
+/// Whom to call, as Yew HTML: the same nodes the mount shows while no
 /// language file is there, and the page's loader after a crash.
 pub fn fallback(config: &Config) -> Html {
-    Html::from_html_unchecked(fallback_html(config).into())
+    fallback_node(config).map_or_else(Html::default, |e| Html::VRef(e.into()))
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The fallback in plain HTML (both languages): the emergency number, the
-/// clinic's phone and its after-hours line. Every value is escaped; phone
-/// links carry only `+` and digits.
-pub fn fallback_html(cfg: &Config) -> String {
-    let mut out = String::from("<div class=\"ic-fallback-box\" data-fallback=\"\">");
+/// The fallback (both languages): the emergency number, the clinic's phone
+/// and its after-hours line, built with DOM calls, never from an HTML string
+/// (a host page that enforces Trusted Types, `require-trusted-types-for
+/// 'script'`, refuses every HTML string, and every value is text by
+/// construction). Phone links carry only `+` and digits. `None` only if the
+/// browser cannot create an element.
+pub fn fallback_node(cfg: &Config) -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    // A child `tag` of `parent` holding `text`. (Only the DOM calls Yew makes
+    // anyway: each other one is a new import in the wasm and its glue.)
+    let add = |parent: &web_sys::Element, tag: &str, text: &str| {
+        let e = doc.create_element(tag).ok()?;
+        e.insert_before(&doc.create_text_node(text), None).ok()?;
+        parent.insert_before(&e, None).ok()?;
+        Some(e)
+    };
+    let out = doc.create_element("div").ok()?;
+    let _ = out.set_attribute("class", "ic-fallback-box");
+    let _ = out.set_attribute("data-fallback", "");
+    // A line with a link.
+    let link = |href: &str, text: &str| {
+        let a = add(&add(&out, "p", "")?, "a", text)?;
+        let _ = a.set_attribute("href", href);
+        Some(a)
+    };
     // The built-in words, not a language file's: this shows when none has
     // loaded. (Fields of the consts, not a reference to them, which would link
     // every word into the wasm.)
@@ -684,26 +689,24 @@ pub fn fallback_html(cfg: &Config) -> String {
         ("es", crate::i18n::ES.fallback),
     ];
     for (code, text) in FALLBACK {
-        out.push_str(&format!("<p lang=\"{code}\">{}</p>", escape(text)));
+        let _ = add(&out, "p", text)?.set_attribute("lang", code);
     }
-    out.push_str(&format!(
-        "<p><a class=\"ic-call-emergency\" href=\"{}\">{} / {}</a></p>",
-        escape(&cfg.emergency.href()),
-        escape(&crate::i18n::EN.call.replace("{n}", &cfg.emergency.display)),
-        escape(&crate::i18n::ES.call.replace("{n}", &cfg.emergency.display)),
-    ));
+    let _ = link(
+        &cfg.emergency.href(),
+        &format!(
+            "{} / {}",
+            crate::i18n::EN.call.replace("{n}", &cfg.emergency.display),
+            crate::i18n::ES.call.replace("{n}", &cfg.emergency.display),
+        ),
+    )?
+    .set_attribute("class", "ic-call-emergency");
     if let Some(phone) = &cfg.clinic_phone {
         let name = if cfg.clinic_name.is_empty() {
-            "Clinic / Clínica".to_string()
+            "Clinic / Clínica"
         } else {
-            cfg.clinic_name.clone()
+            &cfg.clinic_name
         };
-        out.push_str(&format!(
-            "<p><a href=\"{}\">{}: {}</a></p>",
-            escape(&phone.href()),
-            escape(&name),
-            escape(&phone.display)
-        ));
+        link(&phone.href(), &format!("{name}: {}", phone.display))?;
     }
     if let Some(phone) = &cfg.after_hours {
         // (a const of the two words: a reference to a const's field, as
@@ -713,14 +716,9 @@ pub fn fallback_html(cfg: &Config) -> String {
             crate::i18n::ES.call_after_hours,
         ];
         let [en, es] = AFTER_HOURS;
-        out.push_str(&format!(
-            "<p><a href=\"{}\">{en} / {es}: {}</a></p>",
-            escape(&phone.href()),
-            escape(&phone.display)
-        ));
+        link(&phone.href(), &format!("{en} / {es}: {}", phone.display))?;
     }
-    out.push_str("</div>");
-    out
+    Some(out)
 }
 
 // ---- Small JS bridges (no extra crates: Reflect on the global object).
@@ -800,6 +798,14 @@ impl Widget {
     }
 }
 
+/// Empties `root`. (No HTML string, not even an empty one: a host page that
+/// enforces Trusted Types refuses it; and only the DOM calls Yew makes anyway.)
+fn clear(root: &web_sys::Element) {
+    while let Some(child) = root.last_child() {
+        let _ = root.remove_child(&child);
+    }
+}
+
 /// Mounts the widget into `root`, configured by `pairs` (attributes or
 /// fragment, already split).
 pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widget {
@@ -810,14 +816,16 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     for i in &issues {
         web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
     }
-    let fallback = fallback_html(&config);
     // For the page's loader: what to show after a crash (web/packs.js, guard),
-    // kept in JS so that no wasm needs to run then. (A panic in the browser
-    // always ends in an abort, a trap; the release wasm aborts at once.)
+    // kept in JS, built now, so that no wasm needs to run then. (A panic in
+    // the browser always ends in an abort, a trap; the release wasm aborts at
+    // once.) The same element shows until a language file is there (below):
+    // after a crash the loader moves it into a fresh root.
+    let fallback = fallback_node(&config);
     let _ = js_sys::Reflect::set(
         &root,
         &"__infusionCheckFallback".into(),
-        &fallback.as_str().into(),
+        &fallback.clone().into(),
     );
     let setting = match config.lang {
         LangChoice::Fixed(l) => l,
@@ -836,7 +844,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     if let Some(code) = config.time_since_end(now_ms()) {
         preset.set_one("ctx_time_since_end", code);
     }
-    root.set_inner_html("");
+    clear(&root);
     // The clinic's colour and its header's height, through CSSOM (a style
     // attribute would need 'unsafe-inline' in the host page's
     // content-security policy); `initial` (or 0px) keeps out any variable of
@@ -872,7 +880,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         move || {
             let mut s = slot.borrow_mut();
             if !s.gone {
-                root.set_inner_html("");
+                clear(&root);
                 s.handle = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
             }
         }
@@ -883,7 +891,9 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         // The page's loader has normally fetched the file beside the wasm.
         // Until one is there, and if none can be had: whom to call. The page's
         // language is asked for first, then the other.
-        root.set_inner_html(&fallback);
+        if let Some(f) = &fallback {
+            let _ = root.insert_before(f, None);
+        }
         request_pack(lang, move |ok| {
             match Lang::ALL.into_iter().find(|l| *l != lang) {
                 Some(other) if !ok => request_pack(other, move |ok| {
