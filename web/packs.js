@@ -53,7 +53,8 @@ export function guessLang(setting) {
 
 // <ic-qr code="...">: the result's QR code of the nurse's page with the
 // read-back code in its fragment (nurse.html#code=..., never sent to a
-// server), drawn on the phone with the setup page's QR library, loaded from
+// server), drawn on the phone with DOM calls (qr.js, with the setup page's QR
+// library; no HTML string, for hosts that enforce Trusted Types), loaded from
 // the widget's own site while the first screen is read (`qrLibrary`), never
 // when a result shows: a request then would tell the site that this patient
 // reached a result, and when.
@@ -64,13 +65,8 @@ function defineQr(base) {
       "ic-qr",
       class extends HTMLElement {
         connectedCallback() {
-          (qrLibrary || import(new URL("vendor/qrcode.mjs", base).href))
-            .then(({ default: qrcode }) => {
-              const qr = qrcode(0, "M");
-              qr.addData(new URL("nurse.html#code=" + this.getAttribute("code"), base).href);
-              qr.make();
-              this.innerHTML = qr.createSvgTag({ scalable: true });
-            })
+          (qrLibrary || import(new URL("qr.js", base).href))
+            .then(({ qrSvg }) => this.replaceChildren(qrSvg(new URL("nurse.html#code=" + this.getAttribute("code"), base).href)))
             .catch(() => {}); // (no QR code: the code is on screen all the same)
         }
       },
@@ -95,7 +91,7 @@ export function preload(base, setting) {
     const bytes = await first;
     if (bytes) m.add_pack(lang, bytes);
     // Once the first screen has what it needs (not competing with the wasm).
-    qrLibrary = qrLibrary || import(new URL("vendor/qrcode.mjs", base).href);
+    qrLibrary = qrLibrary || import(new URL("qr.js", base).href);
     qrLibrary.catch(() => {});
   };
 }
