@@ -555,12 +555,13 @@ pub fn App(props: &AppProps) -> Html {
             if state.lang_failed {
                 <p class="ic-notice" role="status" data-lang-failed="">{ t.lang_unavailable }</p>
             }
-            if first_screen {
-                <p class="ic-intro">{ t.app_intro }</p>
-            }
             <main class="ic-main">
                 // Back at the top of each screen after the first, as GOV.UK
-                // and the NHS place it.
+                // and the NHS place it; on the first, the intro (in the main
+                // landmark: axe's `region`).
+                if first_screen {
+                    <p class="ic-intro">{ t.app_intro }</p>
+                }
                 if !first_screen {
                     <button type="button" class="ic-back" onclick={on_back} data-action="back">{ t.back }</button>
                 }
@@ -640,7 +641,9 @@ fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
         </a>
     };
     if end {
-        html! { <div class="ic-emergency ic-emergency-end"><span>{ t.emergency_bar }</span>{ link }</div> }
+        // (a landmark, as all content should be, of another role than the
+        // top bar's: two regions of one name would be one too many)
+        html! { <aside class="ic-emergency ic-emergency-end" aria-label={t.level_emergency}><span>{ t.emergency_bar }</span>{ link }</aside> }
     } else {
         html! {
             <div class="ic-emergency" role="region" aria-label={t.level_emergency}>
