@@ -504,16 +504,32 @@ async fn the_fallback_shows_whom_to_call() {
         "{html}"
     );
     assert!(html.contains("A &amp; B \"Clinic\": 555 0100"), "{html}");
-    // The fallback is raw HTML: every value is escaped, even one that the
-    // configuration checks would never let through.
+    // The fallback is built with DOM calls (no HTML string: Trusted Types):
+    // every value is text, even one that the configuration checks would
+    // never let through.
     let raw = Config {
         clinic_name: "<b onmouseover=x>Clinic</b>".into(),
         clinic_phone: infusion_check::config::Phone::parse("555 0100").ok(),
         ..Config::default()
     };
-    let escaped = infusion_check::ui::fallback_html(&raw);
-    assert!(!escaped.contains("<b"), "{escaped}");
-    assert!(escaped.contains("&lt;b onmouseover=x&gt;"), "{escaped}");
+    let node = infusion_check::ui::fallback_node(&raw).expect("the fallback");
+    assert!(node.query_selector("b").ok().flatten().is_none());
+    let text = node.text_content().unwrap_or_default();
+    assert!(
+        text.contains("<b onmouseover=x>Clinic</b>: 555 0100"),
+        "{text}"
+    );
+    assert!(node
+        .matches("[data-fallback].ic-fallback-box")
+        .unwrap_or(false));
+    assert_eq!(
+        node.query_selector("a.ic-call-emergency")
+            .ok()
+            .flatten()
+            .and_then(|a| a.get_attribute("href"))
+            .as_deref(),
+        Some("tel:911")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -53,7 +53,8 @@ export function guessLang(setting) {
 
 // <ic-qr code="...">: the result's QR code of the nurse's page with the
 // read-back code in its fragment (nurse.html#code=..., never sent to a
-// server), drawn on the phone with the setup page's QR library, loaded from
+// server), drawn on the phone with DOM calls (qr.js, with the setup page's QR
+// library; no HTML string, for hosts that enforce Trusted Types), loaded from
 // the widget's own site while the first screen is read (`qrLibrary`), never
 // when a result shows: a request then would tell the site that this patient
 // reached a result, and when.
@@ -64,13 +65,8 @@ function defineQr(base) {
       "ic-qr",
       class extends HTMLElement {
         connectedCallback() {
-          (qrLibrary || import(new URL("vendor/qrcode.mjs", base).href))
-            .then(({ default: qrcode }) => {
-              const qr = qrcode(0, "M");
-              qr.addData(new URL("nurse.html#code=" + this.getAttribute("code"), base).href);
-              qr.make();
-              this.innerHTML = qr.createSvgTag({ scalable: true });
-            })
+          (qrLibrary || import(new URL("qr.js", base).href))
+            .then(({ qrSvg }) => this.replaceChildren(qrSvg(new URL("nurse.html#code=" + this.getAttribute("code"), base).href)))
             .catch(() => {}); // (no QR code: the code is on screen all the same)
         }
       },
@@ -95,7 +91,7 @@ export function preload(base, setting) {
     const bytes = await first;
     if (bytes) m.add_pack(lang, bytes);
     // Once the first screen has what it needs (not competing with the wasm).
-    qrLibrary = qrLibrary || import(new URL("vendor/qrcode.mjs", base).href);
+    qrLibrary = qrLibrary || import(new URL("qr.js", base).href);
     qrLibrary.catch(() => {});
   };
 }
@@ -120,7 +116,7 @@ export function followLanguage(scope) {
 // is thrown out of whatever called into it (a tap, a timer, a promise, the
 // loader's own call); a stack overflow or an error Yew throws through the wasm
 // is another error with the wasm in its stack. Then every guarded root shows
-// its fallback, written by the widget at mount (the emergency number and the
+// its fallback, built by the widget at mount (the emergency number and the
 // clinic's phone, both languages), and no more wasm is ever run on this page
 // (a trapped instance is left in whatever state the trap found it): `dead`.
 // (The loaders keep no reference to a root after a crash: they mount nothing.)
@@ -151,9 +147,10 @@ function crashed(e, only) {
     const fallback = root.__infusionCheckFallback;
     if (root.isConnected && fallback) {
       // A copy of the root without Yew's event listeners, so that a tap on the
-      // fallback runs no wasm either.
+      // fallback runs no wasm either; the fallback is the element the widget
+      // built (no HTML string: see fallback_node in src/ui/mod.rs).
       const fresh = root.cloneNode(false);
-      fresh.innerHTML = fallback;
+      fresh.append(fallback);
       root.replaceWith(fresh);
     }
   }

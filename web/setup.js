@@ -4,7 +4,7 @@
 // until the clinic's phone is there and every number is valid (the widget's
 // own rules, src/config.rs); a missing after-hours line gets a warning. The
 // preview shows the examples where a field is empty, to show where each goes.
-import qrcode from "./vendor/qrcode.mjs";
+import { qrSvg } from "./qr.js";
 
 const $ = (id) => document.getElementById(id);
 const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset"];
@@ -128,10 +128,7 @@ function update() {
     `if(f&&e.source===f.contentWindow&&e.data&&e.data.type==="infusion-check:height"){f.style.height=e.data.height+"px"}});</script>\n` +
     `<!-- END of the optional block -->`;
   $("out-link").value = link;
-  const qr = qrcode(0, "M");
-  qr.addData(link);
-  qr.make();
-  $("qr").innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true });
+  $("qr").replaceChildren(qrSvg(link));
 }
 
 $("form").addEventListener("input", update);

@@ -570,12 +570,13 @@ pub fn App(props: &AppProps) -> Html {
             if state.lang_failed {
                 <p class="ic-notice" role="status" data-lang-failed="">{ t.lang_unavailable }</p>
             }
-            if first_screen {
-                <p class="ic-intro">{ t.app_intro }</p>
-            }
             <main class="ic-main">
                 // Back at the top of each screen after the first, as GOV.UK
-                // and the NHS place it.
+                // and the NHS place it; on the first, the intro (in the main
+                // landmark: axe's `region`).
+                if first_screen {
+                    <p class="ic-intro">{ t.app_intro }</p>
+                }
                 if !first_screen {
                     <button type="button" class="ic-back" onclick={on_back} data-action="back">{ t.back }</button>
                 }
@@ -656,7 +657,9 @@ fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
         </a>
     };
     if end {
-        html! { <div class="ic-emergency ic-emergency-end"><span>{ t.emergency_bar }</span>{ link }</div> }
+        // (a landmark, as all content should be, of another role than the
+        // top bar's: two regions of one name would be one too many)
+        html! { <aside class="ic-emergency ic-emergency-end" aria-label={t.level_emergency}><span>{ t.emergency_bar }</span>{ link }</aside> }
     } else {
         html! {
             <div class="ic-emergency" role="region" aria-label={t.level_emergency}>
@@ -666,32 +669,37 @@ fn emergency_bar(t: &Strings, cfg: &Config, end: bool) -> Html {
     }
 }
 
-/// Whom to call, as Yew HTML: the same markup the mount writes while no
+/// Whom to call, as Yew HTML: the same nodes the mount shows while no
 /// language file is there, and the page's loader after a crash.
 pub fn fallback(config: &Config) -> Html {
-    Html::from_html_unchecked(fallback_html(config).into())
+    fallback_node(config).map_or_else(Html::default, |e| Html::VRef(e.into()))
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The fallback in plain HTML (both languages): the emergency number, the
-/// clinic's phone and its after-hours line. Every value is escaped; phone
-/// links carry only `+` and digits.
-pub fn fallback_html(cfg: &Config) -> String {
-    let mut out = String::from("<div class=\"ic-fallback-box\" data-fallback=\"\">");
+/// The fallback (both languages): the emergency number, the clinic's phone
+/// and its after-hours line, built with DOM calls, never from an HTML string
+/// (a host page that enforces Trusted Types, `require-trusted-types-for
+/// 'script'`, refuses every HTML string, and every value is text by
+/// construction). Phone links carry only `+` and digits. `None` only if the
+/// browser cannot create an element.
+pub fn fallback_node(cfg: &Config) -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    // A child `tag` of `parent` holding `text`. (Only the DOM calls Yew makes
+    // anyway: each other one is a new import in the wasm and its glue.)
+    let add = |parent: &web_sys::Element, tag: &str, text: &str| {
+        let e = doc.create_element(tag).ok()?;
+        e.insert_before(&doc.create_text_node(text), None).ok()?;
+        parent.insert_before(&e, None).ok()?;
+        Some(e)
+    };
+    let out = doc.create_element("div").ok()?;
+    let _ = out.set_attribute("class", "ic-fallback-box");
+    let _ = out.set_attribute("data-fallback", "");
+    // A line with a link.
+    let link = |href: &str, text: &str| {
+        let a = add(&add(&out, "p", "")?, "a", text)?;
+        let _ = a.set_attribute("href", href);
+        Some(a)
+    };
     // The built-in words, not a language file's: this shows when none has
     // loaded. (Fields of the consts, not a reference to them, which would link
     // every word into the wasm.)
@@ -700,26 +708,24 @@ pub fn fallback_html(cfg: &Config) -> String {
         ("es", crate::i18n::ES.fallback),
     ];
     for (code, text) in FALLBACK {
-        out.push_str(&format!("<p lang=\"{code}\">{}</p>", escape(text)));
+        let _ = add(&out, "p", text)?.set_attribute("lang", code);
     }
-    out.push_str(&format!(
-        "<p><a class=\"ic-call-emergency\" href=\"{}\">{} / {}</a></p>",
-        escape(&cfg.emergency.href()),
-        escape(&crate::i18n::EN.call.replace("{n}", &cfg.emergency.display)),
-        escape(&crate::i18n::ES.call.replace("{n}", &cfg.emergency.display)),
-    ));
+    let _ = link(
+        &cfg.emergency.href(),
+        &format!(
+            "{} / {}",
+            crate::i18n::EN.call.replace("{n}", &cfg.emergency.display),
+            crate::i18n::ES.call.replace("{n}", &cfg.emergency.display),
+        ),
+    )?
+    .set_attribute("class", "ic-call-emergency");
     if let Some(phone) = &cfg.clinic_phone {
         let name = if cfg.clinic_name.is_empty() {
-            "Clinic / Clínica".to_string()
+            "Clinic / Clínica"
         } else {
-            cfg.clinic_name.clone()
+            &cfg.clinic_name
         };
-        out.push_str(&format!(
-            "<p><a href=\"{}\">{}: {}</a></p>",
-            escape(&phone.href()),
-            escape(&name),
-            escape(&phone.display)
-        ));
+        link(&phone.href(), &format!("{name}: {}", phone.display))?;
     }
     if let Some(phone) = &cfg.after_hours {
         // (a const of the two words: a reference to a const's field, as
@@ -729,14 +735,9 @@ pub fn fallback_html(cfg: &Config) -> String {
             crate::i18n::ES.call_after_hours,
         ];
         let [en, es] = AFTER_HOURS;
-        out.push_str(&format!(
-            "<p><a href=\"{}\">{en} / {es}: {}</a></p>",
-            escape(&phone.href()),
-            escape(&phone.display)
-        ));
+        link(&phone.href(), &format!("{en} / {es}: {}", phone.display))?;
     }
-    out.push_str("</div>");
-    out
+    Some(out)
 }
 
 // ---- Small JS bridges (no extra crates: Reflect on the global object).

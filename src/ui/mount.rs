@@ -68,6 +68,14 @@ impl Widget {
     }
 }
 
+/// Empties `root`. (No HTML string, not even an empty one: a host page that
+/// enforces Trusted Types refuses it; and only the DOM calls Yew makes anyway.)
+fn clear(root: &web_sys::Element) {
+    while let Some(child) = root.last_child() {
+        let _ = root.remove_child(&child);
+    }
+}
+
 /// Mounts the widget into `root`, configured by `pairs` (attributes or
 /// fragment, already split).
 pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widget {
@@ -78,14 +86,16 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     for i in &issues {
         web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
     }
-    let fallback = fallback_html(&config);
     // For the page's loader: what to show after a crash (web/packs.js, guard),
-    // kept in JS so that no wasm needs to run then. (A panic in the browser
-    // always ends in an abort, a trap; the release wasm aborts at once.)
+    // kept in JS, built now, so that no wasm needs to run then. (A panic in
+    // the browser always ends in an abort, a trap; the release wasm aborts at
+    // once.) The same element shows until a language file is there (below):
+    // after a crash the loader moves it into a fresh root.
+    let fallback = fallback_node(&config);
     let _ = js_sys::Reflect::set(
         &root,
         &"__infusionCheckFallback".into(),
-        &fallback.as_str().into(),
+        &fallback.clone().into(),
     );
     let setting = match config.lang {
         LangChoice::Fixed(l) => l,
@@ -112,7 +122,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         preset.set_one("ctx_time_since_end", code);
     }
     let handover = read_handover(&root);
-    root.set_inner_html("");
+    clear(&root);
     // The clinic's colour and its header's height, through CSSOM (a style
     // attribute would need 'unsafe-inline' in the host page's
     // content-security policy); `initial` (or 0px) keeps out any variable of
@@ -149,7 +159,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         move || {
             let mut s = slot.borrow_mut();
             if !s.gone {
-                root.set_inner_html("");
+                clear(&root);
                 s.handle = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
             }
         }
@@ -160,7 +170,9 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
         // The page's loader has normally fetched the file beside the wasm.
         // Until one is there, and if none can be had: whom to call. The page's
         // language is asked for first, then the other.
-        root.set_inner_html(&fallback);
+        if let Some(f) = &fallback {
+            let _ = root.insert_before(f, None);
+        }
         request_pack(lang, move |ok| {
             match Lang::ALL.into_iter().find(|l| *l != lang) {
                 Some(other) if !ok => request_pack(other, move |ok| {

@@ -22,6 +22,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 const { servers, cspFor, SITE, watch, screenOf, answerPlainly, walkToResult } = require('./embedding');
+const { widgetMounted } = require('./helpers');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -931,6 +932,7 @@ test('7. bad configuration values: by attribute and by fragment, the widget stay
     // The check shows at once in a language already loaded, then switches when
     // the configured language's file arrives.
     if (c.lang) await expect(ic.locator('.ic-app')).toHaveAttribute('lang', c.lang);
+    await widgetMounted(page);
     const shown = await ic.evaluate((el) => window.__inspectWidget(el.shadowRoot));
     if (c.name !== undefined) {
       // The clinic's name, as plain text, on the emergency result's call button.
@@ -974,6 +976,7 @@ test('7. bad configuration values: by attribute and by fragment, the widget stay
     await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
     if (c.lang) await expect(frame.locator('.ic-app')).toHaveAttribute('lang', c.lang);
     const handle = page.frame({ url: (u) => u.pathname.endsWith('/frame.html') && u.hash.length > 1 });
+    await widgetMounted(handle); // (the first screen shows before the wasm, without the setup notice)
     const shown = await handle.evaluate(() => window.__inspectWidget(document.getElementById('infusion-check')));
     checkShown(c, 'fragment', shown, w.warnings.slice(mark), table);
     await handle.evaluate(() => sessionStorage.clear());

@@ -2,7 +2,8 @@
 // scripts/static_server.py (CORS, application/wasm), the host pages
 // (tests/e2e/hosts/*.html, with the widget's origin filled in) from others:
 // a plain one, and two with a strict Content-Security-Policy header (with and
-// without 'wasm-unsafe-eval'). Each spec file starts its own on free ports in
+// without 'wasm-unsafe-eval'), and on demand one with that policy and Trusted
+// Types enforced. Each spec file starts its own on free ports in
 // beforeAll and stops them in afterAll. Then the helpers the embedding specs
 // share: a page's watcher, and a walk through the check's screens.
 const { expect } = require('@playwright/test');
@@ -51,11 +52,15 @@ function cspFor(widget, wasm) {
   );
 }
 
+// Trusted Types enforced, and no policy allowed at all ('none'): the widget
+// must build every piece of markup with DOM calls.
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
+
 /** Servers for one spec file: `await s.start()` in beforeAll, `await s.stop()` in afterAll. */
 function servers() {
   const procs = [];
   let tmpHosts;
-  const s = { W: null, H: null, CSP_OK: null, CSP_NO_WASM: null, SITE };
+  const s = { W: null, H: null, CSP_OK: null, CSP_NO_WASM: null, CSP_TT: null, SITE };
 
   async function serve(dir, extra = []) {
     const port = await freePort();
@@ -74,7 +79,8 @@ function servers() {
     }
   }
 
-  s.start = async ({ csp = true } = {}) => {
+  // `tt`: also the host pages with the strict policy and Trusted Types (CSP_TT).
+  s.start = async ({ csp = true, tt = false } = {}) => {
     if (!fs.existsSync(path.join(SITE, 'pkg', 'infusion_check_bg.wasm'))) throw new Error('site/ is not built (scripts/build)');
     s.W = await serve(SITE);
     tmpHosts = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-hosts-'));
@@ -87,6 +93,7 @@ function servers() {
       s.CSP_OK = await serve(tmpHosts, ['--csp', cspFor(s.W, true)]);
       s.CSP_NO_WASM = await serve(tmpHosts, ['--csp', cspFor(s.W, false)]);
     }
+    if (tt) s.CSP_TT = await serve(tmpHosts, ['--csp', `${cspFor(s.W, true)}; ${TRUSTED_TYPES}`]);
   };
 
   s.stop = async () => {
@@ -165,4 +172,4 @@ async function walkToResult(scope, onScreen) {
   throw new Error(`no result after 80 screens: ${seen.join(' > ')}`);
 }
 
-module.exports = { servers, cspFor, SITE, watch, screenOf, answerPlainly, walkToResult };
+module.exports = { servers, cspFor, TRUSTED_TYPES, SITE, watch, screenOf, answerPlainly, walkToResult };

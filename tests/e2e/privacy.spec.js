@@ -23,6 +23,7 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   expect(paths).toContain('/pkg/magnesium-en.bin');
   expect(paths).toContain('/pkg/magnesium-es.bin');
   expect(paths).toContain('/pkg/magnesium-reasons-en.bin');
+  expect(paths).toContain('/qr.js');
   expect(paths).toContain('/vendor/qrcode.mjs');
 
   const answers = {

@@ -1,6 +1,7 @@
 // Prints how many screens axe scanned in this run (from test-results/axe/).
 const fs = require('fs');
 const path = require('path');
+const { AXE_TAGS } = require('./helpers');
 
 module.exports = async () => {
   const dir = path.resolve(__dirname, '..', '..', 'test-results', 'axe');
@@ -20,7 +21,7 @@ module.exports = async () => {
   };
   fs.writeFileSync(path.join(dir, 'SUMMARY.txt'), JSON.stringify(summary, null, 1) + '\n');
   console.log(
-    `axe (${['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'].join(', ')}): ` +
+    `axe (${AXE_TAGS.join(', ')}): ` +
       `${screens} screens scanned in light and dark (${scans.length} scans, ${distinct} distinct screens), ` +
       `${violations} violations`,
   );
