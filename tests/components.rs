@@ -758,6 +758,22 @@ async fn what_was_done_before_the_wasm_is_carried_in_and_a_red_flag_tick_is_neve
     assert!(checked(&root, "input[data-option=rf_fainted]"));
     assert!(checked(&root, "input[data-option=helping_someone]"));
     assert!(!checked(&root, "input[data-option=none]"));
+    // "Not sure what these mean" and Next: the explanations first (each
+    // item's plain line and its own "Not sure"), not the next screen.
+    let root = mount_after(
+        DEMO,
+        Lang::En,
+        Some(Handover {
+            ticked: ticked(&["none"]),
+            explain: true,
+            next: true,
+            ..Handover::default()
+        }),
+    )
+    .await;
+    assert_eq!(screen(&root), "red_flags");
+    find(&root, "[data-question=red_flags][data-explained]");
+    find(&root, "input[data-option=not_sure][data-item=rf_worried]");
     // "None of these" and Next: the next screen.
     let root = mount_after(
         DEMO,

@@ -2,14 +2,14 @@
 // and it tells the host page its content height by postMessage:
 //   { type: "infusion-check:height", height: <CSS pixels> }
 //
-// First, in plain JavaScript that needs nothing else to load, the fail-safe:
+// First, in plain JavaScript (bundled with packs.js: one file), the fail-safe:
 // the clinic's emergency number, phone and after-hours line as links, so a patient sees whom to
 // call even when the wasm cannot load. Then, at once, the check's first screen
 // (HTML rendered at build time, in the page's <template>s) in the patient's
 // language with the fragment's emergency number, for them to read and tick
 // before the wasm; the widget takes over from it (earlyScreen in packs.js,
 // src/ui/mount.rs), or, if it cannot start, the numbers come back.
-import { earlyScreen, phone, callOn } from "./packs.js";
+import { earlyScreen, phone, callOn, guessLang } from "./packs.js";
 
 const root = document.getElementById("infusion-check");
 let widget = null;
@@ -57,19 +57,20 @@ function writeNumbers() {
 }
 writeNumbers();
 
-// The first screen, before the wasm: the fragment's language ("auto": the
-// phone's, as the widget reads it) and emergency number (911 in the HTML).
+// The first screen, before the wasm: in the language the widget will most
+// likely start in (the fragment's, or the one last picked in this tab, or the
+// phone's) and with the fragment's emergency number (911 in the HTML); the
+// numbers written above stay below it until the check has started.
+let stopEarly = null;
 function earlyFirstScreen() {
-  const asked = params.getAll("lang").pop();
-  const lang = asked === "en" || asked === "es" ? asked : /^es\b/i.test(navigator.language || "") ? "es" : "en";
-  const t = screens[lang];
+  const t = screens[guessLang(params.getAll("lang").pop())];
   if (!t || !t.content.querySelector("[data-question=red_flags]")) return null;
   const screen = document.createElement("div");
   screen.dataset.prerendered = "";
   screen.append(t.content.cloneNode(true));
   callOn(screen, params.getAll("emergency-number").pop());
-  earlyScreen(screen);
-  root.replaceChildren(screen);
+  stopEarly = earlyScreen(screen);
+  root.prepend(screen);
   return screen;
 }
 let early = earlyFirstScreen();
@@ -95,10 +96,14 @@ Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
       if (crashedAlready()) return writeNumbers(); // after a crash: no more wasm, the new numbers
       if (widget) widget.destroy();
       widget = null;
-      // (the first screen shown before the wasm, the first time only)
+      // (the first screen shown before the wasm, the first time only; the
+      // numbers below it go: the check has its own bars)
       const mount = early?.isConnected ? early : document.createElement("div");
       early = null;
-      if (!mount.isConnected) root.replaceChildren(mount);
+      stopEarly?.();
+      stopEarly = null;
+      if (mount.isConnected) for (const n of [...root.childNodes]) n !== mount && n.remove();
+      else root.replaceChildren(mount);
       try {
         widget = guard(mount, () => wasm.mount_from_fragment(mount));
       } catch (e) {
@@ -111,6 +116,7 @@ Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
     addEventListener("hashchange", start);
   })
   .catch((e) => {
+    params = fragment();
     writeNumbers(); // (not a first screen whose Next cannot work)
     console.error("infusion-check could not start; the numbers on the page still work.", e);
   });

@@ -70,16 +70,18 @@ class InfusionCheckElement extends HTMLElement {
     const slot = document.createElement("slot"); // the clinic's fallback content
     const root = document.createElement("div");
     root.className = "ic-host";
-    shadow.replaceChildren(style, slot, root);
+    // (the check's root first: the clinic's content below it stays until the
+    // check has started, and its going then moves nothing above it)
+    shadow.replaceChildren(style, root, slot);
     this._slot = slot;
     this._root = root;
+    this._failed = false;
     Promise.all([firstScreen(BASE, guessLang(this.getAttribute("lang"))), styled]).then(([screen]) => {
-      if (!screen || this._module || !root.isConnected || root.firstChild || crashedAlready()) return;
+      if (!screen || this._module || this._failed || this._root !== root || !root.isConnected || root.firstChild || crashedAlready()) return;
       root.dataset.prerendered = "";
       root.append(screen);
       callOn(root, this.getAttribute("emergency-number"));
-      earlyScreen(root);
-      slot.remove();
+      this._stopEarly = earlyScreen(root);
     });
     Promise.all([loadWasm(this.getAttribute("lang")), styled])
       .then(([m]) => {
@@ -87,6 +89,7 @@ class InfusionCheckElement extends HTMLElement {
         this._render();
       })
       .catch((e) => {
+        this._failed = true;
         this._unearly();
         console.error("infusion-check could not start; the fallback content stays visible.", e);
       });
@@ -105,10 +108,12 @@ class InfusionCheckElement extends HTMLElement {
   // The clinic's own content again instead of a first screen shown before
   // the wasm (it cannot start).
   _unearly() {
+    this._stopEarly?.();
+    this._stopEarly = null;
     if (!("prerendered" in this._root.dataset)) return;
     delete this._root.dataset.prerendered;
     this._root.replaceChildren();
-    if (!this._slot.isConnected) this._root.before(this._slot);
+    if (!this._slot.isConnected) this._root.after(this._slot);
   }
 
   // After a crash no more wasm is run: the fallback stays (or, in an element
@@ -118,6 +123,8 @@ class InfusionCheckElement extends HTMLElement {
     try {
       if (this._widget) this._widget.destroy();
       this._widget = null;
+      this._stopEarly?.();
+      this._stopEarly = null;
       this._widget = guard(this._root, () => this._module.mount(this._root, this));
       if (this._widget || this.shadowRoot.querySelector("[data-fallback]")) this._slot.remove();
       else this._unearly();
@@ -127,7 +134,7 @@ class InfusionCheckElement extends HTMLElement {
       delete this._root.dataset.prerendered;
       // (the clinic's own content again, if a re-render removed it)
       this._root.replaceChildren();
-      if (!this._slot.isConnected) this._root.before(this._slot);
+      if (!this._slot.isConnected) this._root.after(this._slot);
       console.error("infusion-check stopped; the fallback content stays visible.", e);
     }
   }

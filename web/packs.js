@@ -182,33 +182,55 @@ export function guard(root, mount) {
 
 // The check's first screen shown by the page before the wasm (rendered at
 // build time: scripts/build, src/bin/prerender.rs): boxes tick as plain
-// checkboxes, "None of these" unticks the others (and a tick unticks it), and
-// a tap on Next, on "not sure what these mean" or on a language is kept on
-// the screen (data-pending-*), for the widget to carry into the check when it
-// mounts over it (src/ui/mount.rs). Next says "One moment…" meanwhile.
+// checkboxes, "None of these" unticks the others (and says so, as the widget
+// does), a tick unticks it, and a tap on Next, on "not sure what these mean"
+// or on a language is kept on the screen (data-pending-*), for the widget to
+// carry into the check when it mounts over it (src/ui/mount.rs); Next says
+// "One moment…" meanwhile. Gives the function that stops all this (the
+// loader calls it just before the widget mounts).
 export function earlyScreen(screen) {
+  const stop = new AbortController();
+  const on = { signal: stop.signal };
+  const es = screen.querySelector(".ic-app")?.lang === "es";
+  // "One moment…": shown under Next, and read out by the screen's own live
+  // region (already on the page, so a screen reader announces what goes in).
+  const status = document.createElement("p");
+  status.className = "ic-note";
+  status.dataset.earlyStatus = "";
+  const wait = () => {
+    const text = es ? "Un momento…" : "One moment…";
+    status.textContent = text;
+    if (!status.isConnected) screen.querySelector(".ic-actions")?.after(status);
+    const live = screen.querySelector(".ic-live:not([data-restart-live]):not([data-cleared-live])");
+    if (live) live.textContent = text;
+  };
   screen.addEventListener("change", (e) => {
     const box = e.target;
     if (!box.checked || !box.closest?.(".ic-checklist fieldset")) return;
     const none = box.dataset.option === "none";
+    let cleared = false;
     for (const other of screen.querySelectorAll(".ic-checklist fieldset input[type=checkbox]")) {
-      if (other !== box && (none || other.dataset.option === "none")) other.checked = false;
+      if (other !== box && other.checked && (none || other.dataset.option === "none")) {
+        other.checked = false;
+        cleared ||= none;
+      }
     }
-  });
+    const live = screen.querySelector("[data-cleared-live]");
+    if (live) live.textContent = cleared ? (es ? "Se quitaron sus otras marcas." : "Your other ticks were taken off.") : "";
+  }, on);
   screen.addEventListener("click", (e) => {
     const b = e.target.closest?.("button");
     if (!b) return;
     if (b.dataset.lang) screen.dataset.pendingLang = b.dataset.lang;
     else if (b.dataset.option === "unsure") screen.dataset.pendingExplain = "";
-    else if (b.dataset.action === "next" && !("pendingNext" in screen.dataset)) {
-      screen.dataset.pendingNext = "";
-      const wait = document.createElement("p");
-      wait.setAttribute("role", "status");
-      wait.className = "ic-note";
-      wait.textContent = screen.querySelector(".ic-app")?.lang === "es" ? "Un momento…" : "One moment…";
-      b.after(wait);
-    }
-  });
+    else if (b.dataset.action === "next") screen.dataset.pendingNext = "";
+    else return;
+    wait();
+  }, on);
+  return () => {
+    stop.abort();
+    status.remove();
+  };
 }
 
 // The first screen as the build rendered it (pkg/first-en.json, ...: a tree

@@ -104,10 +104,10 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     // The patient's own choice in this tab wins, unless the page changed its
     // language setting since (its own language switch).
     let lang_setting_changed = lang_setting_changed(config.lang);
-    // A language tapped on the page's first screen before the wasm came wins.
-    let tapped = root
-        .get_attribute("data-pending-lang")
-        .and_then(|l| Lang::parse(&l));
+    // What the patient did on the page's first screen before the wasm came
+    // (a language tapped there wins).
+    let handover = read_handover(&root);
+    let tapped = handover.as_ref().and_then(|h| h.lang);
     let lang = tapped
         .or_else(|| {
             if lang_setting_changed {
@@ -121,7 +121,6 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     if let Some(code) = config.time_since_end(now_ms()) {
         preset.set_one("ctx_time_since_end", code);
     }
-    let handover = read_handover(&root);
     clear(&root);
     // The clinic's colour and its header's height, through CSSOM (a style
     // attribute would need 'unsafe-inline' in the host page's
@@ -199,8 +198,19 @@ fn read_handover(root: &web_sys::Element) -> Option<Handover> {
     let mut h = Handover {
         explain: root.has_attribute("data-pending-explain"),
         next: root.has_attribute("data-pending-next"),
+        lang: root
+            .get_attribute("data-pending-lang")
+            .and_then(|l| Lang::parse(&l)),
         ..Handover::default()
     };
+    // (read once: a later mount into this root starts from the kept answers)
+    for a in [
+        "data-pending-explain",
+        "data-pending-next",
+        "data-pending-lang",
+    ] {
+        let _ = root.remove_attribute(a);
+    }
     if let Ok(list) = root.query_selector_all("input[data-option]:checked") {
         for i in 0..list.length() {
             if let Some(code) = list
@@ -212,9 +222,11 @@ fn read_handover(root: &web_sys::Element) -> Option<Handover> {
             }
         }
     }
-    h.focus = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
+    // Where focus is: the document's, or the shadow root's (the custom element).
+    let active = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::Element>().ok());
+    h.focus = active
         .filter(|a| root.contains(Some(a)) && !h.next && !h.explain)
         .and_then(|a| {
             ["data-option", "data-lang", "data-action"]

@@ -206,7 +206,7 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     let respondent = props.first.then(|| {
         html! {
             <label class="ic-someone">
-                <input type="checkbox" checked={props.they} onchange={props.on_change(Action::SetRespondent)} data-option="helping_someone" />
+                <input type="checkbox" checked={props.they} onchange={props.on_change(Action::SetRespondent)} data-option="helping_someone" autocomplete="off" />
                 <span>{ t.for_someone_else }</span>
             </label>
         }
@@ -244,7 +244,7 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
                             html! {
                                 <div class="ic-item" data-question={item.id.clone()}>
                                     <label class="ic-check">
-                                        <input type="checkbox" checked={current == Some("yes")} onchange={on_yes} data-option={item.id.clone()} />
+                                        <input type="checkbox" checked={current == Some("yes")} onchange={on_yes} data-option={item.id.clone()} autocomplete="off" />
                                         <span>{ text }
                                             if explained {
                                                 if let Some(h) = &item.hint { <span class="ic-sub">{ h.get(props.lang) }</span> }
@@ -266,7 +266,7 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
                 }) }
                 <p class="ic-or">{ t.or }</p>
                 <label class="ic-check ic-none">
-                    <input type="checkbox" checked={none} onchange={on_none} data-option="none" />
+                    <input type="checkbox" checked={none} onchange={on_none} data-option="none" autocomplete="off" />
                     <span>{ t.none_of_these }</span>
                 </label>
             </fieldset>

@@ -61,12 +61,14 @@ pub struct Handover {
     pub next: bool,
     /// Where focus was (a selector), to keep it there.
     pub focus: Option<String>,
+    /// A language tapped there.
+    pub lang: Option<Lang>,
 }
 
 impl Handover {
     /// Whether the patient did anything there.
     pub fn any(&self) -> bool {
-        !self.ticked.is_empty() || self.explain || self.next
+        !self.ticked.is_empty() || self.explain || self.next || self.lang.is_some()
     }
 
     /// A new check with what was done there, through the reducer as if tapped
@@ -108,7 +110,9 @@ impl Handover {
         for a in actions {
             w = w.reduce(a);
         }
-        if self.next {
+        // "Not sure what these mean" asked for the explanations: the patient
+        // sees them (and each item's "Not sure") before the screen moves on.
+        if self.next && !self.explain {
             let mark = |id: &String| match w.answers.get(id) {
                 Some(Answer::One(c)) => c.clone(),
                 _ => String::new(),

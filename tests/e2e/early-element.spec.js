@@ -28,13 +28,18 @@ test('before the wasm: the first screen in the shadow root with the element\'s n
   const screen = ic.locator('[data-prerendered] .ic-main [data-question="red_flags"]');
   await expect(screen.locator('h2')).toHaveText('Do you have ANY of these right now?');
   await expect(ic.locator('[data-prerendered] [data-action=call-emergency-bar]')).toHaveAttribute('href', 'tel:911');
-  await expect(page.locator('#clinic-fallback')).toBeHidden(); // the clinic's content makes way
+  // The clinic's own content stays, below the screen, until the check has started.
+  await expect(page.locator('#clinic-fallback')).toBeVisible();
+  const screenBox = await screen.boundingBox();
+  const clinicBox = await page.locator('#clinic-fallback').boundingBox();
+  expect(clinicBox.y).toBeGreaterThan(screenBox.y + screenBox.height);
   await screen.locator('input[data-option=rf_chest]').check();
   await screen.locator('[data-action=next]').click();
-  await expect(ic.locator('[data-prerendered] [role=status]')).toHaveText('One moment…');
+  await expect(ic.locator('[data-prerendered] [data-early-status]')).toHaveText('One moment…');
   release();
   await expect(ic.locator('[data-disposition]')).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });
   await expect(ic.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(page.locator('#clinic-fallback')).toBeHidden();
   expect(w.errors).toEqual([]);
 });
 

@@ -27,10 +27,13 @@ test('before the wasm: the first screen and the emergency call are there; a red 
   await expect(page.locator(`${SCREEN} h2`)).toHaveText('Do you have ANY of these right now?');
   await expect(page.locator('[data-prerendered] [data-action=call-emergency-bar]')).toHaveAttribute('href', 'tel:911');
   await expect(page.locator('[data-prerendered] [data-action=call-emergency-bar]')).toBeInViewport();
+  // Whom else to call is on the page too, below the screen.
+  await expect(page.locator('[data-page-fallback] a[href="tel:+15550100"]')).toBeAttached();
+  await expect(page.locator('[data-page-fallback]')).toBeVisible();
   expect(await mounted(page), 'the wasm is held back').toBe(false);
   await page.locator(`${SCREEN} input[data-option=rf_chest]`).check();
   await page.locator(`${SCREEN} [data-action=next]`).click();
-  await expect(page.locator('[data-prerendered] [role=status]')).toHaveText('One moment…');
+  await expect(page.locator('[data-prerendered] [data-early-status]')).toHaveText('One moment…');
   release();
   const result = page.locator('main section[data-disposition]');
   await expect(result).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });
@@ -118,7 +121,7 @@ test('the iframe page (and the patient\'s link): the first screen before the was
   expect(await mounted(page), 'the wasm is held back').toBe(false);
   await screen.locator('input[data-option=rf_throat]').check();
   await screen.locator('[data-action=next]').click();
-  await expect(page.locator('[data-prerendered] [role=status]')).toHaveText('Un momento…');
+  await expect(page.locator('[data-prerendered] [data-early-status]')).toHaveText('Un momento…');
   release();
   const result = page.locator('main section[data-disposition]');
   await expect(result).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });

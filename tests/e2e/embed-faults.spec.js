@@ -6,8 +6,7 @@
 // Served like embed.spec.js (tests/e2e/embedding.js): the widget from one
 // 127.0.0.1 origin, the host pages (tests/e2e/hosts/) from another.
 const { test, expect } = require('@playwright/test');
-const { servers, watch, walkToResult } = require('./embedding');
-const { widgetMounted } = require('./helpers');
+const { servers, watch, walkToResult, panicIn } = require('./embedding');
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -90,14 +89,7 @@ test('1a. copy in a frame without clipboard access: it says it could not copy (b
 
   // Nothing was taken for a crash: the crash guard still catches a real one.
   expect(w.errors.filter((e) => !CLIPBOARD_BLOCKED.test(e)), 'console errors').toEqual([]);
-  const thrown = await inner.evaluate(async (origin) => {
-    const m = await import(`${origin}/pkg/infusion_check.js`);
-    return new Promise((resolve) => {
-      addEventListener('error', (ev) => resolve(String(ev.error)), { once: true });
-      setTimeout(() => m.simulate_panic());
-    });
-  }, W);
-  expect(thrown).toContain('RuntimeError');
+  await panicIn(inner, W);
   await expect(frame.locator('[data-fallback] a[href="tel:911"]')).toBeVisible();
   await expect(frame.locator('[data-disposition]')).toHaveCount(0);
 });
@@ -188,25 +180,13 @@ async function expectNumbers(scope, label, { afterHours = true } = {}) {
   }
 }
 
-/** Panics inside the wasm from a timer (where a real bug would be: not the test's own call). */
-async function panicIn(frameOrPage) {
-  await widgetMounted(frameOrPage);
-  const thrown = await frameOrPage.evaluate(async (origin) => {
-    const m = await import(`${origin}/pkg/infusion_check.js`);
-    return new Promise((resolve) => {
-      addEventListener('error', (ev) => resolve(String(ev.error)), { once: true });
-      setTimeout(() => m.simulate_panic());
-    });
-  }, W);
-  expect(thrown).toContain('RuntimeError');
-}
 
 test('3a. after a panic the fallback shows the after-hours line too: custom element, iframe page, standalone page', async ({ page, browser }) => {
   // custom element
   await page.goto(`${H}/element.html`);
   const ic = page.locator('#ic');
   await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
-  await panicIn(page);
+  await panicIn(page, W);
   await expect(ic.locator('[data-fallback]')).toBeVisible();
   await expectNumbers(ic, 'custom element after a panic');
 
@@ -217,7 +197,7 @@ test('3a. after a panic the fallback shows the after-hours line too: custom elem
   const frame = page2.frameLocator('#infusion-check');
   await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
   const inner = page2.frame({ url: /\/frame\.html/ });
-  await panicIn(inner);
+  await panicIn(inner, W);
   await expect(frame.locator('[data-fallback]')).toBeVisible();
   await expectNumbers(frame, 'iframe page after a panic');
   await inner.evaluate(() => {
@@ -236,7 +216,7 @@ test('3a. after a panic the fallback shows the after-hours line too: custom elem
   const page3 = await context.newPage();
   await page3.goto(`${W}/index.html`);
   await expect(page3.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
-  await panicIn(page3);
+  await panicIn(page3, W);
   await expect(page3.locator('[data-fallback]')).toBeVisible();
   await expectNumbers(page3.locator('infusion-check'), 'standalone page after a panic');
   await context.close();

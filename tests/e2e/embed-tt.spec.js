@@ -13,7 +13,8 @@
 // 127.0.0.1 origin, the host pages from others (CSP_TT: the strict policy of
 // embed.spec.js's 4a plus Trusted Types, as a header).
 const { test, expect } = require('@playwright/test');
-const { servers, cspFor, TRUSTED_TYPES, watch, walkToResult } = require('./embedding');
+const { servers, cspFor, TRUSTED_TYPES, watch, walkToResult, panicIn } = require('./embedding');
+const { widgetMounted } = require('./helpers');
 
 const VIEWPORT = { width: 390, height: 844 };
 test.use({ viewport: VIEWPORT });
@@ -100,17 +101,6 @@ async function expectFallback(scope, label) {
   expect(b.height, `${label}: not a blank box`).toBeGreaterThan(60);
 }
 
-/** Panics inside the wasm from a timer (where a real bug would be: not the test's own call). */
-async function panicIn(frame) {
-  const thrown = await frame.evaluate(async (origin) => {
-    const m = await import(`${origin}/pkg/infusion_check.js`);
-    return new Promise((resolve) => {
-      addEventListener('error', (ev) => resolve(String(ev.error)), { once: true });
-      setTimeout(() => m.simulate_panic());
-    });
-  }, W);
-  expect(thrown).toContain('RuntimeError');
-}
 
 /** Takes the crash's expected console lines out of `w.errors`: the loader's, the panic hook's, the trap. */
 function spliceCrash(w) {
@@ -150,7 +140,7 @@ test('1. custom element, Trusted Types by header: two whole flows (an emergency,
   await expectNoViolation(page, 'custom element, the flows');
   expect(w.errors, 'console errors').toEqual([]);
 
-  await panicIn(page);
+  await panicIn(page, W);
   await expectFallback(ic, 'custom element after a panic');
   spliceCrash(w);
   expect(w.errors, 'console errors beside the crash').toEqual([]);
@@ -165,6 +155,7 @@ test('2. custom element, Trusted Types by <meta>: a panic in a render after a ta
   await page.goto(`${H}/trusted-types.html`);
   const ic = page.locator('#ic');
   await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await widgetMounted(page); // (a tap on the page's first screen before the wasm renders nothing)
   await page.evaluate(async (origin) => (await import(`${origin}/pkg/infusion_check.js`)).simulate_panic_in_render(), W);
   await ic.locator('.ic-main .ic-check input').first().click();
   await expectFallback(ic, 'a panic in a render');
@@ -208,7 +199,7 @@ test('3. the iframe page and the standalone page under Trusted Types: a whole fl
     await expect(frame.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
     await twoResults(frame, 'iframe page');
     await expectNoViolation(inner, 'iframe page, the flows');
-    await panicIn(inner);
+    await panicIn(inner, W);
     await expectFallback(frame, 'iframe page after a panic');
     spliceCrash(w);
     await expectNoViolation(inner, 'iframe page, the fallback');
@@ -223,7 +214,7 @@ test('3. the iframe page and the standalone page under Trusted Types: a whole fl
     await expect(app.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
     await twoResults(app, 'standalone page');
     await expectNoViolation(page2, 'standalone page, the flows');
-    await panicIn(page2);
+    await panicIn(page2, W);
     await expectFallback(app, 'standalone page after a panic');
     spliceCrash(w2);
     await expectNoViolation(page2, 'standalone page, the fallback');

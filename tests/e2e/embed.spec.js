@@ -706,6 +706,7 @@ test('6b. a panic in a render after a tap shows the fallback, and it stays throu
   await page.goto(`${H}/element.html`);
   const ic = page.locator('#ic');
   await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  await widgetMounted(page); // (a tap on the page's first screen before the wasm renders nothing)
   await page.evaluate(async (origin) => (await import(`${origin}/pkg/infusion_check.js`)).simulate_panic_in_render(), W);
   await ic.locator('.ic-main .ic-check input').first().click();
   await expectFallback(ic, 'render panic');
@@ -723,6 +724,7 @@ test('6b. a panic in a render after a tap shows the fallback, and it stays throu
 
   const { page2, w2, frame } = await framePage(page);
   const f = page2.frame({ url: /\/frame\.html/ });
+  await widgetMounted(f); // (a tap on the page's first screen before the wasm renders nothing)
   await f.evaluate(async (origin) => (await import(`${origin}/pkg/infusion_check.js`)).simulate_panic_in_render(), W);
   await frame.locator('.ic-main .ic-check input').first().click();
   await expectFallback(frame, 'iframe render panic');

@@ -7,6 +7,7 @@
 // beforeAll and stops them in afterAll. Then the helpers the embedding specs
 // share: a page's watcher, and a walk through the check's screens.
 const { expect } = require('@playwright/test');
+const { widgetMounted } = require('./helpers');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const http = require('http');
@@ -172,4 +173,21 @@ async function walkToResult(scope, onScreen) {
   throw new Error(`no result after 80 screens: ${seen.join(' > ')}`);
 }
 
-module.exports = { servers, cspFor, TRUSTED_TYPES, SITE, watch, screenOf, answerPlainly, walkToResult };
+/**
+ * Panics inside the widget's wasm from a timer (where a real bug would be: not
+ * the test's own call), in a page or frame whose widget comes from `origin`,
+ * once the widget has taken over the page's first screen.
+ */
+async function panicIn(frameOrPage, origin) {
+  await widgetMounted(frameOrPage);
+  const thrown = await frameOrPage.evaluate(async (o) => {
+    const m = await import(`${o}/pkg/infusion_check.js`);
+    return new Promise((resolve) => {
+      addEventListener('error', (ev) => resolve(String(ev.error)), { once: true });
+      setTimeout(() => m.simulate_panic());
+    });
+  }, origin);
+  expect(thrown).toContain('RuntimeError');
+}
+
+module.exports = { servers, cspFor, TRUSTED_TYPES, SITE, watch, screenOf, answerPlainly, walkToResult, panicIn };

@@ -170,4 +170,18 @@ async function scan(page, label, log) {
   await axeBothSchemes(page, label, log);
 }
 
-module.exports = { OUTCOMES, CHROME, NO_MODIFIERS, CONTEXT, checkScreen, scan };
+/** One flow to each level of result (the result-view and reminder specs). */
+const BY_LEVEL = {
+  emergency: OUTCOMES['emergency from the red-flag checklist (rf_chest)'].answers,
+  call_now: OUTCOMES['call the clinic now (a bit short of breath)'].answers,
+  call_today: OUTCOMES['call the clinic today (flushing the same at 6-24 h)'].answers,
+  self_care: OUTCOMES['self-care (nothing now, an expected effect earlier)'].answers,
+};
+const LEVEL_FALLBACK = { ...NO_MODIFIERS, ctx_can_talk: 'yes', ctx_at_clinic: 'no', ctx_repeat_use: 'no' };
+/** The answer to a screen those flows leave open (an unexpected one fails the test). */
+function levelFallback(id) {
+  if (LEVEL_FALLBACK[id] === undefined) throw new Error(`unexpected screen ${id}`);
+  return LEVEL_FALLBACK[id];
+}
+
+module.exports = { OUTCOMES, CHROME, NO_MODIFIERS, CONTEXT, BY_LEVEL, levelFallback, checkScreen, scan };

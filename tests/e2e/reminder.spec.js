@@ -10,20 +10,11 @@
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { test, expect, ROOT, openFresh, setLanguage, runFlow } = require('./helpers');
-const { OUTCOMES, NO_MODIFIERS } = require('./flows');
+const { BY_LEVEL, levelFallback } = require('./flows');
 
 const PYTHON = process.env.IC_PYTHON || path.join(ROOT, 'target', 'ics-venv', 'bin', 'python3');
-const FLOWS = {
-  emergency: OUTCOMES['emergency from the red-flag checklist (rf_chest)'].answers,
-  call_now: OUTCOMES['call the clinic now (a bit short of breath)'].answers,
-  call_today: OUTCOMES['call the clinic today (flushing the same at 6-24 h)'].answers,
-  self_care: OUTCOMES['self-care (nothing now, an expected effect earlier)'].answers,
-};
-const FALLBACK = { ...NO_MODIFIERS, ctx_can_talk: 'yes', ctx_at_clinic: 'no', ctx_repeat_use: 'no' };
-const fallback = (id) => {
-  if (FALLBACK[id] === undefined) throw new Error(`unexpected screen ${id}`);
-  return FALLBACK[id];
-};
+const FLOWS = BY_LEVEL;
+const fallback = levelFallback;
 
 // The words the files must hold (src/i18n.rs, the protocol's outcomes).
 const WORDS = {

@@ -11,21 +11,12 @@ const os = require('os');
 const path = require('path');
 const { chromium } = require('@playwright/test');
 const { test, expect, RESULTS, openFresh, setLanguage, runFlow } = require('./helpers');
-const { OUTCOMES, NO_MODIFIERS } = require('./flows');
+const { BY_LEVEL, levelFallback } = require('./flows');
 
 test.describe.configure({ mode: 'parallel' });
 
-const LEVELS = {
-  emergency: OUTCOMES['emergency from the red-flag checklist (rf_chest)'].answers,
-  call_now: OUTCOMES['call the clinic now (a bit short of breath)'].answers,
-  call_today: OUTCOMES['call the clinic today (flushing the same at 6-24 h)'].answers,
-  self_care: OUTCOMES['self-care (nothing now, an expected effect earlier)'].answers,
-};
-const FALLBACK = { ...NO_MODIFIERS, ctx_can_talk: 'yes', ctx_at_clinic: 'no', ctx_repeat_use: 'no' };
-const fallback = (id) => {
-  if (FALLBACK[id] === undefined) throw new Error(`unexpected screen ${id}`);
-  return FALLBACK[id];
-};
+const LEVELS = BY_LEVEL;
+const fallback = levelFallback;
 /** A fresh check in the same tab (its session storage cleared). */
 async function fresh(page) {
   await page.goto('/');
