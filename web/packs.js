@@ -13,11 +13,14 @@ const FILES = {
 };
 
 // (lang, kind) => Promise<Uint8Array>, each file fetched once (again after a
-// failure); kind "reasons" is the language's reasons file.
+// failure); kind "reasons" is the language's reasons file, "reasons-started"
+// the same only if its fetch has already started (the result asks no new one).
 export function packLoader(base) {
   const cache = {};
   return (lang, kind) => {
-    const key = kind === "reasons" ? `reasons-${lang}` : lang;
+    const key = kind === "reasons" || kind === "reasons-started" ? `reasons-${lang}` : lang;
+    // (on the result: only a fetch already under way, never a new request)
+    if (kind === "reasons-started" && !cache[key]) return Promise.reject(new Error("not fetched before the result"));
     if (!FILES[key]) return Promise.reject(new Error(`no language file for "${lang}"`));
     if (!cache[key]) {
       // A stalled network gives up after 10 s (the widget then shows the other

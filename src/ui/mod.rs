@@ -88,14 +88,21 @@ pub fn add_reasons(lang: &str, bytes: &[u8]) -> bool {
 /// Loads the reasons of `lang` (through the page's loader; the loader script
 /// started fetching them with the language file) and calls `done` once they
 /// are in (`true`) or could not be (`false`).
-pub fn request_reasons(lang: Lang, done: Box<dyn FnOnce(bool)>) {
+/// `started_only`: only wait for a fetch the loader has already started (on
+/// the result, where a new request would tell the site a result was reached).
+pub fn request_reasons(lang: Lang, started_only: bool, done: Box<dyn FnOnce(bool)>) {
     if reasons_loaded(lang) {
         return done(true);
     }
+    let kind = if started_only {
+        "reasons-started"
+    } else {
+        "reasons"
+    };
     let promise = LOADER
         .with(|l| l.borrow().clone())
         .ok_or(JsValue::NULL)
-        .and_then(|f| f.call2(&JsValue::NULL, &lang.code().into(), &"reasons".into()));
+        .and_then(|f| f.call2(&JsValue::NULL, &lang.code().into(), &kind.into()));
     settle(
         promise,
         Box::new(move |r| {
@@ -405,14 +412,20 @@ pub fn App(props: &AppProps) -> Html {
     {
         // The reasons' file of the language shown: fetched while the first
         // screen is read, and asked again on each new question while it is
-        // missing (the loader forgets a failure), never on the result: a
-        // request then would tell the site that a result was reached. A
+        // missing (the loader forgets a failure), never anew on the result: a
+        // request then would tell the site that a result was reached. The
+        // result waits for a fetch already under way (a Next tapped on the
+        // page's first screen before the wasm lands on the result at once). A
         // result shown without it says so (and shows it once it is in).
         let state = state.clone();
         let asking = matches!(step, Step::Ask(_));
         use_effect_with((lang, screen_key.clone()), move |(lang, _)| {
-            if asking && !reasons_loaded(*lang) {
-                request_reasons(*lang, Box::new(move |_| state.dispatch(Action::Reasons)));
+            if !reasons_loaded(*lang) {
+                request_reasons(
+                    *lang,
+                    !asking,
+                    Box::new(move |_| state.dispatch(Action::Reasons)),
+                );
             }
         });
     }

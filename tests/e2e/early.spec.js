@@ -127,3 +127,18 @@ test('the iframe page (and the patient\'s link): the first screen before the was
   await expect(result).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });
   await expect(result.locator('a.ic-call-emergency').first()).toHaveAttribute('href', 'tel:112');
 });
+
+test('a Next tapped before the wasm lands on a result with its reasons (from the fetch the page started), and asks for nothing new', async ({ page }) => {
+  const release = await holdWasm(page);
+  const requests = [];
+  await page.goto('/index.html');
+  await page.locator(`${SCREEN} input[data-option=rf_chest]`).check();
+  await page.locator(`${SCREEN} [data-action=next]`).click();
+  page.on('request', (r) => requests.push(r.url()));
+  release();
+  const result = page.locator('main section[data-disposition]');
+  await expect(result).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });
+  await expect(result.locator('[data-reasons-loading]')).toHaveCount(0);
+  await expect(result.locator('[data-rule]').first()).toBeVisible();
+  expect(requests.filter((u) => u.includes('reasons')), 'no request for the reasons after the wasm').toEqual([]);
+});
