@@ -2,7 +2,8 @@
 // (light DOM: this page is the widget's own). Configured by the element's attributes.
 //
 // The page already shows the check's first screen (rendered at build time,
-// scripts/build), with its own box of whom to call below it; what is done on that screen before the wasm comes is carried
+// scripts/build), and its own box of whom to call for when the check cannot
+// start (the glue is imported below, where that failure is caught); what is done on that screen before the wasm comes is carried
 // into the check (earlyScreen in packs.js, src/ui/mount.rs).
 import { preload, followLanguage, guard, earlyScreen } from "./packs.js";
 
@@ -35,8 +36,6 @@ import("./pkg/infusion_check.js")
       else el.replaceChildren(root);
       try {
         // (null after a crash: the fallback, or for a later element nothing)
-        // (the page's box of whom to call stays below the check: hiding it
-        // would move the page under a patient scrolled to its end)
         if (!guard(root, () => widget.mount(root, el)) && !el.querySelector("[data-fallback]")) {
           if (prerendered) showPageFallback(el);
           else el.replaceChildren(...before);

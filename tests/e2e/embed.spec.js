@@ -140,6 +140,7 @@ test('1. custom element on a hostile host page: renders, completes a flow, keeps
 
   // The widget's stylesheet is in the shadow root, from the widget's origin;
   // the clinic's fallback content is gone once it runs.
+  await widgetMounted(page); // (the clinic's content stays below the early screen until then)
   const shadow = await ic.evaluate((el) => ({
     links: [...el.shadowRoot.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href),
     slot: el.shadowRoot.querySelectorAll('slot').length,
