@@ -477,10 +477,10 @@ mod tests {
             at("2026-11-25T20:00:00Z") as f64,
         );
         assert!(issues.is_empty());
-        let url = link("https://clinic.example/check?x=1#old=1", &cfg, Lang::Es);
+        let url = link("http://127.0.0.1:8080/check?x=1#old=1", &cfg, Lang::Es);
         assert_eq!(
             url,
-            "https://clinic.example/check?x=1#clinic-name=R%C3%ADverside%20%26%20Co&clinic-phone=%2B1%20555%200100&after-hours-phone=555-0199&emergency-number=911&lang=es&infusion=Mg%202%20g&ended=2026-11-25T19:30:00Z"
+            "http://127.0.0.1:8080/check?x=1#clinic-name=R%C3%ADverside%20%26%20Co&clinic-phone=%2B1%20555%200100&after-hours-phone=555-0199&emergency-number=911&lang=es&infusion=Mg%202%20g&ended=2026-11-25T19:30:00Z"
         );
         // and reads back as the same configuration
         let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or("");
@@ -499,7 +499,7 @@ mod tests {
             recheck: morning(),
             title: "Check again, please; now".into(),
             description: "Line one.\nCall Demo: +1 555 0100".into(),
-            url: "https://x.example/frame.html#clinic-name=Demo".into(),
+            url: "http://127.0.0.1:8080/frame.html#clinic-name=Demo".into(),
         };
         let f = ics(
             &e,
@@ -517,7 +517,7 @@ mod tests {
             "DTEND:20260308T151500Z",
             "SUMMARY:Check again\\, please\\; now",
             "DESCRIPTION:Line one.\\nCall Demo: +1 555 0100",
-            "URL:https://x.example/frame.html#clinic-name=Demo",
+            "URL:http://127.0.0.1:8080/frame.html#clinic-name=Demo",
             "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT0M\r\nDESCRIPTION:Check again\\, please\\; now\r\nEND:VALARM",
         ] {
             assert!(f.contains(&format!("\r\n{line}\r\n")), "{line} in {f}");
