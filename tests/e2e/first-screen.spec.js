@@ -9,7 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('@playwright/test');
-const { test, expect, RESULTS, widgetMounted } = require('./helpers');
+const { test, expect, RESULTS, clearSession, widgetMounted } = require('./helpers');
 
 const DIR = path.join(RESULTS, 'first-screen');
 const SCREEN = { width: 390, height: 844 };
@@ -40,8 +40,7 @@ test('the red-flag checklist, top of the page to Next, in phone screens (English
       });
       try {
         const page = await context.newPage();
-        await page.goto('/');
-        await page.evaluate(() => sessionStorage.clear());
+        await clearSession(page);
         await page.goto('/');
         const h = await measure(page, lang);
         expect(await page.locator('.ic-app').evaluate((el) => getComputedStyle(el).fontSize)).toBe(`${size}px`);

@@ -90,6 +90,17 @@ async function waitForScreenChange(page, prev) {
 }
 
 /** Opens the widget on a fresh check (session storage cleared). */
+/**
+ * Empties this tab's session storage on a page of the site where the widget
+ * does not run (the nurse's read-back page), so no check still mounting can
+ * write its answers back after the clear (the check persists on its first
+ * render, which can come after page.goto returns).
+ */
+async function clearSession(page) {
+  await page.goto('/nurse.html');
+  await page.evaluate(() => sessionStorage.clear());
+}
+
 async function openFresh(page) {
   // Each test has its own browser context, so session storage starts empty.
   await page.goto('/');
@@ -309,6 +320,7 @@ module.exports = {
   SCREEN,
   currentScreen,
   waitForScreenChange,
+  clearSession,
   openFresh,
   widgetMounted,
   setLanguage,

@@ -10,7 +10,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('@playwright/test');
-const { test, expect, RESULTS, openFresh, setLanguage, runFlow } = require('./helpers');
+const { test, expect, RESULTS, clearSession, openFresh, setLanguage, runFlow } = require('./helpers');
 const { BY_LEVEL, levelFallback } = require('./flows');
 
 test.describe.configure({ mode: 'parallel' });
@@ -19,8 +19,7 @@ const LEVELS = BY_LEVEL;
 const fallback = levelFallback;
 /** A fresh check in the same tab (its session storage cleared). */
 async function fresh(page) {
-  await page.goto('/');
-  await page.evaluate(() => sessionStorage.clear());
+  await clearSession(page);
   await openFresh(page);
 }
 const DIRS = [path.join(RESULTS, 'result-view'), process.env.IC_RESULT_SHOTS].filter(Boolean);
@@ -150,8 +149,7 @@ test('at 200% text each result\'s first view still holds the outcome, its calls 
     const page = await context.newPage();
     for (const lang of ['en', 'es']) {
       for (const [level, answers] of Object.entries(LEVELS)) {
-        await page.goto('/');
-        await page.evaluate(() => sessionStorage.clear());
+        await clearSession(page);
         await page.goto('/');
         await expect(page.locator('.ic-main [data-question="red_flags"]')).toBeVisible({ timeout: 20_000 });
         expect(await page.locator('.ic-app').evaluate((el) => getComputedStyle(el).fontSize)).toBe('32px');
