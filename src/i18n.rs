@@ -189,6 +189,14 @@ strings_struct! {
     level_self_care,
     /// "Answers kept on this phone only" (privacy line).
     privacy,
+    /// Outside the clinic's opening hours, on "call the clinic".
+    hours_closed,
+    /// After it: "It opens {day} at {time}."
+    hours_opens,
+    /// Within them: "The clinic is open now, until {time}."
+    hours_open,
+    /// `{day}` in `hours_opens`: today, then Monday to Sunday, split by `|`.
+    hours_days,
 }
 
 /// English.
@@ -265,6 +273,10 @@ pub const EN: Strings = Strings {
     level_call_today: "Call the clinic today",
     level_self_care: "Normal and passing",
     privacy: "Your answers stay on this phone. Nothing is sent anywhere.",
+    hours_closed: "The clinic is closed now.",
+    hours_opens: "It opens {day} at {time}.",
+    hours_open: "The clinic is open now, until {time}.",
+    hours_days: "today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
 };
 
 /// Spanish.
@@ -341,6 +353,10 @@ pub const ES: Strings = Strings {
     level_call_today: "Llame a la clínica hoy",
     level_self_care: "Normal y pasajero",
     privacy: "Sus respuestas se quedan en este teléfono. No se envía nada.",
+    hours_closed: "La clínica está cerrada ahora.",
+    hours_opens: "Abre {day} a las {time}.",
+    hours_open: "La clínica está abierta ahora, hasta las {time}.",
+    hours_days: "hoy|el lunes|el martes|el miércoles|el jueves|el viernes|el sábado|el domingo",
 };
 
 /// The strings of a language (and in the nurse's page, which has them all).

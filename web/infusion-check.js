@@ -16,7 +16,7 @@
 import { preload, guard, crashedAlready, guessLang, firstScreen, callOn, earlyScreen } from "./packs.js";
 
 const BASE = new URL("./", import.meta.url);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset"];
+const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset", "hours", "timezone"];
 
 // The wasm and the language file of the first element, fetched side by side.
 let ready;

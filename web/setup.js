@@ -7,7 +7,7 @@
 import { qrSvg } from "./qr.js";
 
 const $ = (id) => document.getElementById(id);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset"];
+const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset", "hours", "timezone"];
 // (the frame's own bars need no header height: the custom element's alone)
 const ELEMENT_ONLY = ["sticky-offset"];
 const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hours line", "emergency-number": "Emergency number" };
@@ -29,6 +29,47 @@ function phone(raw) {
   if (digits.length < 2) return { error: "has fewer than 2 digits" };
   if (s.slice(1).includes("+")) return { error: "has a + that is not at the start" };
   return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
+}
+
+// The widget's rule for opening hours (config.rs, parse_hours): rules split
+// by ";", each days (Mo-Fr, Mo,We, Fr-Mo) then times (08:00-12:00,13:00-18:00)
+// or "off". Gives why it is refused, or nothing.
+function hoursProblem(s) {
+  const DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+  const open = new Set();
+  for (const rule of s.split(";").map((r) => r.trim()).filter(Boolean)) {
+    const m = /^(\S+)\s+([\s\S]*)$/.exec(rule);
+    if (!m) return `"${rule}" is not days then times`;
+    const named = [];
+    for (const item of m[1].split(",")) {
+      const [a, b = a] = item.split(/-(.*)/s);
+      for (const d of [a, b]) if (!DAYS.includes(d)) return `"${d}" is not a day: Mo Tu We Th Fr Sa Su`;
+      let d = DAYS.indexOf(a);
+      named.push(d);
+      while (d !== DAYS.indexOf(b)) named.push((d = (d + 1) % 7));
+    }
+    const times = m[2].trim();
+    if (times !== "off") {
+      for (const span of times.split(",").map((t) => t.trim())) {
+        const t = /^([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})$/.exec(span);
+        const [h1, m1, h2, m2] = t ? t.slice(1).map(Number) : [];
+        if (!t || h1 > 24 || m1 > 59 || h2 > 24 || m2 > 59 || h2 * 60 + m2 > 1440) return `"${span}" is not a time span like 08:00-18:00`;
+        if (h1 * 60 + m1 >= h2 * 60 + m2) return `"${span}" ends before it starts`;
+      }
+    }
+    for (const d of named) times === "off" ? open.delete(d) : open.add(d);
+  }
+  return open.size ? "" : "it is open on no day";
+}
+
+// A time zone the browser knows (the widget asks the patient's browser the same way).
+function zoneKnown(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone);
+  } catch (e) {
+    return false;
+  }
 }
 
 // Text as the widget keeps it (config.rs, clean_text): control characters as
@@ -81,6 +122,13 @@ function update() {
   const offsetBad = v["sticky-offset"] && !(offset && Number(offset[1]) <= 200);
   if (offsetBad) problems.push("Height of your site's sticky header: whole pixels from 0 to 200, like 64 (or leave it empty).");
   $("f-sticky-offset").setAttribute("aria-invalid", String(!!offsetBad));
+  // Opening hours and their zone (config.rs): both or neither.
+  const hoursBad = v.hours && hoursProblem(v.hours);
+  if (hoursBad) problems.push(`Opening hours: ${hoursBad}. Write them like Mo-Fr 08:00-18:00; Sa 09:00-13:00 (or leave them empty).`);
+  const zoneBad = v.timezone ? !zoneKnown(v.timezone) : !!v.hours;
+  if (zoneBad) problems.push("Time zone: with opening hours, give your clinic's time zone, like America/Los_Angeles.");
+  $("f-hours").setAttribute("aria-invalid", String(!!hoursBad));
+  $("f-timezone").setAttribute("aria-invalid", String(zoneBad));
   if (!v["emergency-number"]) problems.push("Fill in the emergency number (911 in the US and Canada).");
   if (problems.length && v["clinic-phone"]) problems.push("No code until this is fixed.");
   if (!v["after-hours-phone"]) {

@@ -2,6 +2,7 @@
 //! `next_step` asks and what `triage` decides; it adds no clinical logic.
 
 #[cfg(target_arch = "wasm32")]
+mod clock;
 mod mount;
 mod readback;
 mod result;
