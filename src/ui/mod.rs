@@ -1,8 +1,8 @@
 //! The browser shell: Yew components over the engine. The UI shows what
 //! `next_step` asks and what `triage` decides; it adds no clinical logic.
 
-#[cfg(target_arch = "wasm32")]
 mod clock;
+#[cfg(target_arch = "wasm32")]
 mod mount;
 mod readback;
 mod result;
