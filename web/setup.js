@@ -87,9 +87,11 @@ function values() {
 
 // The examples shown in the empty fields (their placeholders, without "e.g."),
 // for the preview only.
+// (not the opening hours: at most hours the preview would then say the
+// clinic is closed, which the clinic did not set)
 function withExamples(v) {
   const out = { ...v };
-  for (const k of KEYS) {
+  for (const k of KEYS.filter((k) => !["hours", "timezone"].includes(k))) {
     const example = ($("f-" + k).placeholder || "").replace(/^e\.g\.\s*/, "");
     if (!out[k] && example) out[k] = example;
   }

@@ -171,3 +171,34 @@ test.describe('the custom element', () => {
     await expect.poll(() => calls(r)).toEqual(['call-after-hours', 'call-clinic']);
   });
 });
+
+test('the setup page: hours and their zone go into the snippet, the iframe code and the link, checked by the widget\'s rules', async ({ page }) => {
+  await page.goto('/setup.html');
+  await page.locator('#f-clinic-phone').fill('+1 555 0100');
+  await page.locator('#f-after-hours-phone').fill('+1 555 0199');
+  await expect(page.locator('#out-element')).not.toHaveValue('');
+  // the examples never go into the code, nor into the preview
+  await expect(page.locator('#out-element')).not.toHaveValue(/hours=|timezone=/);
+  await expect(page.locator('#preview')).not.toHaveAttribute('src', /hours=|timezone=/);
+  const problems = page.locator('#issues');
+  for (const [hours, zone, says] of [
+    [HOURS, '', 'Time zone'],
+    ['Mo-Fr 8-18', ZONE, 'Opening hours: "8-18" is not a time span like 08:00-18:00'],
+    ['Mon-Fri 08:00-18:00', ZONE, 'Opening hours: "Mon" is not a day'],
+    ['Fr 22:00-06:00', ZONE, 'ends before it starts'],
+    ['Mo-Su off', ZONE, 'it is open on no day'],
+    [HOURS, 'Mars/Olympus', 'Time zone'],
+  ]) {
+    await page.locator('#f-hours').fill(hours);
+    await page.locator('#f-timezone').fill(zone);
+    await expect(problems, `${hours} / ${zone}`).toContainText(says);
+    await expect(page.locator('#out-element')).toHaveValue('');
+  }
+  await page.locator('#f-hours').fill(HOURS);
+  await page.locator('#f-timezone').fill(ZONE);
+  await expect(problems).toBeEmpty();
+  await expect(page.locator('#out-element')).toHaveValue(new RegExp(` hours="${HOURS}" timezone="${ZONE}"`));
+  await expect(page.locator('#out-iframe')).toHaveValue(/hours=Mo-Fr%2008%3A00-18%3A00%3B%20Sa%2009%3A00-13%3A00&amp;timezone=America%2FLos_Angeles/);
+  await expect(page.locator('#out-link')).toHaveValue(/&hours=Mo-Fr%2008%3A00-18%3A00%3B%20Sa%2009%3A00-13%3A00&timezone=America%2FLos_Angeles$/);
+  await expect(page.locator('#preview')).toHaveAttribute('src', /&timezone=America%2FLos_Angeles/);
+});
