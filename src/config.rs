@@ -136,9 +136,12 @@ pub struct Config {
     pub opening: Opening,
 }
 
-/// Each day's opening spans, Monday first: minutes from midnight, start
-/// before end (24:00 is 1440), sorted.
-pub type Week = [Vec<(u16, u16)>; 7];
+/// The week's opening spans, in minutes from Monday 00:00 (a span ends on
+/// its own day, at 24:00 at the latest), in the order written.
+pub type Week = Vec<(u16, u16)>;
+
+/// Minutes in a day.
+const DAY: u16 = 1440;
 
 /// The clinic's opening hours (`hours` and `timezone`).
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -568,87 +571,89 @@ pub fn parse_zone(s: &str) -> Option<String> {
 /// the reason, for the setup notice.
 pub fn parse_hours(s: &str) -> Result<Week, String> {
     const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
-    let mut week: Week = Default::default();
+    let mut week = Week::new();
     for rule in s.split(';').map(str::trim).filter(|r| !r.is_empty()) {
         let Some((days, times)) = rule.split_once(char::is_whitespace) else {
             return Err(format!("\"{}\" is not days then times", shown(rule)));
         };
-        let day = |d: &str| {
-            DAYS.iter()
-                .position(|x| *x == d)
-                .ok_or_else(|| format!("\"{}\" is not a day: Mo Tu We Th Fr Sa Su", shown(d)))
-        };
         let mut named = [false; 7];
         for item in days.split(',') {
             let (a, b) = item.split_once('-').unwrap_or((item, item));
-            let (a, b) = (day(a)?, day(b)?);
-            let mut d = a;
+            let day = |d: &str| {
+                DAYS.iter()
+                    .position(|x| *x == d)
+                    .ok_or_else(|| format!("\"{}\" is not a day: Mo Tu We Th Fr Sa Su", shown(d)))
+            };
+            let (mut d, b) = (day(a)?, day(b)?);
             named[d] = true;
             while d != b {
                 d = (d + 1) % 7;
                 named[d] = true;
             }
         }
+        // A later rule replaces an earlier one on its days.
+        week.retain(|span| !named.get(usize::from(span.0 / DAY)).is_some_and(|n| *n));
         let times = times.trim();
-        let mut spans = Vec::new();
-        if times != "off" {
-            for span in times.split(',').map(str::trim) {
-                let bad = || format!("\"{}\" is not a time span like 08:00-18:00", shown(span));
-                let b = span.as_bytes();
-                let num = |i: usize| -> Option<u16> {
-                    let (x, y) = (b.get(i)?, b.get(i + 1)?);
-                    (x.is_ascii_digit() && y.is_ascii_digit())
-                        .then(|| u16::from(x - b'0') * 10 + u16::from(y - b'0'))
-                };
-                let time = |i: usize| -> Option<u16> {
-                    let (h, m) = (num(i)?, num(i + 3)?);
-                    (b.get(i + 2) == Some(&b':') && h <= 24 && m <= 59).then_some(h * 60 + m)
-                };
-                let (Some(start), Some(end)) = (time(0), time(6)) else {
-                    return Err(bad());
-                };
-                if b.len() != 11 || b.get(5) != Some(&b'-') || end > 1440 {
-                    return Err(bad());
-                }
-                if start >= end {
-                    return Err(format!("\"{}\" ends before it starts", shown(span)));
-                }
-                spans.push((start, end));
-            }
+        if times == "off" {
+            continue;
         }
-        spans.sort_unstable();
-        for (d, n) in named.iter().enumerate() {
-            if *n {
-                if let Some(w) = week.get_mut(d) {
-                    w.clone_from(&spans);
-                }
+        for span in times.split(',').map(str::trim) {
+            let (start, end) = span
+                .split_once('-')
+                .and_then(|(a, b)| Some((hhmm(a)?, hhmm(b)?)))
+                .filter(|(_, end)| *end <= DAY)
+                .ok_or_else(|| {
+                    format!("\"{}\" is not a time span like 08:00-18:00", shown(span))
+                })?;
+            if start >= end {
+                return Err(format!("\"{}\" ends before it starts", shown(span)));
+            }
+            for (d, _) in (0u16..).zip(named).filter(|(_, n)| *n) {
+                week.push((d * DAY + start, d * DAY + end));
             }
         }
     }
-    if week.iter().all(Vec::is_empty) {
+    if week.is_empty() {
         return Err("it is open on no day".into());
     }
     Ok(week)
 }
 
-/// When the clinic is open at `day` (0: Monday) and `minute` of its own
-/// time: `Some(closing time)`, or `None` when closed.
-pub fn open_until(week: &Week, day: usize, minute: u16) -> Option<u16> {
-    week.get(day)?
-        .iter()
-        .find(|(a, b)| *a <= minute && minute < *b)
-        .map(|s| s.1)
+/// `HH:MM` (up to 24:59) in minutes.
+fn hhmm(s: &str) -> Option<u16> {
+    let d = |c: &u8| u16::from(c - b'0');
+    match s.as_bytes() {
+        [h @ b'0'..=b'2', i @ b'0'..=b'9', b':', m @ b'0'..=b'5', n @ b'0'..=b'9'] => {
+            let hour = d(h) * 10 + d(i);
+            (hour <= 24).then_some(hour * 60 + d(m) * 10 + d(n))
+        }
+        _ => None,
+    }
 }
 
-/// When the clinic next opens after `day` and `minute` of its own time:
-/// days from now (0: today) and the opening time.
-pub fn next_open(week: &Week, day: usize, minute: u16) -> Option<(usize, u16)> {
-    (0..8).find_map(|ahead| {
-        week.get((day + ahead) % 7)?
-            .iter()
-            .find(|(a, _)| ahead > 0 || *a > minute)
-            .map(|s| (ahead, s.0))
-    })
+/// When the clinic is open at `t` (minutes from Monday 00:00, its own
+/// time): `Some(closing time of the day)`, or `None` when closed.
+pub fn open_until(week: &Week, t: u16) -> Option<u16> {
+    week.iter()
+        .find(|(a, b)| *a <= t && t < *b)
+        .map(|(a, b)| b - a / DAY * DAY)
+}
+
+/// When the clinic next opens after `t` (minutes from Monday 00:00, its own
+/// time): the day, 0 for today or 1 to 7 for Monday to Sunday, and the
+/// time of that day.
+pub fn next_open(week: &Week, t: u16) -> Option<(usize, u16)> {
+    const WEEK: u16 = 7 * DAY;
+    let at = t + week
+        .iter()
+        .map(|(a, _)| (a + WEEK - t - 1) % WEEK + 1)
+        .min()?;
+    let day = if at / DAY == t / DAY {
+        0
+    } else {
+        usize::from(at / DAY % 7) + 1
+    };
+    Some((day, at % DAY))
 }
 
 /// `HH:MM`.
@@ -936,29 +941,37 @@ mod tests {
         assert_eq!(issues[0].key, "sticky-offset");
     }
 
+    /// Minutes from Monday 00:00 of a day (0: Monday) and `HH:MM`.
+    fn at(day: u16, h: u16, m: u16) -> u16 {
+        day * DAY + h * 60 + m
+    }
+
     #[test]
     fn opening_hours_parse_in_the_osm_style() {
-        let h = |a: u16, b: u16| (a * 60, b * 60);
         let week = parse_hours("Mo-Fr 08:00-18:00; Sa 09:00-13:00").unwrap_or_default();
-        assert_eq!(week[0], vec![h(8, 18)]);
-        assert_eq!(week[4], vec![h(8, 18)]);
-        assert_eq!(week[5], vec![h(9, 13)]);
-        assert!(week[6].is_empty());
-        // Lists, a range round the week, two spans, a later rule wins, off.
+        assert_eq!(week.len(), 6);
+        assert_eq!(week[0], (at(0, 8, 0), at(0, 18, 0)));
+        assert_eq!(week[5], (at(5, 9, 0), at(5, 13, 0)));
+        // Lists, a range round the week, two spans, a later rule wins, off,
+        // up to 24:00.
         let week = parse_hours(" Mo,We,Fr-Su 13:00-18:00, 08:00-12:00 ;We off;Su 10:00-24:00;")
             .unwrap_or_default();
-        assert_eq!(week[0], vec![h(8, 12), h(13, 18)]);
-        assert!(week[1].is_empty() && week[2].is_empty() && week[3].is_empty());
-        assert_eq!(week[4], vec![h(8, 12), h(13, 18)]);
-        assert_eq!(week[6], vec![h(10, 24)]);
-        assert_eq!(
-            parse_hours("Sa-Mo\t00:00-00:30").map(|w| w.iter().filter(|d| !d.is_empty()).count()),
-            Ok(3)
-        );
+        let open: Vec<bool> = (0..7)
+            .map(|d| open_until(&week, at(d, 9, 0)).is_some())
+            .collect();
+        assert_eq!(open, [true, false, false, false, true, true, false]);
+        assert_eq!(open_until(&week, at(0, 13, 0)), Some(18 * 60));
+        assert_eq!(open_until(&week, at(0, 12, 30)), None);
+        assert_eq!(open_until(&week, at(6, 23, 59)), Some(DAY));
+        assert_eq!(open_until(&week, at(6, 9, 59)), None);
+        let week = parse_hours("Sa-Mo\t00:00-00:30").unwrap_or_default();
+        let days: Vec<u16> = week.iter().map(|s| s.0 / DAY).collect();
+        assert_eq!(days, [0, 5, 6]);
         for (bad, why) in [
             ("", "it is open on no day"),
             (" ; ", "it is open on no day"),
             ("Mo-Su off", "it is open on no day"),
+            ("Mo-Fr 08:00-18:00; Mo-Fr off", "it is open on no day"),
             ("Mo-Fr", "\"Mo-Fr\" is not days then times"),
             (
                 "Mo-Fr08:00-18:00",
@@ -987,6 +1000,10 @@ mod tests {
             (
                 "Mo 08:00-18:00pm",
                 "\"08:00-18:00pm\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00-18:00-19:00",
+                "\"08:00-18:00-19:00\" is not a time span like 08:00-18:00",
             ),
             (
                 "Mo 08:00 - 18:00",
@@ -1020,6 +1037,7 @@ mod tests {
             ("Mo 18:00-08:00", "\"18:00-08:00\" ends before it starts"),
             ("Mo 08:00-08:00", "\"08:00-08:00\" ends before it starts"),
             ("Mo 24:00-24:00", "\"24:00-24:00\" ends before it starts"),
+            ("Mo 24:30-24:00", "\"24:30-24:00\" ends before it starts"),
             (
                 "<b>Mo</b> 08:00-18:00",
                 "\"<b>Mo</b>\" is not a day: Mo Tu We Th Fr Sa Su",
@@ -1027,7 +1045,7 @@ mod tests {
         ] {
             assert_eq!(parse_hours(bad).err().as_deref(), Some(why), "{bad:?}");
         }
-        // No panic on anything (every prefix of odd strings).
+        // No panic on anything (every prefix and suffix of odd strings).
         for s in [
             "Mo-Fr 08:00-18:00; Sa 09:00-13:00",
             "é-ü 0é:00-1é:00",
@@ -1042,19 +1060,24 @@ mod tests {
 
     #[test]
     fn open_and_next_opening() {
-        let week = parse_hours("Mo-Fr 08:00-12:00,13:00-18:00; Sa 09:00-13:00").unwrap_or_default();
-        let (sun, mon, fri, sat) = (6, 0, 4, 5);
-        assert_eq!(open_until(&week, sun, 120), None);
-        assert_eq!(next_open(&week, sun, 120), Some((1, 480)));
-        assert_eq!(open_until(&week, mon, 480), Some(720));
-        assert_eq!(open_until(&week, mon, 720), None);
-        assert_eq!(next_open(&week, mon, 720), Some((0, 780)));
-        assert_eq!(next_open(&week, mon, 479), Some((0, 480)));
-        assert_eq!(next_open(&week, fri, 18 * 60), Some((1, 540)));
-        assert_eq!(next_open(&week, sat, 13 * 60), Some((2, 480)));
-        // Only one day open: the same day next week.
+        let week = parse_hours("Mo-Fr 13:00-18:00,08:00-12:00; Sa 09:00-13:00").unwrap_or_default();
+        // Sunday 02:00: Monday (1) at 08:00.
+        assert_eq!(open_until(&week, at(6, 2, 0)), None);
+        assert_eq!(next_open(&week, at(6, 2, 0)), Some((1, 480)));
+        assert_eq!(open_until(&week, at(0, 8, 0)), Some(720));
+        assert_eq!(open_until(&week, at(0, 12, 0)), None);
+        // Today (0) at 13:00, at 08:00.
+        assert_eq!(next_open(&week, at(0, 12, 0)), Some((0, 780)));
+        assert_eq!(next_open(&week, at(0, 7, 59)), Some((0, 480)));
+        assert_eq!(next_open(&week, at(0, 0, 0)), Some((0, 480)));
+        // Friday 18:00: Saturday (6) at 09:00; Saturday 13:00: Monday.
+        assert_eq!(next_open(&week, at(4, 18, 0)), Some((6, 540)));
+        assert_eq!(next_open(&week, at(5, 13, 0)), Some((1, 480)));
+        assert_eq!(next_open(&week, at(6, 23, 59)), Some((1, 480)));
+        // Only one day open: the same day next week, by its name.
         let week = parse_hours("We 09:00-10:00").unwrap_or_default();
-        assert_eq!(next_open(&week, 2, 600), Some((7, 540)));
+        assert_eq!(next_open(&week, at(2, 10, 0)), Some((3, 540)));
+        assert_eq!(next_open(&week, at(2, 8, 0)), Some((0, 540)));
         assert_eq!(clock(0), "00:00");
         assert_eq!(clock(13 * 60 + 5), "13:05");
         assert_eq!(clock(1440), "24:00");

@@ -189,10 +189,9 @@ strings_struct! {
     level_self_care,
     /// "Answers kept on this phone only" (privacy line).
     privacy,
-    /// Outside the clinic's opening hours, on "call the clinic".
+    /// Outside the clinic's opening hours, on "call the clinic": "The clinic
+    /// is closed now. It opens {day} at {time}."
     hours_closed,
-    /// After it: "It opens {day} at {time}."
-    hours_opens,
     /// Within them: "The clinic is open now, until {time}."
     hours_open,
     /// `{day}` in `hours_opens`: today, then Monday to Sunday, split by `|`.
@@ -273,8 +272,7 @@ pub const EN: Strings = Strings {
     level_call_today: "Call the clinic today",
     level_self_care: "Normal and passing",
     privacy: "Your answers stay on this phone. Nothing is sent anywhere.",
-    hours_closed: "The clinic is closed now.",
-    hours_opens: "It opens {day} at {time}.",
+    hours_closed: "The clinic is closed now. It opens {day} at {time}.",
     hours_open: "The clinic is open now, until {time}.",
     hours_days: "today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
 };
@@ -353,8 +351,7 @@ pub const ES: Strings = Strings {
     level_call_today: "Llame a la clínica hoy",
     level_self_care: "Normal y pasajero",
     privacy: "Sus respuestas se quedan en este teléfono. No se envía nada.",
-    hours_closed: "La clínica está cerrada ahora.",
-    hours_opens: "Abre {day} a las {time}.",
+    hours_closed: "La clínica está cerrada ahora. Abre {day} a las {time}.",
     hours_open: "La clínica está abierta ahora, hasta las {time}.",
     hours_days: "hoy|el lunes|el martes|el miércoles|el jueves|el viernes|el sábado|el domingo",
 };

@@ -3,45 +3,53 @@
 
 use crate::config::{next_open, open_until, Opening};
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat`.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type Format;
+    /// Throws a `RangeError` for a zone the browser does not know.
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = DateTimeFormat)]
+    fn new(locale: &str, options: &wasm_bindgen::JsValue) -> Result<Format, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, js_class = DateTimeFormat, js_name = formatToParts)]
+    fn parts(this: &Format) -> Vec<Part>;
+    /// One of `formatToParts`' parts.
+    type Part;
+    #[wasm_bindgen(method, getter, js_name = type)]
+    fn kind(this: &Part) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Part) -> String;
+}
+
 /// The weekday (0: Monday) and minute of the day now in `zone`; `None` when
 /// the browser does not know the zone (`Intl` throws a `RangeError`) or
 /// gives no weekday and time.
 pub fn clinic_now(zone: &str) -> Option<(usize, u16)> {
-    use js_sys::{Array, Function, Object, Reflect};
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.into();
-    let options = Object::new();
-    for (k, v) in [
-        ("timeZone", zone),
-        ("weekday", "short"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("hourCycle", "h23"),
-    ] {
-        Reflect::set(&options, &k.into(), &v.into()).ok()?;
-    }
-    let args = Array::of2(&"en-US".into(), &options);
-    let format = Reflect::construct(&ctor, &args).ok()?;
-    let to_parts: Function = Reflect::get(&format, &"formatToParts".into()).ok()?.into();
-    let parts: Array = to_parts.call0(&format).ok()?.into();
-    let (mut day, mut hour, mut minute) = (None, None, None);
-    for part in parts.iter() {
-        let field = |k: &str| Reflect::get(&part, &k.into()).ok()?.as_string();
-        let value = field("value").unwrap_or_default();
-        let number = || value.parse::<u16>().ok();
-        match field("type").as_deref() {
-            Some("weekday") => {
+    // (the zone's form is checked: letters, digits and _ + - / only)
+    let options = js_sys::JSON::parse(&format!(
+        r#"{{"timeZone":"{zone}","weekday":"short","hour":"2-digit","minute":"2-digit","hourCycle":"h23"}}"#
+    ))
+    .ok()?;
+    let (mut day, mut minutes) = (None, 0);
+    for part in Format::new("en-US", &options).ok()?.parts() {
+        let value = part.value();
+        match (part.kind().as_str(), value.as_bytes()) {
+            ("weekday", _) => {
                 day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
                     .iter()
                     .position(|d| *d == value)
             }
-            // (some engines say 24 for midnight even with h23)
-            Some("hour") => hour = number().map(|h| h % 24),
-            Some("minute") => minute = number(),
+            // (two digits; some engines say 24 for midnight even with h23)
+            ("hour", [a @ b'0'..=b'9', b @ b'0'..=b'9']) => {
+                minutes += (u16::from(a - b'0') * 10 + u16::from(b - b'0')) % 24 * 60
+            }
+            ("minute", [a @ b'0'..=b'9', b @ b'0'..=b'9']) => {
+                minutes += u16::from(a - b'0') * 10 + u16::from(b - b'0')
+            }
             _ => {}
         }
     }
-    Some((day?, hour? * 60 + minute?))
+    Some((day?, minutes))
 }
 
 /// Whether the clinic is open now, by its hours.
@@ -53,9 +61,8 @@ pub enum Now {
     /// Open, until this minute of its day.
     Open(u16),
     /// Closed; it opens on this day of `hours_days` (0: today, 1 to 7:
-    /// Monday to Sunday) at this minute (`None` only if it never opens,
-    /// which the parser refuses).
-    Closed(Option<(usize, u16)>),
+    /// Monday to Sunday) at this minute.
+    Closed(usize, u16),
 }
 
 /// The clinic's hours now.
@@ -65,13 +72,16 @@ pub fn now(opening: &Opening) -> Now {
         Opening::Unknown => Now::Unknown,
         Opening::Hours(week, zone) => match clinic_now(zone) {
             None => Now::Unknown,
-            Some((day, minute)) => match open_until(week, day, minute) {
-                Some(until) => Now::Open(until),
-                None => Now::Closed(next_open(week, day, minute).map(|(ahead, at)| {
-                    // today, or the weekday (1: Monday) of that day
-                    (if ahead == 0 { 0 } else { (day + ahead) % 7 + 1 }, at)
-                })),
-            },
+            Some((day, minute)) => {
+                let t = day as u16 * 1440 + minute;
+                match open_until(week, t) {
+                    Some(until) => Now::Open(until),
+                    // (never open: the parser refuses such hours)
+                    None => {
+                        next_open(week, t).map_or(Now::Unknown, |(day, at)| Now::Closed(day, at))
+                    }
+                }
+            }
         },
     }
 }

@@ -124,27 +124,27 @@ pub fn result_view(props: ResultProps) -> Html {
         super::clock::Now::Unset
     };
     let hours_line = match hours {
-        Now::Open(until) => Some(("open", t.hours_open.replace("{time}", &clock(until)))),
-        Now::Closed(next) => {
-            let mut line = t.hours_closed.to_string();
-            if let Some((day, at)) = next {
-                let day = t.hours_days.split('|').nth(day).unwrap_or_default();
-                line.push(' ');
-                line.push_str(
-                    &t.hours_opens
-                        .replace("{day}", day)
-                        .replace("{time}", &clock(at)),
-                );
-            }
-            Some(("closed", line))
-        }
+        Now::Open(until) => Some(("open", t.hours_open, 0, until)),
+        Now::Closed(day, at) => Some(("closed", t.hours_closed, day, at)),
         _ => None,
-    };
-    let after_first = matches!(hours, Now::Closed(_) | Now::Unknown);
+    }
+    .map(|(state, line, day, at)| {
+        let day = t.hours_days.split('|').nth(day).unwrap_or_default();
+        (
+            state,
+            line.replace("{day}", day).replace("{time}", &clock(at)),
+        )
+    });
+    let after_first = matches!(hours, Now::Closed(..) | Now::Unknown);
     let actions = match outcome.level {
         Level::Emergency => html! { <>{ emergency_btn.clone() }{ clinic_btn }</> },
-        _ if call && after_first => html! { <>{ after_btn.unwrap_or_default() }{ clinic_btn }</> },
-        _ if call => html! { <>{ clinic_btn }{ after_btn.unwrap_or_default() }</> },
+        _ if call => {
+            let mut calls = [clinic_btn, after_btn.unwrap_or_default()];
+            if after_first {
+                calls.reverse();
+            }
+            calls.into_iter().collect::<Html>()
+        }
         _ => clinic_btn,
     };
     // "Copied" only once the clipboard has taken it; a refusal (a frame
