@@ -367,7 +367,7 @@ static BLANK: Strings = Strings {
 pub fn strings(lang: Lang) -> &'static Strings {
     [lang, Lang::En, Lang::Es]
         .into_iter()
-        .find_map(crate::ui::words_for)
+        .find_map(crate::loader::words_for)
         .unwrap_or(&BLANK)
 }
 

@@ -2,7 +2,7 @@
 //! help, the tailored advice, and the summary for the nurse.
 
 use super::state::Action;
-use super::{js_call_then, protocol_for};
+use super::{can_share, copy_text, protocol_for, share};
 use crate::config::Config;
 use crate::i18n::strings;
 use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Text};
@@ -128,26 +128,17 @@ pub fn result_view(props: ResultProps) -> Html {
         let (summary, dispatch) = (summary_full.clone(), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let dispatch = dispatch.clone();
-            js_call_then(
-                &["navigator", "clipboard"],
-                "writeText",
-                &summary.as_str().into(),
-                Box::new(move |r| dispatch.emit(Action::Copied(r.is_ok()))),
+            copy_text(
+                &summary,
+                Box::new(move |ok| dispatch.emit(Action::Copied(ok))),
             );
         })
     };
-    let can_share = super::js_has(&["navigator"], "share");
+    let can_share = can_share();
     let on_share = {
         let summary = summary_full;
         let title = p.title.get(lang).to_string();
-        Callback::from(move |_: MouseEvent| {
-            let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&data, &"title".into(), &title.clone().into());
-            let _ = js_sys::Reflect::set(&data, &"text".into(), &summary.clone().into());
-            // (closing the share sheet, or a frame without
-            // `allow="web-share"`, rejects: nothing to say then)
-            js_call_then(&["navigator"], "share", &data.into(), Box::new(|_| {}));
-        })
+        Callback::from(move |_: MouseEvent| share(&title, &summary))
     };
     let copy_label = match copied {
         Some(true) => t.copied,
