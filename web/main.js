@@ -26,7 +26,7 @@ const packs = preload(new URL("./", import.meta.url), document.querySelector("in
 // and shows whom to call)
 import("./pkg/infusion_check.js")
   .then(async (widget) => {
-    const exports = await widget.default();
+    await widget.default();
     await packs(widget);
     for (const el of document.querySelectorAll("infusion-check")) {
       const prerendered = el.querySelector("[data-prerendered]");
@@ -47,7 +47,6 @@ import("./pkg/infusion_check.js")
       }
     }
     followLanguage(document.body);
-    globalThis.__infusionCheckWasmMemory = () => Object.values(exports).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength;
   })
   .catch(cannotStart);
 

@@ -34,6 +34,7 @@ pub struct AppProps {
 /// component type less in the wasm.)
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    #[cfg(feature = "test-hooks")]
     if PANIC_IN_RENDER.with(|p| p.replace(false)) {
         #[allow(clippy::panic)]
         {

@@ -41,8 +41,10 @@ pub fn share(title: &str, text: &str) {
     settle(navigator_share(&data), Box::new(|_| {}))
 }
 
-// ---- The fail-safe test's hooks (web/packs.js `guard`, tests/e2e).
+// ---- The fail-safe test's hooks (web/packs.js `guard`, tests/e2e): in the
+// test build only (the `test-hooks` feature, scripts/build), not in a release.
 
+#[cfg(feature = "test-hooks")]
 thread_local! {
     /// For the fail-safe test: the next render of the check panics.
     pub(crate) static PANIC_IN_RENDER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -50,6 +52,7 @@ thread_local! {
 
 /// For the fail-safe test: the next render of the check panics, inside Yew's
 /// scheduler, where a real bug would (after a tap, say).
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen]
 pub fn simulate_panic_in_render() {
     PANIC_IN_RENDER.with(|p| p.set(true));
@@ -57,6 +60,7 @@ pub fn simulate_panic_in_render() {
 
 /// For the fail-safe test: panics, so the fallback after a crash can be seen
 /// (web/packs.js, guard).
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen]
 pub fn simulate_panic() {
     #[allow(clippy::panic)]

@@ -27,6 +27,7 @@ pub use crate::loader::{
     request_reasons, set_pack_loader, words_for,
 };
 pub use app::{App, AppProps};
+#[cfg(feature = "test-hooks")]
 pub use bridge::{simulate_panic, simulate_panic_in_render};
 pub use fallback::{fallback, fallback_node};
 #[cfg(target_arch = "wasm32")]
