@@ -257,14 +257,9 @@ function build(node) {
   return el;
 }
 
-// The same rule as the widget's (config.rs, Phone::parse): digits, spaces and
-// + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
-export function phone(raw) {
-  const s = (raw || "").trim();
-  const digits = s.replace(/[^0-9]/g, "");
-  if (!/^\+?[0-9 ()-]{2,32}$/.test(s) || s.length > 32 || digits.length < 2) return null;
-  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
-}
+// A phone number as the widget reads it (web/rules.js: config.rs's rule).
+import { phone } from "./rules.js";
+export { phone };
 
 // A build-time first screen (rendered with 911) calling `raw`, or 911 when
 // it is not a phone number (as the widget does).

@@ -7,7 +7,10 @@
 import { qrSvg } from "./qr.js";
 
 const $ = (id) => document.getElementById(id);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset"];
+import { KEYS as ALL_KEYS, checkPhone as phone, clean } from "./rules.js";
+
+// The widget's keys (web/rules.js) but the drip's end time, which a patient's link sets.
+const KEYS = ALL_KEYS.filter((k) => k !== "ended");
 // (the frame's own bars need no header height: the custom element's alone)
 const ELEMENT_ONLY = ["sticky-offset"];
 const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hours line", "emergency-number": "Emergency number" };
@@ -16,25 +19,6 @@ const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hou
 const DEFAULT_ACCENT = "#0a5c8f";
 const base = new URL("./", location.href);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-
-// The widget's rule (config.rs, Phone::parse; web/frame.js): digits, spaces
-// and + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
-// Gives the number as shown and its tel: target, or why it is refused.
-function phone(raw) {
-  const s = raw.trim();
-  if ([...s].length > 32) return { error: "is longer than 32 characters" };
-  const bad = [...s].find((c) => !/[0-9 +()-]/.test(c));
-  if (bad) return { error: `contains "${bad}"; use only digits, spaces and + - ( )` };
-  const digits = s.replace(/[^0-9]/g, "");
-  if (digits.length < 2) return { error: "has fewer than 2 digits" };
-  if (s.slice(1).includes("+")) return { error: "has a + that is not at the start" };
-  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
-}
-
-// Text as the widget keeps it (config.rs, clean_text): control characters as
-// spaces, invisible and direction marks dropped, runs of spaces as one.
-const clean = (s) =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "").replace(/\s+/g, " ").trim();
 
 // What the clinic typed, never the examples.
 function values() {
