@@ -241,13 +241,15 @@ pub fn App(props: &AppProps) -> Html {
                 // Keyed by the screen and the move count: each screen starts
                 // fresh in the DOM (focus, scroll); its ticks live in the reducer.
                 { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
-                    qid: q.id.clone(), answers: state.answers.clone(), lang, they,
+                    p, t, qid: q.id.clone(), answers: state.answers.clone(), lang, they,
                     per_item: state.one_by_one.contains(&q.id), notice: state.notice, first: first_screen,
                     heading: heading.clone(), dispatch,
                 }) }
             </>
         },
         Step::Done(outcome) => result::result_view(result::ResultProps {
+            p,
+            t,
             outcome,
             answers: confirmed.clone(),
             lang,

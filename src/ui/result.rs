@@ -2,16 +2,20 @@
 //! help, the tailored advice, and the summary for the nurse.
 
 use super::state::Action;
-use super::{can_share, copy_text, protocol_for, share};
+use super::{can_share, copy_text, share};
 use crate::config::Config;
-use crate::i18n::strings;
-use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Text};
+use crate::i18n::Strings;
+use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Protocol, Text};
 use crate::summary::{fill, for_them, reasons, summary, ticked_items};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the result shows.
 pub struct ResultProps {
+    /// The protocol (in `lang`).
+    pub p: &'static Protocol,
+    /// The widget's words in `lang`.
+    pub t: &'static Strings,
     /// The engine's outcome.
     pub outcome: Outcome,
     /// The confirmed answers.
@@ -45,12 +49,9 @@ pub fn icon(level: Level) -> Html {
 /// The result screen (a function, not a component: whether the summary was
 /// copied is kept in the root reducer).
 pub fn result_view(props: ResultProps) -> Html {
-    let t = strings(props.lang);
+    let (p, t) = (props.p, props.t);
     let cfg = props.config.clone();
     let copied = props.copied;
-    let Some(p) = protocol_for(props.lang) else {
-        return html! {};
-    };
     let ResultProps {
         outcome,
         answers,
