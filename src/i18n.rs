@@ -193,7 +193,7 @@ strings_struct! {
 
 /// English.
 pub const EN: Strings = Strings {
-    app_title: "Check how you feel after your drip",
+    app_title: "Check how you feel",
     app_intro: "Your answers stay on this phone.",
     emergency_bar: "Emergency?",
     call: "Call {n}",
@@ -269,7 +269,7 @@ pub const EN: Strings = Strings {
 
 /// Spanish.
 pub const ES: Strings = Strings {
-    app_title: "Revise cómo se siente después de su suero",
+    app_title: "¿Cómo se siente?",
     app_intro: "Sus respuestas se quedan en este teléfono.",
     emergency_bar: "¿Emergencia?",
     call: "Llame al {n}",

@@ -274,15 +274,16 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main class="ic-main">
                 // Back at the top of each screen after the first, as GOV.UK
-                // and the NHS place it; on the first, the intro (in the main
-                // landmark: axe's `region`).
-                if first_screen {
-                    <p class="ic-intro">{ t.app_intro }</p>
-                }
+                // and the NHS place it; on the first, under Next, the line
+                // that the answers stay on the phone (in the main landmark:
+                // axe's `region`; below, so the checklist starts higher).
                 if !first_screen {
                     <button type="button" class="ic-back" onclick={on_back} data-action="back">{ t.back }</button>
                 }
                 { body }
+                if first_screen {
+                    <p class="ic-intro">{ t.app_intro }</p>
+                }
             </main>
             <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
             // (its own region: emptied when disarmed, which is not read out)
