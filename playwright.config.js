@@ -7,10 +7,43 @@ const { defineConfig } = require('@playwright/test');
 
 // IC_E2E_PORT lets two checkouts on one machine run their suites at once.
 const PORT = Number(process.env.IC_E2E_PORT || 8137);
+// IC_E2E_DIST=1 (scripts/test): also the project "dist", against the release
+// as shipped (dist/, from scripts/release), served on the next port.
+const DIST = process.env.IC_E2E_DIST === '1';
 
 if (!fs.existsSync(path.join(__dirname, 'site', 'pkg', 'infusion_check_bg.wasm'))) {
   throw new Error('site/ is not built: run scripts/build first');
 }
+if (DIST && !fs.existsSync(path.join(__dirname, 'dist', 'sizes.json'))) {
+  throw new Error('dist/ is not built: run scripts/release first');
+}
+const server = (dir, port) => ({
+  command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${dir}`,
+  url: `http://127.0.0.1:${port}/index.html`,
+  reuseExistingServer: false,
+  timeout: 20_000,
+  stdout: 'ignore',
+  stderr: 'ignore',
+});
+
+const PHONE = {
+  browserName: 'chromium',
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
@@ -23,14 +56,7 @@ module.exports = defineConfig({
   timeout: 90_000,
   expect: { timeout: 5_000 },
   globalTeardown: './tests/e2e/teardown.js',
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory site`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: DIST ? [server('site', PORT), server('dist', PORT + 1)] : server('site', PORT),
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     locale: 'en-US',
@@ -40,26 +66,7 @@ module.exports = defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium-phone',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 1,
-        isMobile: true,
-        hasTouch: true,
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
+    { name: 'chromium-phone', testIgnore: /dist\.spec\.js$/, use: PHONE },
+    ...(DIST ? [{ name: 'dist', testMatch: /(dist|outcomes)\.spec\.js$/, use: { ...PHONE, baseURL: `http://127.0.0.1:${PORT + 1}/` } }] : []),
   ],
 });

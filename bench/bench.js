@@ -213,8 +213,21 @@ function readyScript(sel) {
   })();`;
 }
 
+// The wasm memories the page makes, recorded by the bench itself (the widget
+// as shipped has no hook for it): WebAssembly's instantiation wrapped before
+// any script runs.
+const MEMORY_SCRIPT = `(() => {
+  const mems = (window.__benchWasmMemories = []);
+  const keep = (r) => { const i = r.instance ?? r; for (const v of Object.values(i.exports)) if (v instanceof WebAssembly.Memory) mems.push(v); return r; };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const f = WebAssembly[name];
+    WebAssembly[name] = (...a) => f.apply(WebAssembly, a).then(keep);
+  }
+})();`;
+
 async function throttledPage(browser, readySel) {
   const context = await browser.newContext(PHONE);
+  await context.addInitScript(MEMORY_SCRIPT);
   if (readySel) await context.addInitScript(readyScript(readySel));
   const page = await context.newPage();
   const errors = [];
@@ -344,12 +357,12 @@ async function driveFloorTaps(n) {
   return { taps };
 }
 
-async function memory(page, cdp, wasmFn) {
+async function memory(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (n) => metrics.find((m) => m.name === n)?.value ?? null;
-  const wasm = await page.evaluate((fn) => (typeof globalThis[fn] === 'function' ? globalThis[fn]() : 0), wasmFn);
+  const wasm = await page.evaluate(() => (window.__benchWasmMemories ?? []).reduce((n, m) => n + m.buffer.byteLength, 0));
   return { js_heap_used: get('JSHeapUsedSize'), js_heap_total: get('JSHeapTotalSize'), wasm_memory: wasm };
 }
 
@@ -365,7 +378,7 @@ async function flowOnce(browser, kind, url) {
     await page.evaluate(() => window.__benchReady);
     r = await page.evaluate(driveFloorTaps, 18);
   }
-  const mem = await memory(page, cdp, kind === 'widget' ? '__infusionCheckWasmMemory' : '__benchWasmMemory');
+  const mem = await memory(page, cdp);
   await context.close();
   if (errors.length) throw new Error(`${kind}: page errors: ${errors.join('; ')}`);
   return { ms: r.taps.map((t) => t.ms), result: r.result, mem };

@@ -1153,6 +1153,27 @@ mod tests {
     /// The cases shared with the WordPress plugin's checker (its test reads
     /// the same file): each value as the widget takes it, or its message.
     #[cfg(not(target_arch = "wasm32"))]
+    /// The JavaScript's list of keys (web/rules.js: the custom element's
+    /// observed attributes, the setup page's form) is this one.
+    #[test]
+    fn the_javascript_knows_the_same_keys() {
+        let js = include_str!("../web/rules.js");
+        let line = js
+            .lines()
+            .find(|l| l.starts_with("export const KEYS = ["))
+            .unwrap_or_else(|| panic!("web/rules.js has no `export const KEYS = [...]` line"));
+        let inside = line
+            .split_once('[')
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(inside, _)| inside)
+            .unwrap_or_default();
+        let keys: Vec<&str> = inside
+            .split(',')
+            .map(|k| k.trim().trim_matches('"'))
+            .collect();
+        assert_eq!(keys, KEYS.to_vec(), "web/rules.js KEYS");
+    }
+
     #[test]
     fn shared_cases_come_out_as_the_fixture_says() {
         use serde_json::Value;

@@ -200,7 +200,7 @@ strings_struct! {
 
 /// English.
 pub const EN: Strings = Strings {
-    app_title: "Check how you feel after your drip",
+    app_title: "Check how you feel",
     app_intro: "Your answers stay on this phone.",
     emergency_bar: "Emergency?",
     call: "Call {n}",
@@ -279,7 +279,7 @@ pub const EN: Strings = Strings {
 
 /// Spanish.
 pub const ES: Strings = Strings {
-    app_title: "Revise cómo se siente después de su suero",
+    app_title: "¿Cómo se siente?",
     app_intro: "Sus respuestas se quedan en este teléfono.",
     emergency_bar: "¿Emergencia?",
     call: "Llame al {n}",
@@ -380,7 +380,7 @@ static BLANK: Strings = Strings {
 pub fn strings(lang: Lang) -> &'static Strings {
     [lang, Lang::En, Lang::Es]
         .into_iter()
-        .find_map(crate::ui::words_for)
+        .find_map(crate::loader::words_for)
         .unwrap_or(&BLANK)
 }
 

@@ -3,6 +3,7 @@
 //! data; the browser shell (`ui`, `config`) only shows what the engine decides.
 
 pub mod config;
+pub mod history;
 pub mod i18n;
 pub mod protocol;
 pub mod readback;
@@ -45,6 +46,13 @@ pub const MAGNESIUM_REASONS: [(protocol::Lang, &[u8]); 2] = [
 /// `id/version` of the built-in protocol: the key of the answers kept in
 /// session storage, known before a language file is loaded.
 pub const PROTOCOL_KEY: &str = env!("INFUSION_CHECK_PROTOCOL_KEY");
+/// The language files the page loads beside the wasm (and, natively, the
+/// build's first screen reads).
+#[cfg(any(
+    all(target_arch = "wasm32", not(feature = "nurse")),
+    feature = "prerender"
+))]
+pub mod loader;
 /// The nurse's page: the `nurse` build's wasm (scripts/build), without the widget.
 #[cfg(all(target_arch = "wasm32", feature = "nurse"))]
 pub mod nurse;

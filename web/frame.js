@@ -10,6 +10,7 @@
 // before the wasm; the widget takes over from it (earlyScreen in packs.js,
 // src/ui/mount.rs), or, if it cannot start, the numbers come back.
 import { earlyScreen, phone, callOn, guessLang } from "./packs.js";
+import { clinicName } from "./rules.js";
 
 const root = document.getElementById("infusion-check");
 let widget = null;
@@ -44,9 +45,8 @@ function writeNumbers() {
   const last = (key) => params.getAll(key).pop();
   const emergency = phone(last("emergency-number")) || phone("911");
   const clinic = phone(last("clinic-phone"));
-  // (a name with markup in it is not shown, as in the widget: config.rs)
-  const given = (last("clinic-name") || "").trim().slice(0, 80);
-  const name = (/[<>]/.test(given) ? "" : given) || "Clinic / Clínica";
+  // (the widget's rule: web/rules.js; a name with markup in it is not shown)
+  const name = clinicName(last("clinic-name")) || "Clinic / Clínica";
   const e = link(emergency.href, `Emergency / Emergencia: ${emergency.text}`);
   e.firstChild.className = "ic-call-emergency";
   box.append(e);

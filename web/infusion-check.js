@@ -14,9 +14,9 @@
 // from the build's pkg/first-*.json, with this element's emergency number),
 // for the patient to read and tick before the wasm, which takes over from it.
 import { preload, guard, crashedAlready, guessLang, firstScreen, callOn, earlyScreen } from "./packs.js";
+import { KEYS } from "./rules.js";
 
 const BASE = new URL("./", import.meta.url);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset", "hours", "timezone"];
 
 // The wasm and the language file of the first element, fetched side by side.
 let ready;

@@ -8,7 +8,11 @@
 import { preload, followLanguage, guard, earlyScreen } from "./packs.js";
 
 const stops = new Map();
-for (const screen of document.querySelectorAll("infusion-check [data-prerendered]")) stops.set(screen, earlyScreen(screen));
+for (const screen of document.querySelectorAll("infusion-check [data-prerendered]")) {
+  // (too slow: the page's box of whom to call shows below the screen, which stays)
+  const box = screen.closest("infusion-check").querySelector("[data-page-fallback]");
+  stops.set(screen, earlyScreen(screen, { onSlow: () => box && (box.hidden = false) }));
+}
 
 /** The page's own box of whom to call, instead of the first screen (the check cannot start). */
 function showPageFallback(el) {
@@ -26,7 +30,7 @@ const packs = preload(new URL("./", import.meta.url), document.querySelector("in
 // and shows whom to call)
 import("./pkg/infusion_check.js")
   .then(async (widget) => {
-    const exports = await widget.default();
+    await widget.default();
     await packs(widget);
     for (const el of document.querySelectorAll("infusion-check")) {
       const prerendered = el.querySelector("[data-prerendered]");
@@ -36,7 +40,11 @@ import("./pkg/infusion_check.js")
       else el.replaceChildren(root);
       try {
         // (null after a crash: the fallback, or for a later element nothing)
-        if (!guard(root, () => widget.mount(root, el)) && !el.querySelector("[data-fallback]")) {
+        if (guard(root, () => widget.mount(root, el))) {
+          // (shown while the check was slow to come: it is here now)
+          const box = el.querySelector("[data-page-fallback]");
+          if (box) box.hidden = true;
+        } else if (!el.querySelector("[data-fallback]")) {
           if (prerendered) showPageFallback(el);
           else el.replaceChildren(...before);
         }
@@ -47,7 +55,6 @@ import("./pkg/infusion_check.js")
       }
     }
     followLanguage(document.body);
-    globalThis.__infusionCheckWasmMemory = () => Object.values(exports).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength;
   })
   .catch(cannotStart);
 

@@ -191,7 +191,7 @@ export function guard(root, mount) {
 // carry into the check when it mounts over it (src/ui/mount.rs); Next says
 // "One moment…" meanwhile. Gives the function that stops all this (the
 // loader calls it just before the widget mounts).
-export function earlyScreen(screen) {
+export function earlyScreen(screen, { onSlow } = {}) {
   const stop = new AbortController();
   const on = { signal: stop.signal };
   const es = screen.querySelector(".ic-app")?.lang === "es";
@@ -200,12 +200,31 @@ export function earlyScreen(screen) {
   const status = document.createElement("p");
   status.className = "ic-note";
   status.dataset.earlyStatus = "";
-  const wait = () => {
-    const text = es ? "Un momento…" : "One moment…";
-    status.textContent = text;
-    if (!status.isConnected) screen.querySelector(".ic-actions")?.after(status);
+  const say = (text) => {
     const live = screen.querySelector(".ic-live:not([data-restart-live]):not([data-cleared-live])");
     if (live) live.textContent = text;
+  };
+  // A check that hangs (a stalled download, no error to catch): after
+  // SLOW_MS, the line under Next says so and gives the emergency call, and
+  // the page may show its own box of whom to call (`onSlow`). The check
+  // still takes over if it comes.
+  let slow = null;
+  const tooSlow = () => {
+    const call = screen.querySelector("a.ic-call-emergency");
+    const a = document.createElement("a");
+    a.href = call?.href || "tel:911";
+    a.textContent = (call?.href || "tel:911").slice(4);
+    status.replaceChildren(es ? "Esto tarda más de lo normal. Si se siente mal, llame al " : "This is taking longer than usual. If you feel unwell, call ", a, ".");
+    status.dataset.earlyStatus = "slow";
+    say(status.textContent);
+    onSlow?.();
+  };
+  const wait = () => {
+    const text = es ? "Un momento…" : "One moment…";
+    if (status.dataset.earlyStatus !== "slow") status.textContent = text;
+    if (!status.isConnected) screen.querySelector(".ic-actions")?.after(status);
+    say(status.textContent);
+    slow ??= setTimeout(tooSlow, SLOW_MS);
   };
   screen.addEventListener("change", (e) => {
     const box = e.target;
@@ -232,9 +251,13 @@ export function earlyScreen(screen) {
   }, on);
   return () => {
     stop.abort();
+    clearTimeout(slow);
     status.remove();
   };
 }
+
+/** How long a tap on the first screen waits for the check before the page says it is slow. */
+export const SLOW_MS = 8000;
 
 // The first screen as the build rendered it (pkg/first-en.json, ...: a tree
 // of [tag, [[name, value], ...], ...children] and strings), for the custom
@@ -257,14 +280,9 @@ function build(node) {
   return el;
 }
 
-// The same rule as the widget's (config.rs, Phone::parse): digits, spaces and
-// + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
-export function phone(raw) {
-  const s = (raw || "").trim();
-  const digits = s.replace(/[^0-9]/g, "");
-  if (!/^\+?[0-9 ()-]{2,32}$/.test(s) || s.length > 32 || digits.length < 2) return null;
-  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
-}
+// A phone number as the widget reads it (web/rules.js: config.rs's rule).
+import { phone } from "./rules.js";
+export { phone };
 
 // A build-time first screen (rendered with 911) calling `raw`, or 911 when
 // it is not a phone number (as the widget does).

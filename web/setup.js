@@ -7,7 +7,10 @@
 import { qrSvg } from "./qr.js";
 
 const $ = (id) => document.getElementById(id);
-const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "accent", "sticky-offset", "hours", "timezone"];
+import { KEYS as ALL_KEYS, checkPhone as phone, clean, hoursProblem, zoneForm } from "./rules.js";
+
+// The widget's keys (web/rules.js) but the drip's end time, which a patient's link sets.
+const KEYS = ALL_KEYS.filter((k) => k !== "ended");
 // (the frame's own bars need no header height: the custom element's alone)
 const ELEMENT_ONLY = ["sticky-offset"];
 const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hours line", "emergency-number": "Emergency number" };
@@ -17,65 +20,14 @@ const DEFAULT_ACCENT = "#0a5c8f";
 const base = new URL("./", location.href);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-// The widget's rule (config.rs, Phone::parse; web/frame.js): digits, spaces
-// and + - ( ), a + only at the start, 2 to 32 characters, at least 2 digits.
-// Gives the number as shown and its tel: target, or why it is refused.
-function phone(raw) {
-  const s = raw.trim();
-  if ([...s].length > 32) return { error: "is longer than 32 characters" };
-  const bad = [...s].find((c) => !/[0-9 +()-]/.test(c));
-  if (bad) return { error: `contains "${bad}"; use only digits, spaces and + - ( )` };
-  const digits = s.replace(/[^0-9]/g, "");
-  if (digits.length < 2) return { error: "has fewer than 2 digits" };
-  if (s.slice(1).includes("+")) return { error: "has a + that is not at the start" };
-  return { text: s.replace(/\s+/g, " "), href: "tel:" + (s.startsWith("+") ? "+" : "") + digits };
-}
-
-// The widget's rule for opening hours (config.rs, parse_hours): rules split
-// by ";", each days (Mo-Fr, Mo,We, Fr-Mo) then times (08:00-12:00,13:00-18:00)
-// or "off". Gives why it is refused, or nothing.
-function hoursProblem(s) {
-  const DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
-  const open = new Set();
-  for (const rule of s.split(";").map((r) => r.trim()).filter(Boolean)) {
-    const m = /^(\S+)\s+([\s\S]*)$/.exec(rule);
-    if (!m) return `"${rule}" is not days then times`;
-    const named = [];
-    for (const item of m[1].split(",")) {
-      const [a, b = a] = item.split(/-(.*)/s);
-      for (const d of [a, b]) if (!DAYS.includes(d)) return `"${d}" is not a day: Mo Tu We Th Fr Sa Su`;
-      let d = DAYS.indexOf(a);
-      named.push(d);
-      while (d !== DAYS.indexOf(b)) named.push((d = (d + 1) % 7));
-    }
-    const times = m[2].trim();
-    if (times !== "off") {
-      for (const span of times.split(",").map((t) => t.trim())) {
-        const t = /^([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})$/.exec(span);
-        const [h1, m1, h2, m2] = t ? t.slice(1).map(Number) : [];
-        if (!t || h1 > 24 || m1 > 59 || h2 > 24 || m2 > 59 || h2 * 60 + m2 > 1440) return `"${span}" is not a time span like 08:00-18:00`;
-        if (h1 * 60 + m1 >= h2 * 60 + m2) return `"${span}" ends before it starts`;
-      }
-    }
-    for (const d of named) times === "off" ? open.delete(d) : open.add(d);
-  }
-  return open.size ? "" : "it is open on no day";
-}
-
 // A time zone the browser knows (the widget asks the patient's browser the same way).
 function zoneKnown(zone) {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone);
+    return !!zoneForm(zone) && !!new Intl.DateTimeFormat("en-US", { timeZone: zone });
   } catch (e) {
     return false;
   }
 }
-
-// Text as the widget keeps it (config.rs, clean_text): control characters as
-// spaces, invisible and direction marks dropped, runs of spaces as one.
-const clean = (s) =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "").replace(/\s+/g, " ").trim();
 
 // What the clinic typed, never the examples.
 function values() {

@@ -73,12 +73,24 @@ pub struct Text {
     pub es: String,
 }
 
-/// As JSON, `{"en": ..., "es": ...}`; in a compiled file, nothing in the
-/// structure: its strings go to the texts part (see `wire`).
+std::thread_local! {
+    /// While `wire::write_split` writes a compiled file (it sets and takes
+    /// this), the texts of what it writes, in order; `None` otherwise.
+    pub(super) static TEXT_SINK: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// As JSON, `{"en": ..., "es": ...}`; in a compiled file (while
+/// [`TEXT_SINK`] is set), nothing in the structure: its strings go to the
+/// texts part (see `wire`).
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        if super::wire::set_aside(self) {
+        let set_aside = TEXT_SINK.with_borrow_mut(|sink| {
+            sink.as_mut()
+                .map(|texts| texts.extend([self.en.clone(), self.es.clone()]))
+                .is_some()
+        });
+        if set_aside {
             return s.serialize_unit();
         }
         let mut t = s.serialize_struct("Text", 2)?;

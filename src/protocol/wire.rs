@@ -28,7 +28,7 @@
 
 use super::model::{
     AdviceData, Cond, Effect, Kind, Level, OptionData, OutcomeText, Outcomes, RaiseData, Recheck,
-    RuleData, Text,
+    RuleData, Text, TEXT_SINK,
 };
 use super::{Lang, Protocol, Question};
 use litemap::LiteMap;
@@ -416,22 +416,6 @@ impl Wire for Cond {
     }
 }
 
-std::thread_local! {
-    /// The texts of the value [`write_split`] is writing, in order.
-    static TEXTS: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Called by `Text`'s `Serialize`: while [`write_split`] is writing, keeps
-/// the text's strings for the texts part and gives `true` (the structure then
-/// holds nothing for it); otherwise (JSON) gives `false`.
-pub(super) fn set_aside(t: &Text) -> bool {
-    TEXTS.with_borrow_mut(|sink| {
-        sink.as_mut()
-            .map(|texts| texts.extend([t.en.clone(), t.es.clone()]))
-            .is_some()
-    })
-}
-
 /// Writes a compiled file (see the module's doc): `value`, its texts set
 /// aside, and then `more` texts (their count is for `value` to write).
 pub fn write_split<T: serde::Serialize>(value: &T, more: &[&str]) -> Result<Vec<u8>, String> {
@@ -440,13 +424,13 @@ pub fn write_split<T: serde::Serialize>(value: &T, more: &[&str]) -> Result<Vec<
     struct Sink;
     impl Drop for Sink {
         fn drop(&mut self) {
-            TEXTS.take();
+            TEXT_SINK.take();
         }
     }
     let _sink = Sink;
-    TEXTS.set(Some(Vec::new()));
+    TEXT_SINK.set(Some(Vec::new()));
     let structure = postcard::to_allocvec(value);
-    let texts = TEXTS.take().unwrap_or_default();
+    let texts = TEXT_SINK.take().unwrap_or_default();
     let structure = structure.map_err(|e| e.to_string())?;
     let mut w = Writer::default();
     w.len(structure.len());

@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::config::{zone_message, LangChoice, Opening};
+use std::cell::RefCell;
 
 /// Records the page's language setting (`lang` attribute or fragment key:
 /// "en", "es" or "auto") and says whether it changed since the last mount.

@@ -3,16 +3,20 @@
 
 use super::clock::Now;
 use super::state::Action;
-use super::{js_call_then, protocol_for};
+use super::{can_share, copy_text, share};
 use crate::config::{clock, Config};
-use crate::i18n::strings;
-use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Text};
+use crate::i18n::Strings;
+use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Protocol, Text};
 use crate::summary::{fill, for_them, reasons, summary, ticked_items};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the result shows.
 pub struct ResultProps {
+    /// The protocol (in `lang`).
+    pub p: &'static Protocol,
+    /// The widget's words in `lang`.
+    pub t: &'static Strings,
     /// The engine's outcome.
     pub outcome: Outcome,
     /// The confirmed answers.
@@ -46,12 +50,9 @@ pub fn icon(level: Level) -> Html {
 /// The result screen (a function, not a component: whether the summary was
 /// copied is kept in the root reducer).
 pub fn result_view(props: ResultProps) -> Html {
-    let t = strings(props.lang);
+    let (p, t) = (props.p, props.t);
     let cfg = props.config.clone();
     let copied = props.copied;
-    let Some(p) = protocol_for(props.lang) else {
-        return html! {};
-    };
     let ResultProps {
         outcome,
         answers,
@@ -154,26 +155,17 @@ pub fn result_view(props: ResultProps) -> Html {
         let (summary, dispatch) = (summary_full.clone(), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let dispatch = dispatch.clone();
-            js_call_then(
-                &["navigator", "clipboard"],
-                "writeText",
-                &summary.as_str().into(),
-                Box::new(move |r| dispatch.emit(Action::Copied(r.is_ok()))),
+            copy_text(
+                &summary,
+                Box::new(move |ok| dispatch.emit(Action::Copied(ok))),
             );
         })
     };
-    let can_share = super::js_has(&["navigator"], "share");
+    let can_share = can_share();
     let on_share = {
         let summary = summary_full;
         let title = p.title.get(lang).to_string();
-        Callback::from(move |_: MouseEvent| {
-            let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&data, &"title".into(), &title.clone().into());
-            let _ = js_sys::Reflect::set(&data, &"text".into(), &summary.clone().into());
-            // (closing the share sheet, or a frame without
-            // `allow="web-share"`, rejects: nothing to say then)
-            js_call_then(&["navigator"], "share", &data.into(), Box::new(|_| {}));
-        })
+        Callback::from(move |_: MouseEvent| share(&title, &summary))
     };
     let copy_label = match copied {
         Some(true) => t.copied,

@@ -3,10 +3,9 @@
 //! drafts (ticks not yet confirmed), notices; nothing here decides anything
 //! clinical.
 
-use super::protocol_for;
 use super::state::{Action, Notice};
-use crate::i18n::strings;
-use crate::protocol::{Answer, Answers, Kind, Lang, Question};
+use crate::i18n::Strings;
+use crate::protocol::{Answer, Answers, Kind, Lang, Protocol, Question};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,6 +16,10 @@ pub type ScreenAnswers = Vec<(String, Answer)>;
 /// functions, not components: smaller wasm): ticks not yet confirmed are
 /// drafts in the root reducer, as is what a screen asks the patient to fix.
 pub struct ScreenProps {
+    /// The protocol (in `lang`).
+    pub p: &'static Protocol,
+    /// The widget's words in `lang`.
+    pub t: &'static Strings,
     /// The question (or checklist) ID.
     pub qid: String,
     /// Everything answered so far, drafts included (to show earlier answers
@@ -66,7 +69,7 @@ impl ScreenProps {
         if self.notice.is_none() {
             return html! {};
         }
-        let t = strings(self.lang);
+        let t = self.t;
         let to_first = Callback::from(|e: MouseEvent| {
             use wasm_bindgen::JsCast;
             e.prevent_default();
@@ -105,17 +108,10 @@ impl ScreenProps {
     }
 }
 
-fn question(qid: &str, lang: Lang) -> Option<&'static Question> {
-    protocol_for(lang).and_then(|p| p.question(qid))
-}
-
 fn items(
     q: &'static Question,
-    lang: Lang,
+    p: &'static Protocol,
 ) -> Vec<(&'static crate::protocol::Text, Vec<&'static Question>)> {
-    let Some(p) = protocol_for(lang) else {
-        return Vec::new();
-    };
     q.sections
         .iter()
         .map(|(title, ids)| {
@@ -129,7 +125,7 @@ fn items(
 
 /// Any screen, keyed by `key`: dispatches on the question's kind.
 pub fn screen(key: String, props: ScreenProps) -> Html {
-    let Some(q) = question(&props.qid, props.lang) else {
+    let Some(q) = props.p.question(&props.qid) else {
         return html! {};
     };
     match q.kind {
@@ -153,8 +149,8 @@ fn heading(q: &Question, props: &ScreenProps, id: &str) -> Html {
 /// others). Explained ("I'm not sure what some of these mean"), each item
 /// shows a plain line and its own "Not sure" (taken the cautious way).
 fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
-    let t = strings(props.lang);
-    let sections = items(q, props.lang);
+    let t = props.t;
+    let sections = items(q, props.p);
     let all: Vec<&Question> = sections
         .iter()
         .flat_map(|(_, l)| l.iter().copied())
@@ -285,7 +281,7 @@ fn notice(props: &ScreenProps, n: Notice) -> Callback<MouseEvent> {
 
 /// Yes / No (/ Not sure) and single choice: one tap answers and moves on.
 fn choice(key: String, q: &'static Question, props: &ScreenProps) -> Html {
-    let t = strings(props.lang);
+    let t = props.t;
     let current = match props.answers.get(&q.id) {
         Some(Answer::One(c)) => Some(c.as_str()),
         _ => None,
@@ -333,7 +329,7 @@ fn choice(key: String, q: &'static Question, props: &ScreenProps) -> Html {
 /// question's own exclusive options) comes last, after "or", and unticks
 /// the others.
 fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
-    let t = strings(props.lang);
+    let t = props.t;
     let draft = match props.answers.get(&q.id) {
         Some(Answer::Many(v)) => Some(v.clone()),
         _ => None,
@@ -413,7 +409,7 @@ fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
 /// Free text: kept on the phone, never used to lower the result. The
 /// textarea keeps what is typed; Next reads it from the page.
 fn free_text(key: String, q: &'static Question, props: &ScreenProps) -> Html {
-    let t = strings(props.lang);
+    let t = props.t;
     let initial = match props.answers.get(&q.id) {
         Some(Answer::One(s)) => s.clone(),
         _ => String::new(),

@@ -139,3 +139,29 @@ test('a Next tapped before the wasm lands on a result with its reasons (from the
   await expect(result.locator('[data-rule]').first()).toBeVisible();
   expect(requests.filter((u) => u.includes('reasons')), 'no request for the reasons after the wasm').toEqual([]);
 });
+
+test('a check that hangs: after a while the line under Next says so and gives the emergency call, the page shows whom to call, and the check still takes over when it comes', async ({ page }) => {
+  await page.clock.install();
+  const release = await holdWasm(page);
+  await page.goto('/index.html');
+  await page.locator(`${SCREEN} input[data-option=rf_faint_now]`).check();
+  await page.locator(`${SCREEN} [data-action=next]`).click();
+  const status = page.locator('[data-prerendered] [data-early-status]');
+  await expect(status).toHaveText('One moment…');
+  await expect(page.locator('[data-page-fallback]')).toBeHidden();
+  await page.clock.fastForward(9000);
+  await expect(status).toHaveAttribute('data-early-status', 'slow');
+  await expect(status).toContainText('This is taking longer than usual. If you feel unwell, call 911.');
+  await expect(status.locator('a')).toHaveAttribute('href', 'tel:911');
+  await expect(page.locator('[data-prerendered] .ic-live').first()).toContainText('taking longer than usual');
+  // The page's own box of whom to call (the clinic too), below the screen.
+  const box = page.locator('[data-page-fallback]');
+  await expect(box).toBeVisible();
+  await expect(box.locator('a[href^="tel:"]').nth(1)).toBeVisible();
+  release();
+  await page.clock.runFor(2000);
+  const result = page.locator('main section[data-disposition]');
+  await expect(result).toHaveAttribute('data-disposition', 'emergency', { timeout: 20_000 });
+  await expect(box).toBeHidden();
+  await expect(status).toHaveCount(0);
+});

@@ -91,7 +91,7 @@ for (const f of Object.values(OUTCOMES)) f.path = Object.keys(f.answers).concat(
 // The widget's own words (src/i18n.rs) that every screen shows.
 const CHROME = {
   en: {
-    title: 'Check how you feel after your drip',
+    title: 'Check how you feel',
     bar: 'Call 911',
     back: 'Back',
     restart: 'Start over',
@@ -106,7 +106,7 @@ const CHROME = {
     callClinic: 'Call Demo Infusion Clinic',
   },
   es: {
-    title: 'Revise cómo se siente después de su suero',
+    title: '¿Cómo se siente?',
     bar: 'Llame al 911',
     back: 'Atrás',
     restart: 'Empezar de nuevo',

@@ -230,7 +230,7 @@ test('switching language mid-flow keeps the answers and the screen', async ({ pa
   // The widget's own page follows: its language (for screen readers) and title.
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page).toHaveTitle(await page.locator('.ic-app h1').textContent());
-  await expect(page).toHaveTitle(/suero/);
+  await expect(page).toHaveTitle(/siente/);
 
   expect(await back(page, 'fl_course')).toBe('fl_itch');
   await expect(page.locator(`${S('fl_itch')} h2`)).toHaveText(questionText('fl_itch', 'es'));

@@ -1,0 +1,350 @@
+//! The check: one reducer over the answers (src/ui/state.rs), the screen the
+//! engine asks for next, the emergency bar on every screen, and the effects
+//! (storage, focus, the reasons' file).
+
+use super::*;
+
+/// Props of the widget.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The checked configuration.
+    pub config: Rc<Config>,
+    /// What was wrong with it (shown to the webmaster).
+    pub issues: Rc<Vec<ConfigIssue>>,
+    /// The language to start in (the page's setting, or the patient's own
+    /// choice kept in this tab).
+    pub lang: Lang,
+    /// The page's language setting changed since the last mount (its own
+    /// language switch): it then wins over the patient's kept choice.
+    #[prop_or_default]
+    pub lang_setting_changed: bool,
+    /// Answers the configuration gives (the drip's end time).
+    pub preset: Answers,
+    /// What the patient did on the page's build-time first screen before
+    /// the wasm arrived (a new check from it, over any kept in this tab).
+    #[prop_or_default]
+    pub handover: Option<Rc<Handover>>,
+}
+
+/// The widget: the check. [`mount_with`] renders it only once a language
+/// file is loaded (until then, and if none can be had, the root shows the
+/// fallback: the emergency number and the clinic), and files are never
+/// unloaded: the early return below is never taken, so the hooks run in the
+/// same order on every render. (No wrapper component waits for the file: one
+/// component type less in the wasm.)
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    #[cfg(feature = "test-hooks")]
+    if PANIC_IN_RENDER.with(|p| p.replace(false)) {
+        #[allow(clippy::panic)]
+        {
+            panic!("simulated panic in a render (test)");
+        }
+    }
+    let lang0 = props.lang;
+    let preset = props.preset.clone();
+    let setting_changed = props.lang_setting_changed;
+    // `state.lang` is the language the patient (or the page) wants; it is
+    // shown once its file is there.
+    let handover = props.handover.clone();
+    let state = use_reducer(|| match (loaded_first(lang0), handover) {
+        // What the patient did on the screen they saw wins over a check kept
+        // in this tab: it is what they answered last.
+        (Some((_, p)), Some(h)) if h.any() => h.apply(p, lang0, preset.clone()),
+        (Some((_, p)), _) => restore(p, lang0, setting_changed, &preset),
+        (None, _) => Wizard::new(lang0, preset.clone()),
+    });
+    let Some((lang, p)) = loaded_first(state.lang) else {
+        return fallback(&props.config);
+    };
+    // The last language asked for: a file that arrives after the patient has
+    // picked another language is not applied.
+    let wanted = use_mut_ref(|| state.lang);
+    // Shows `want` once its file is there (at once if it is); says so if it
+    // cannot load, and the check goes on in the language shown.
+    let switch_to = {
+        let (state, wanted) = (state.clone(), wanted.clone());
+        move |want: Lang| {
+            let (state, wanted) = (state.clone(), wanted.clone());
+            *wanted.borrow_mut() = want;
+            state.dispatch(Action::LangFailed(false));
+            request_pack(want, move |ok| {
+                if *wanted.borrow() != want {
+                    return;
+                }
+                state.dispatch(if ok {
+                    Action::SetLanguage(want)
+                } else {
+                    Action::LangFailed(true)
+                });
+            });
+        }
+    };
+    {
+        // A language kept from earlier in this tab whose file is not here yet.
+        let switch_to = switch_to.clone();
+        use_effect_with(state.lang, move |want| {
+            if protocol_for(*want).is_none() {
+                switch_to(*want);
+            }
+        });
+    }
+    let heading = use_node_ref();
+    let confirmed = state.confirmed(p);
+    let step = crate::protocol::next_step(p, &confirmed);
+    let screen_key = match &step {
+        Step::Ask(q) => q.id.clone(),
+        Step::Done(_) => "result".to_string(),
+    };
+    {
+        // The reasons' file of the language shown: fetched while the first
+        // screen is read, and asked again on each new question while it is
+        // missing (the loader forgets a failure), never anew on the result: a
+        // request then would tell the site that a result was reached. The
+        // result waits for a fetch already under way (a Next tapped on the
+        // page's first screen before the wasm lands on the result at once). A
+        // result shown without it says so (and shows it once it is in).
+        let state = state.clone();
+        let asking = matches!(step, Step::Ask(_));
+        use_effect_with((lang, screen_key.clone()), move |(lang, _)| {
+            if !reasons_loaded(*lang) {
+                request_reasons(
+                    *lang,
+                    !asking,
+                    Box::new(move |_| state.dispatch(Action::Reasons)),
+                );
+            }
+        });
+    }
+
+    // Persist (session storage: this tab only, gone when it closes).
+    {
+        let state = state.clone();
+        use_effect_with(
+            (
+                state.answers.clone(),
+                state.history.clone(),
+                state.lang,
+                state.one_by_one.clone(),
+            ),
+            move |_| {
+                if let Some(s) = session_storage() {
+                    let _ = s.set_item(&storage_key(), &encode(&state));
+                    // For the page's loader: which language file to fetch first next time.
+                    let _ = s.set_item(LANG_HINT_KEY, state.lang.code());
+                }
+            },
+        );
+    }
+    // Focus moves to the new screen's heading after each action.
+    {
+        let heading = heading.clone();
+        let moved = state.moves > 0;
+        use_effect_with((screen_key.clone(), state.moves), move |_| {
+            if moved {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    focus_heading(&h);
+                }
+            }
+        });
+    }
+
+    // Focus stays where the patient had it on the page's first screen.
+    {
+        let heading = heading.clone();
+        let focus = props.handover.as_ref().and_then(|h| h.focus.clone());
+        use_effect_with((), move |_| {
+            let el = focus.and_then(|sel| {
+                heading
+                    .cast::<web_sys::Element>()?
+                    .closest(".ic-app")
+                    .ok()??
+                    .query_selector(&sel)
+                    .ok()??
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .ok()
+            });
+            if let Some(el) = el {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    // Next with nothing picked: focus goes to the error summary at the top
+    // (GOV.UK's pattern), which scrolls it into view.
+    {
+        let heading = heading.clone();
+        use_effect_with((state.notice, state.notices), move |(notice, _)| {
+            if notice.is_some() {
+                let summary = heading
+                    .cast::<web_sys::Element>()
+                    .and_then(|h| h.closest(".ic-screen").ok().flatten())
+                    .and_then(|s| s.query_selector(".ic-error-summary").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(summary) = summary {
+                    let _ = summary.focus();
+                }
+            }
+        });
+    }
+
+    let t = strings(lang);
+    let they = state.for_someone_else();
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+    let on_back = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Back))
+    };
+    // (the persist effect writes the cleared state over the stored one)
+    let on_restart = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AskRestart))
+    };
+    let set_lang = |l: Lang| {
+        let switch_to = switch_to.clone();
+        Callback::from(move |_: MouseEvent| switch_to(l))
+    };
+    let first_screen = state.history.is_empty();
+    // (screens done, the most that can be left): a total that never grows.
+    let (done, left) = progress(p, &confirmed);
+    let total = done + left;
+    let announce = match &step {
+        Step::Ask(q) => t
+            .announce_question
+            .replace("{q}", q.wording(they).get(lang)),
+        Step::Done(o) => t
+            .announce_result
+            .replace("{r}", crate::summary::level_label(o.level, t)),
+    };
+    let cfg = props.config.clone();
+    let body = match step {
+        Step::Ask(q) => html! {
+            <>
+                // No count on the first screen (every path is still open),
+                // nor while the most left is long: a worried patient reads
+                // "1 of 60" as a long check. The count only goes down.
+                if !first_screen {
+                    <div class="ic-progress">
+                        <p>{ t.progress.replace("{n}", &(done + 1).to_string()) }
+                            if left <= PROGRESS_COUNT_FROM {
+                                { " · " }{ if left <= 1 { t.progress_last.to_string() } else { t.progress_more.replace("{m}", &(left - 1).to_string()) } }
+                            }
+                        </p>
+                        if left <= PROGRESS_COUNT_FROM {
+                            <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
+                        }
+                    </div>
+                }
+                // Keyed by the screen and the move count: each screen starts
+                // fresh in the DOM (focus, scroll); its ticks live in the reducer.
+                { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
+                    p, t, qid: q.id.clone(), answers: state.answers.clone(), lang, they,
+                    per_item: state.one_by_one.contains(&q.id), notice: state.notice, first: first_screen,
+                    heading: heading.clone(), dispatch,
+                }) }
+            </>
+        },
+        Step::Done(outcome) => result::result_view(result::ResultProps {
+            p,
+            t,
+            outcome,
+            answers: confirmed.clone(),
+            lang,
+            heading: heading.clone(),
+            config: cfg.clone(),
+            copied: state.copied,
+            dispatch,
+        }),
+    };
+    html! {
+        <div class="ic-app" lang={lang.code()}>
+            { emergency_bar(t, &cfg, false) }
+            <header class="ic-header">
+                <h1>{ t.app_title }</h1>
+                <div class="ic-lang" role="group" aria-label={t.language}>
+                    <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} data-lang="en">{ "English" }</button>
+                    <button type="button" lang="es" aria-pressed={(lang == Lang::Es).to_string()} onclick={set_lang(Lang::Es)} data-lang="es">{ "Español" }</button>
+                </div>
+            </header>
+            if state.lang_failed {
+                <p class="ic-notice" role="status" data-lang-failed="">{ t.lang_unavailable }</p>
+            }
+            <main class="ic-main">
+                // Back at the top of each screen after the first, as GOV.UK
+                // and the NHS place it; on the first, under Next, the line
+                // that the answers stay on the phone (in the main landmark:
+                // axe's `region`; below, so the checklist starts higher).
+                if !first_screen {
+                    <button type="button" class="ic-back" onclick={on_back} data-action="back">{ t.back }</button>
+                }
+                { body }
+                if first_screen {
+                    <p class="ic-intro">{ t.app_intro }</p>
+                }
+            </main>
+            <p class="ic-live ic-sr" aria-live="polite">{ if state.moves > 0 { announce } else { String::new() } }</p>
+            // (its own region: emptied when disarmed, which is not read out)
+            <p class="ic-live ic-sr" aria-live="polite" data-restart-live="">{ if state.confirm_restart { t.restart_confirm } else { "" } }</p>
+            <p class="ic-live ic-sr" aria-live="polite" data-cleared-live="">{ if state.cleared { t.none_cleared } else { "" } }</p>
+            <nav class="ic-nav" aria-label={t.start_over}>
+                // One tap arms it (the button says "tap again", and so does the
+                // live region); the second clears. The button keeps focus.
+                <button type="button" class="ic-btn ic-link" onclick={on_restart} data-action="restart"
+                    data-armed={state.confirm_restart.then_some("")}>{ if state.confirm_restart { t.restart_confirm } else { t.start_over } }</button>
+            </nav>
+            { emergency_bar(t, &cfg, true) }
+            // For the clinic's webmaster, in English (the attribute names
+            // are English): folded at the end, out of the patient's way.
+            if !props.issues.is_empty() {
+                <details class="ic-setup" data-setup-notice="">
+                    <summary>{ t.setup_notice }</summary>
+                    <ul lang="en">{ for props.issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
+                </details>
+            }
+            <footer class="ic-footer">
+                <p>{ t.privacy }</p>
+                <p>{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }{ " " }{ p.status.get(lang) }</p>
+            </footer>
+        </div>
+    }
+}
+
+/// The most screens left (the current one included) from which the progress
+/// line counts them.
+pub(crate) const PROGRESS_COUNT_FROM: usize = 10;
+
+/// Focuses a new screen's heading and, if its first line is hidden (under
+/// the sticky emergency bar, or below the screen: a long question in large
+/// text), scrolls it to the top (its CSS `scroll-margin-top` keeps it below
+/// the bar). A question's heading already in view stays where it is.
+pub(crate) fn focus_heading(h: &web_sys::HtmlElement) {
+    let _ = h.focus();
+    let top = h.get_bounding_client_rect().top();
+    let app = h.closest(".ic-app").ok().flatten();
+    let rect_of = |sel: &str| {
+        app.as_ref()
+            .and_then(|a| a.query_selector(sel).ok().flatten())
+            .map(|b| b.get_bounding_client_rect())
+    };
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::MAX);
+    // Between the top bar and the bottom one (shown in the iframe page only).
+    let above = rect_of(".ic-emergency").map_or(0.0, |r| r.bottom().max(0.0));
+    let below = rect_of(".ic-emergency-end")
+        .filter(|r| r.height() > 0.0)
+        .map_or(screen, |r| r.top().min(screen));
+    // (at least its first line, about 80 px at the largest text, on screen)
+    let first_line = f64::from(h.offset_height()).min(80.0);
+    // The result always starts at the top: its first view is the outcome,
+    // its calls and what to do now.
+    let result = h.id() == "ic-result-title";
+    if result || top < above || top + first_line > below {
+        // (alignToTop: block "start")
+        h.scroll_into_view_with_bool(true);
+    }
+}
