@@ -90,7 +90,15 @@ fn eval_json_prints_only_a_json_array() {
             .unwrap_or_default();
         assert_eq!(
             keys,
-            ["asked", "disposition", "fired", "id", "screens", "urgency"]
+            [
+                "asked",
+                "disposition",
+                "fired",
+                "id",
+                "packs",
+                "screens",
+                "urgency"
+            ]
         );
         assert!(item["screens"].as_u64().is_some_and(|n| n >= 1));
     }

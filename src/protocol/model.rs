@@ -151,6 +151,12 @@ pub struct OptionData {
     /// Picking it clears every other option (multi-choice only).
     #[serde(default)]
     pub exclusive: bool,
+    /// The therapy pack that adds it (a symptom group of the iron pack);
+    /// absent, the shared core's. Data only: a selection
+    /// ([`ProtocolData::select`]) keeps or drops it, and a compiled file
+    /// holds nothing for it.
+    #[serde(default, skip_serializing)]
+    pub pack: Option<String>,
 }
 
 /// A group of checklist items under a heading.
@@ -183,6 +189,9 @@ pub struct ItemData {
     /// What "not sure" is taken to be; absent means rules read `not_sure` itself.
     #[serde(default)]
     pub if_not_sure: Option<String>,
+    /// The therapy pack that adds it; absent, the shared core's.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// A question as written in the data file.
@@ -223,6 +232,9 @@ pub struct QuestionData {
     /// Checklist sections.
     #[serde(default)]
     pub sections: Option<Vec<SectionData>>,
+    /// The therapy pack that adds it; absent, the shared core's.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// A disposition level, lowest first, so `max` is "the highest wins".
@@ -373,6 +385,12 @@ pub struct RuleData {
     pub advice_they: Option<Text>,
     /// Source tags (DOSSIER.md §17; PC = protocol choice; GK = general knowledge; P3 = principle).
     pub sources: Vec<String>,
+    /// The therapy pack whose rule it is; absent, the shared core's. A
+    /// symptom group counts as cleared only when every pack (the core is one)
+    /// that has a self-care rule for it clears it, and a result's reason
+    /// names its pack.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// What the result screen says for one level. Each `_they` text is the
@@ -523,6 +541,32 @@ pub struct AdviceData {
     pub text_they: Option<Text>,
     /// Source tags.
     pub sources: Vec<String>,
+    /// The therapy pack that adds it; absent, the shared core's. Data only
+    /// (a selection keeps or drops it; a compiled file holds nothing for it).
+    #[serde(default, skip_serializing)]
+    pub pack: Option<String>,
+}
+
+/// A therapy pack, as declared in the data file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackData {
+    /// Stable ID (`magnesium`, `iron`): a contract, like question IDs.
+    pub id: String,
+    /// What the patient reads when picking it.
+    pub name: Text,
+    /// The pack's specification.
+    pub spec: String,
+    /// The check's title when it is the only pack selected.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Packs it brings with it (`vitamin-drip` brings `magnesium`).
+    #[serde(default)]
+    pub brings: Vec<String>,
+    /// The outcome texts when it is the only pack selected (they name the
+    /// drip); absent, or with several packs, the file's own.
+    #[serde(default)]
+    pub outcomes: Option<Outcomes>,
 }
 
 /// The whole data file.
@@ -558,4 +602,8 @@ pub struct ProtocolData {
     /// Tailored advice.
     #[serde(default)]
     pub advice: Vec<AdviceData>,
+    /// The therapy packs; every question, option, item, rule and advice
+    /// without a `pack` is the shared core's.
+    #[serde(default)]
+    pub packs: Vec<PackData>,
 }
