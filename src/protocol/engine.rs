@@ -707,6 +707,7 @@ impl<'p> Eval<'p> {
                 let uncleared = picked.iter().any(|g| !self.is_cleared(g));
                 Some(uncleared == *b)
             }
+            Cond::Cleared(g) => Some(self.is_cleared(g)),
         }
     }
 
@@ -844,7 +845,9 @@ impl<'p> Eval<'p> {
                         .iter()
                         .any(|a| a.group.is_some() || !a.count_groups.is_empty())
                 }
-                Cond::Uncleared(_) => hit |= affected.iter().any(|a| a.effect == Effect::Clear),
+                Cond::Uncleared(_) | Cond::Cleared(_) => {
+                    hit |= affected.iter().any(|a| a.effect == Effect::Clear)
+                }
                 _ => {}
             });
         }
@@ -857,7 +860,9 @@ impl<'p> Eval<'p> {
         let mut hit = false;
         self.visit(c, depth, &mut |c| match c {
             Cond::Is(map) => hit |= map.iter().any(|(id, _)| ids.contains(&id.as_str())),
-            Cond::Uncleared(_) | Cond::GroupsFired(_) => hit |= ids.contains(&GROUPS_QUESTION),
+            Cond::Uncleared(_) | Cond::Cleared(_) | Cond::GroupsFired(_) => {
+                hit |= ids.contains(&GROUPS_QUESTION)
+            }
             _ => {}
         });
         hit

@@ -305,6 +305,10 @@ pub enum Cond {
     Assumed(bool),
     /// A picked symptom group is not cleared by a self-care rule (`true`).
     Uncleared(bool),
+    /// This symptom group is cleared by the self-care rules before this one:
+    /// by every owner (each pack, and the core) that has one for it (a
+    /// conjunction, so another pack's clearing never lowers a result).
+    Cleared(String),
 }
 
 /// What a rule does when it fires.

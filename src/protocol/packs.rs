@@ -140,6 +140,17 @@ impl Dropped {
                 }
                 ids_changed(before, c)
             }
+            Cond::Cleared(g) => {
+                if self
+                    .options
+                    .contains(&(GROUPS_QUESTION.to_string(), g.clone()))
+                {
+                    *c = never();
+                    true
+                } else {
+                    false
+                }
+            }
             Cond::Def(_)
             | Cond::LevelBelow(_)
             | Cond::GroupsFired(_)

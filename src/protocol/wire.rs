@@ -429,6 +429,7 @@ impl Wire for Cond {
             8 => Cond::GroupsFired(Wire::read(r)),
             9 => Cond::Assumed(Wire::read(r)),
             10 => Cond::Uncleared(Wire::read(r)),
+            11 => Cond::Cleared(Wire::read(r)),
             _ => r.fail(Cond::All(Vec::new())),
         };
         r.depth -= 1;
