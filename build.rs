@@ -21,7 +21,7 @@ fn main() {
         Err(e) => {
             if let protocol::LoadError::Invalid(problems) = &e {
                 for problem in problems {
-                    println!("cargo:warning=src/protocols/magnesium.json: {problem}");
+                    println!("cargo:warning=src/protocols/infusion-check.json: {problem}");
                 }
             }
             eprintln!("the protocol does not pass its checks: {e}");

@@ -151,6 +151,28 @@ strings_struct! {
     reminder_title_they,
     /// Before the link back to the check in the event: "Open the check again:".
     reminder_open,
+    /// On a result: keep this check on this phone (opt-in, local storage).
+    keep_check,
+    /// Under it: what is kept, and where.
+    keep_note,
+    /// After it was kept.
+    kept,
+    /// The phone would not keep it (storage refused).
+    keep_failed,
+    /// Deletes every saved check.
+    delete_saved,
+    /// After they were deleted.
+    deleted_saved,
+    /// "Your last saved check, {when}: {outcome}."
+    last_saved,
+    /// "{when}" today: "today at {time}".
+    saved_today,
+    /// "yesterday at {time}".
+    saved_yesterday,
+    /// "{n} days ago at {time}".
+    saved_days_ago,
+    /// The repeat-use question answered in advance: "{when}".
+    prefilled_repeat,
     /// The result's read-back code: "Read this code to the nurse: {code}".
     readback_line,
     /// The read-back code's line in the summary: "Code for the nurse's page: {code}".
@@ -253,6 +275,17 @@ pub const EN: Strings = Strings {
     reminder_title: "Check again how you feel after your drip",
     reminder_title_they: "Check again how they feel after the drip",
     reminder_open: "Open the check again:",
+    keep_check: "Keep this check on this phone",
+    keep_note: "Only on this phone: the time, the result and the problems you picked, for 7 days. Then the next check can show it.",
+    kept: "Kept on this phone.",
+    keep_failed: "This phone would not keep it.",
+    delete_saved: "Delete my saved checks",
+    deleted_saved: "Your saved checks are deleted.",
+    last_saved: "Your last saved check, {when}: {outcome}.",
+    saved_today: "today at {time}",
+    saved_yesterday: "yesterday at {time}",
+    saved_days_ago: "{n} days ago at {time}",
+    prefilled_repeat: "You kept a check for this {when}, so “Yes” is picked. Change it if that is wrong.",
     readback_line: "Read this code to the nurse: {code}",
     readback_summary: "Code for the nurse's page: {code}",
     readback_qr: "QR code for the nurse",
@@ -332,6 +365,17 @@ pub const ES: Strings = Strings {
     reminder_title: "Revise otra vez cómo se siente después del suero",
     reminder_title_they: "Revise otra vez cómo se siente la persona después del suero",
     reminder_open: "Abra la revisión otra vez:",
+    keep_check: "Guardar esta revisión en este teléfono",
+    keep_note: "Solo en este teléfono: la hora, el resultado y los problemas que marcó, por 7 días. Así la próxima revisión lo puede mostrar.",
+    kept: "Guardada en este teléfono.",
+    keep_failed: "Este teléfono no la pudo guardar.",
+    delete_saved: "Borrar mis revisiones guardadas",
+    deleted_saved: "Sus revisiones guardadas se borraron.",
+    last_saved: "Su última revisión guardada, {when}: {outcome}.",
+    saved_today: "hoy a las {time}",
+    saved_yesterday: "ayer a las {time}",
+    saved_days_ago: "hace {n} días a las {time}",
+    prefilled_repeat: "Usted guardó una revisión por esto {when}, así que está marcado “Sí”. Cámbielo si no es así.",
     readback_line: "Lea este código a enfermería: {code}",
     readback_summary: "Código para enfermería: {code}",
     readback_qr: "Código QR para enfermería",

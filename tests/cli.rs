@@ -90,7 +90,15 @@ fn eval_json_prints_only_a_json_array() {
             .unwrap_or_default();
         assert_eq!(
             keys,
-            ["asked", "disposition", "fired", "id", "screens", "urgency"]
+            [
+                "asked",
+                "disposition",
+                "fired",
+                "id",
+                "packs",
+                "screens",
+                "urgency"
+            ]
         );
         assert!(item["screens"].as_u64().is_some_and(|n| n >= 1));
     }
@@ -137,10 +145,20 @@ fn bad_inputs_get_one_clear_line() {
         "\"maybe\" is not an answer to \"mod_kidney\"",
     );
     let mut v: serde_json::Value = serde_json::from_str(&base).unwrap_or_default();
-    v["protocol"] = serde_json::json!("iron");
+    v["protocol"] = serde_json::json!("zinc");
     assert_clean_failure(
         &run(&["eval", &tmp("other.json", &v.to_string())]),
-        "for the \"iron\" protocol",
+        "for the \"zinc\" protocol",
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&base).unwrap_or_default();
+    v["cases"][0]["packs"] = serde_json::json!(["zinc"]);
+    assert_clean_failure(
+        &run(&["eval", &tmp("unknown-pack.json", &v.to_string())]),
+        "there is no pack \"zinc\"",
+    );
+    assert_clean_failure(
+        &run(&["table", "--pack", "zinc"]),
+        "there is no pack \"zinc\"",
     );
     assert_clean_failure(&run(&["table", "--lang", "fr"]), "unknown language \"fr\"");
     assert_clean_failure(&run(&["frobnicate"]), "unknown command");
@@ -172,4 +190,24 @@ fn table_renders_every_rule_in_both_languages() {
     }
     let es = text(&run(&["table", "--lang", "es"]).stdout);
     assert!(es.contains("EMERGENCIA") && es.contains("¿Tiene usted ALGUNO"));
+}
+
+#[test]
+fn table_takes_a_pack_and_eval_runs_each_case_with_its_packs() {
+    let out = run(&["table", "--pack", "iron"]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("FE-E01") && s.contains("`fe_stain`") && !s.contains("**E04**"),
+        "{s}"
+    );
+    let cases =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("clinical/packs/iron-cases.json");
+    let out = run(&["eval", &cases.to_string_lossy()]);
+    let s = text(&out.stdout);
+    assert!(out.status.success(), "{s}");
+    assert!(
+        s.contains("magnesium+iron") && s.contains("under-triage 0"),
+        "{s}"
+    );
 }

@@ -963,6 +963,7 @@ fn every_condition_kind_and_level_reads_back_as_postcard_wrote_it() {
         Cond::GroupsFired(2),
         Cond::Assumed(false),
         Cond::Uncleared(true),
+        Cond::Cleared("g_flush".into()),
     ];
     for (i, c) in each.iter().enumerate() {
         let index = match c {
@@ -977,6 +978,7 @@ fn every_condition_kind_and_level_reads_back_as_postcard_wrote_it() {
             Cond::GroupsFired(_) => 8,
             Cond::Assumed(_) => 9,
             Cond::Uncleared(_) => 10,
+            Cond::Cleared(_) => 11,
         };
         assert_eq!(index, i);
         let bytes = postcard::to_allocvec(c).unwrap_or_default();

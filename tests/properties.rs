@@ -8,7 +8,10 @@
 
 mod common;
 
-use common::{answers_from_bytes, magnesium, rank_of};
+use common::{
+    answers_from_bytes, magnesium, rank_of, worsenings, NOT_SURE_IS_CALL_NOW, ROUTING,
+    YES_IS_REASSURING,
+};
 use infusion_check::protocol::{
     asked_screens, next_step, triage, triage_asking_all, Answer, Answers, Disposition, Kind,
     Protocol, Step,
@@ -25,78 +28,6 @@ fn protocol() -> &'static Protocol {
 
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(any::<u8>(), 200..400)
-}
-
-/// Yes/no questions where "yes" is the reassuring answer, and ones that route
-/// rather than grade (answering yes to "still at the clinic?" sends you to the
-/// nurse there, whatever else is true).
-const YES_IS_REASSURING: &[&str] = &["pn_before", "ctx_can_talk"];
-const ROUTING: &[&str] = &["ctx_at_clinic", "ctx_respondent"];
-
-/// Red-flag items where PROTOCOL.md §3B gives "not sure" a lower level than
-/// "yes" (NS → call-now with the emergency number shown; rule X01).
-const NOT_SURE_IS_CALL_NOW: &[&str] = &[
-    "rf_heart_plus",
-    "rf_headache_sudden",
-    "rf_arm_circulation",
-    "rf_sepsis",
-    "rf_bleeding",
-    "rf_worried",
-];
-
-/// Every way to make one answer worse: (question, worse answers set).
-fn worsenings(p: &Protocol, a: &Answers) -> Vec<(String, Answer)> {
-    let mut out = Vec::new();
-    for q in &p.questions {
-        if ROUTING.contains(&q.id.as_str()) {
-            continue;
-        }
-        let current = a.get(&q.id).cloned();
-        match q.kind {
-            Kind::YesNo => {
-                let (good, bad) = if YES_IS_REASSURING.contains(&q.id.as_str()) {
-                    ("yes", "no")
-                } else {
-                    ("no", "yes")
-                };
-                if current == Some(Answer::One(good.into())) {
-                    out.push((q.id.clone(), Answer::One(bad.into())));
-                }
-            }
-            Kind::Single if q.ordered => {
-                if let Some(Answer::One(code)) = &current {
-                    if let Some(i) = q.options.iter().position(|o| &o.id == code) {
-                        for worse in q.options.iter().skip(i + 1) {
-                            out.push((q.id.clone(), Answer::One(worse.id.clone())));
-                        }
-                    }
-                }
-            }
-            Kind::Multi => {
-                // Adding an option; replacing an exclusive one ("Nothing now")
-                // is a different answer, not a worse one.
-                if let Some(Answer::Many(picked)) = &current {
-                    if picked
-                        .iter()
-                        .any(|c| q.option(c).is_some_and(|o| o.exclusive))
-                    {
-                        continue;
-                    }
-                    for o in q
-                        .options
-                        .iter()
-                        .filter(|o| !o.exclusive && !picked.contains(&o.id))
-                    {
-                        let mut more = picked.clone();
-                        more.push(o.id.clone());
-                        out.push((q.id.clone(), Answer::Many(more)));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 proptest! {

@@ -1,18 +1,23 @@
 //! `infusion-check`: the protocol's command line, for clinicians and CI.
 //!
-//! - `infusion-check check [FILE]`: check a protocol file (the built-in one by default).
-//! - `infusion-check eval CASES.json [--json]`: run a case file and score it.
-//! - `infusion-check table [--lang en|es] [FILE]`: the protocol as a Markdown decision table.
+//! - `infusion-check check [FILE]`: check a protocol file (the built-in one by
+//!   default): the core with each therapy pack, and with every combination.
+//! - `infusion-check eval CASES.json [--json]`: run a case file and score it
+//!   (each case with the packs it names).
+//! - `infusion-check table [--lang en|es] [--pack NAME] [FILE]`: the protocol
+//!   (the core and one pack, or every pack) as a Markdown decision table.
 
-use infusion_check::protocol::cases::{label, parse_cases, run_case, Verdict};
+use infusion_check::protocol::cases::{label, run_file, Verdict};
 use infusion_check::protocol::table::decision_table;
-use infusion_check::protocol::{check_reachability, Lang, LoadError, Protocol, MAGNESIUM_JSON};
+use infusion_check::protocol::{
+    check_reachability, Lang, LoadError, Protocol, ProtocolError, PROTOCOL_JSON,
+};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   infusion-check check [PROTOCOL.json]
   infusion-check eval CASES.json [--json] [--protocol PROTOCOL.json]
-  infusion-check table [--lang en|es] [PROTOCOL.json]";
+  infusion-check table [--lang en|es] [--pack NAME] [PROTOCOL.json]";
 
 /// How many generated answer sets `check` searches for rules that never fire.
 const REACHABILITY_SAMPLES: usize = 40_000;
@@ -32,13 +37,17 @@ fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 
-fn load(path: Option<&str>) -> Result<Protocol, String> {
+fn load(path: Option<&str>, pack: Option<&str>) -> Result<Protocol, String> {
     let json = match path {
         Some(p) => read(p)?,
-        None => MAGNESIUM_JSON.to_string(),
+        None => PROTOCOL_JSON.to_string(),
     };
     let name = path.unwrap_or("the built-in protocol");
-    Protocol::load(&json).map_err(|e| match e {
+    let loaded = match pack {
+        Some(pack) => Protocol::load_packs(&json, &[pack]),
+        None => Protocol::load(&json),
+    };
+    loaded.map_err(|e| match e {
         LoadError::Parse(m) | LoadError::Binary(m) => {
             format!("{name} is not a valid protocol file: {m}")
         }
@@ -61,39 +70,109 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let name = path.unwrap_or("the built-in protocol");
             let json = match path {
                 Some(p) => read(p)?,
-                None => MAGNESIUM_JSON.to_string(),
+                None => PROTOCOL_JSON.to_string(),
             };
-            let protocol = match Protocol::load(&json) {
+            // The whole file (every pack, the file's own texts), then each
+            // pack alone and every combination of two or more.
+            let packs = match Protocol::pack_ids(&json) {
                 Ok(p) => p,
                 Err(LoadError::Parse(m) | LoadError::Binary(m)) => {
                     println!("{name}: not a valid protocol file: {m}");
                     return Ok(ExitCode::from(1));
                 }
                 Err(LoadError::Invalid(problems)) => {
-                    for p in &problems {
-                        println!("{name}: {p}");
-                    }
-                    println!("{} problem(s)", problems.len());
+                    problems.iter().for_each(|p| println!("{name}: {p}"));
                     return Ok(ExitCode::from(1));
                 }
             };
-            let problems = check_reachability(&protocol, REACHABILITY_SAMPLES);
-            for p in &problems {
-                println!("{name}: {p}");
+            let mut selections: Vec<Option<Vec<&str>>> = vec![None];
+            let n = packs.len().min(12);
+            for mask in 1..(1_u32 << n) {
+                let pick: Vec<&str> = packs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, p)| p.as_str())
+                    .collect();
+                selections.push(Some(pick));
             }
-            if problems.is_empty() {
-                println!(
-                    "{name}: protocol {} {} is valid: {} questions and items, {} rules; every rule fired and every question was asked in {REACHABILITY_SAMPLES} generated answer sets",
-                    protocol.id,
-                    protocol.version,
-                    protocol.questions.len(),
-                    protocol.rules.len()
-                );
-                Ok(ExitCode::SUCCESS)
+            // Each selection loaded and checked; a rule that never fired (or
+            // a question never asked) in the generated answers of one
+            // selection is a problem only if it fired (was asked) in no
+            // selection that has it: a combination has more questions, so
+            // a rare path is rarer in its samples, and it is the same rule.
+            let mut failed = 0;
+            let mut checked: Vec<(String, Protocol, Vec<ProtocolError>)> = Vec::new();
+            for pick in &selections {
+                let (what, loaded) = match pick {
+                    None => (
+                        "every pack, the file's own texts".to_string(),
+                        Protocol::load(&json),
+                    ),
+                    Some(p) => (
+                        format!("packs {}", p.join(" + ")),
+                        Protocol::load_packs(&json, p),
+                    ),
+                };
+                let protocol = match loaded {
+                    Ok(p) => p,
+                    Err(LoadError::Parse(m) | LoadError::Binary(m)) => {
+                        println!("{name}: not a valid protocol file: {m}");
+                        return Ok(ExitCode::from(1));
+                    }
+                    Err(LoadError::Invalid(problems)) => {
+                        for p in &problems {
+                            println!("{name} ({what}): {p}");
+                        }
+                        println!("{name} ({what}): {} problem(s)", problems.len());
+                        failed += 1;
+                        continue;
+                    }
+                };
+                let problems = check_reachability(&protocol, REACHABILITY_SAMPLES);
+                checked.push((what, protocol, problems));
+            }
+            let has = |p: &Protocol, place: &str| match place.split_once('.') {
+                Some(("rules", id)) => p.rule(id).is_some(),
+                Some(("questions", id)) => p.question(id).is_some(),
+                _ => false,
+            };
+            for (what, protocol, problems) in &checked {
+                let real: Vec<&ProtocolError> = problems
+                    .iter()
+                    .filter(|e| {
+                        !checked.iter().any(|(_, other, theirs)| {
+                            has(other, &e.place) && !theirs.iter().any(|t| t.place == e.place)
+                        })
+                    })
+                    .collect();
+                for p in &real {
+                    println!("{name} ({what}): {p}");
+                }
+                let rarer = problems.len() - real.len();
+                if real.is_empty() {
+                    let note = if rarer > 0 {
+                        format!(" ({rarer} rule(s) or question(s) reached only in another selection that has them)")
+                    } else {
+                        String::new()
+                    };
+                    println!(
+                        "{name} ({what}): protocol {} {} is valid: {} questions and items, {} rules; every rule fired and every question was asked in {REACHABILITY_SAMPLES} generated answer sets{note}",
+                        protocol.id,
+                        protocol.version,
+                        protocol.questions.len(),
+                        protocol.rules.len()
+                    );
+                } else {
+                    println!("{name} ({what}): {} problem(s)", real.len());
+                    failed += 1;
+                }
+            }
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
             } else {
-                println!("{} problem(s)", problems.len());
-                Ok(ExitCode::from(1))
-            }
+                ExitCode::from(1)
+            })
         }
         "eval" => {
             let mut json_out = false;
@@ -113,13 +192,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let cases_path =
                 cases_path.ok_or_else(|| format!("eval needs a case file\n{USAGE}"))?;
-            let protocol = load(protocol_path)?;
-            let cases = parse_cases(&protocol, &read(cases_path)?)
+            let protocol_json = match protocol_path {
+                Some(p) => read(p)?,
+                None => PROTOCOL_JSON.to_string(),
+            };
+            // The whole file first, so that a broken one is named as such.
+            load(protocol_path, None)?;
+            let ran = run_file(&protocol_json, &read(cases_path)?)
                 .map_err(|e| format!("{cases_path}: {e}"))?;
-            let results: Vec<_> = cases
-                .iter()
-                .map(|(c, a)| run_case(&protocol, c, a))
-                .collect();
+            let results: Vec<_> = ran.iter().map(|r| r.result.clone()).collect();
             let under = results
                 .iter()
                 .filter(|r| r.verdict == Verdict::Under)
@@ -130,6 +211,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     .map(|r| {
                         serde_json::json!({
                             "id": r.id,
+                            "packs": ran
+                                .iter()
+                                .find(|x| x.result.id == r.id)
+                                .map(|x| x.packs.clone())
+                                .unwrap_or_default(),
                             "disposition": r.outcome.disposition.code(),
                             "urgency": r.outcome.urgency.map(|u| u.code()),
                             "fired": r.outcome.fired_ids(),
@@ -142,13 +228,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 println!("{text}");
             } else {
                 println!(
-                    "{:<6} {:<18} {:<18} {:<13} {:>7} fired",
-                    "case", "expected", "got", "verdict", "screens"
+                    "{:<6} {:<24} {:<18} {:<18} {:<13} {:>7} fired",
+                    "case", "packs", "expected", "got", "verdict", "screens"
                 );
-                for r in &results {
+                for x in &ran {
+                    let r = &x.result;
                     println!(
-                        "{:<6} {:<18} {:<18} {:<13} {:>7} {}",
+                        "{:<6} {:<24} {:<18} {:<18} {:<13} {:>7} {}",
                         r.id,
+                        x.packs.join("+"),
                         r.expected,
                         label(r.outcome.disposition, r.outcome.urgency),
                         r.verdict.word(),
@@ -164,11 +252,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     .iter()
                     .filter(|r| r.verdict == Verdict::Over)
                     .count();
+                let mut used: Vec<&str> = ran.iter().map(|x| x.protocol.as_str()).collect();
+                used.sort_unstable();
+                used.dedup();
                 println!(
-                    "{} cases (protocol {} {}): exact {exact}, over-triage {over}, under-triage {under}",
+                    "{} cases (protocol {}): exact {exact}, over-triage {over}, under-triage {under}",
                     results.len(),
-                    protocol.id,
-                    protocol.version
+                    used.join(", ")
                 );
                 let (all, non_emergency) = screen_stats(&results);
                 println!("screens per case: {all}; when not an emergency: {non_emergency}");
@@ -182,6 +272,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "table" => {
             let mut lang = Lang::En;
             let mut path = None;
+            let mut pack = None;
             let mut it = rest.iter();
             while let Some(a) = it.next() {
                 match a.as_str() {
@@ -195,12 +286,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                             }
                         };
                     }
+                    "--pack" => pack = Some(it.next().ok_or("--pack needs a pack's ID")?.as_str()),
                     s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
                     s if path.is_none() => path = Some(s),
                     s => return Err(format!("unexpected argument {s}\n{USAGE}")),
                 }
             }
-            let protocol = load(path)?;
+            let protocol = load(path, pack)?;
             print!("{}", decision_table(&protocol, lang));
             Ok(ExitCode::SUCCESS)
         }

@@ -17,8 +17,13 @@ pub const CASES_FORMAT: &str = "infusion-check-cases/1";
 pub struct CaseFile {
     /// Always `infusion-check-cases/1`.
     pub format: String,
-    /// The protocol the cases are for (`magnesium`).
+    /// The protocol the cases are for: the whole protocol
+    /// (`infusion-check`), each case naming its packs, or one pack
+    /// (`magnesium`), the pack of every case that names none.
     pub protocol: String,
+    /// About the file.
+    #[serde(default)]
+    pub note: Option<String>,
     /// The cases.
     pub cases: Vec<Case>,
 }
@@ -29,6 +34,15 @@ pub struct CaseFile {
 pub struct Case {
     /// Stable ID (V01 ...).
     pub id: String,
+    /// What was in the drip: the packs' IDs (several for a mixed drip);
+    /// `[]` for a patient who is not sure (every pack the clinic offers).
+    /// Absent, the file's pack (magnesium).
+    #[serde(default)]
+    pub packs: Option<Vec<String>>,
+    /// `false`: the patient is not sure what was in the drip (every pack
+    /// the clinic offers, whatever `packs` says).
+    #[serde(default)]
+    pub packs_known: Option<bool>,
     /// The patient's own words.
     pub story: String,
     /// Question ID → answer code (or list; or, for a checklist, item → code).
@@ -176,6 +190,9 @@ pub enum CaseError {
         /// What it must be.
         expected: &'static str,
     },
+    /// The protocol, or a case's selection of packs, could not be loaded.
+    #[error("{0}")]
+    Load(String),
     /// Two cases with one ID.
     #[error("case ID \"{0}\" is used twice")]
     DuplicateId(String),
@@ -302,6 +319,94 @@ pub fn case_answers(protocol: &Protocol, case: &Case) -> Result<Answers, CaseErr
         }
     }
     Ok(answers)
+}
+
+/// A case run with the packs it names.
+#[derive(Clone, Debug)]
+pub struct PackResult {
+    /// The packs selected (the ones the case names and the ones they bring,
+    /// or every pack offered for a patient who is not sure).
+    pub packs: Vec<String>,
+    /// The selected protocol's ID and version (`iron+magnesium/2026.12-…`).
+    pub protocol: String,
+    /// The result.
+    pub result: CaseResult,
+}
+
+impl Case {
+    /// The packs this case names: its `packs`; every pack `offered` when
+    /// it is `[]` or `packs_known` is `false`; `default` when it names none.
+    pub fn packs_named(&self, default: &[String], offered: &[String]) -> Vec<String> {
+        match (&self.packs, self.packs_known) {
+            (_, Some(false)) => offered.to_vec(),
+            (Some(list), _) if list.is_empty() => offered.to_vec(),
+            (Some(list), _) => list.clone(),
+            (None, _) => default.to_vec(),
+        }
+    }
+}
+
+/// Runs a case file against a protocol file with packs: each case with the
+/// core and the packs it names (a patient who is not sure: every pack the
+/// file offers). Answers are checked against the whole protocol; answers to
+/// questions of packs a case did not select are not used (a case may answer
+/// every modifier whatever its drip held).
+pub fn run_file(protocol_json: &str, cases_json: &str) -> Result<Vec<PackResult>, CaseError> {
+    let load = |e: super::LoadError| CaseError::Load(e.to_string());
+    let full = Protocol::load(protocol_json).map_err(load)?;
+    let offered = Protocol::pack_ids(protocol_json).map_err(load)?;
+    let file: CaseFile =
+        serde_json::from_str(cases_json).map_err(|e| CaseError::Parse(e.to_string()))?;
+    if file.format != CASES_FORMAT {
+        return Err(CaseError::Format(file.format));
+    }
+    let default: Vec<String> = if offered.contains(&file.protocol) {
+        vec![file.protocol.clone()]
+    } else if file.protocol == super::PROTOCOL_ID {
+        vec!["magnesium".to_string()]
+    } else {
+        return Err(CaseError::Protocol {
+            found: file.protocol,
+            expected: super::PROTOCOL_ID.to_string(),
+        });
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut selections: Vec<(Vec<String>, Protocol)> = Vec::new();
+    let mut out = Vec::new();
+    for case in &file.cases {
+        if !seen.insert(case.id.clone()) {
+            return Err(CaseError::DuplicateId(case.id.clone()));
+        }
+        let all = case_answers(&full, case)?;
+        let mut named = case.packs_named(&default, &offered);
+        named.sort();
+        named.dedup();
+        let at = match selections.iter().position(|(n, _)| *n == named) {
+            Some(i) => i,
+            None => {
+                let list: Vec<&str> = named.iter().map(String::as_str).collect();
+                let p = Protocol::load_packs(protocol_json, &list)
+                    .map_err(|e| CaseError::Load(format!("case {}: {e}", case.id)))?;
+                selections.push((named.clone(), p));
+                selections.len() - 1
+            }
+        };
+        let Some((_, protocol)) = selections.get(at) else {
+            return Err(CaseError::Load(format!("case {}: no protocol", case.id)));
+        };
+        let mut answers = Answers::new();
+        for (id, a) in &all.0 {
+            if protocol.index_of(id).is_some() {
+                answers.set(id, a.clone());
+            }
+        }
+        out.push(PackResult {
+            packs: protocol.id.split('+').map(str::to_string).collect(),
+            protocol: protocol.key(),
+            result: run_case(protocol, case, &answers),
+        });
+    }
+    Ok(out)
 }
 
 /// Runs one case.

@@ -671,6 +671,18 @@ impl<'p> Checker<'p> {
                 }
                 _ => self.problem(place, "only rules can read which rules fired".into()),
             },
+            Cond::Cleared(g) => {
+                if !matches!(ctx, Ctx::Rule(_)) {
+                    self.problem(place, "only rules can read the state of other rules".into());
+                }
+                let known = self
+                    .p
+                    .question(GROUPS_QUESTION)
+                    .is_some_and(|q| q.options.iter().any(|o| o.id == *g));
+                if !known {
+                    self.problem(place, format!("\"{g}\" is not a symptom group"));
+                }
+            }
             Cond::LevelBelow(_) | Cond::GroupsFired(_) | Cond::Assumed(_) | Cond::Uncleared(_) => {
                 if !matches!(ctx, Ctx::Rule(_)) {
                     self.problem(place, "only rules can read the state of other rules".into());

@@ -156,6 +156,8 @@ pub struct Fired {
     /// cautious way ("not sure", or none): with those answers unknown, it
     /// would not be certain. The result then gives its `why_unsure`.
     pub unsure: bool,
+    /// The therapy pack whose rule it is (`None`: the shared core's).
+    pub pack: Option<String>,
 }
 
 /// The result of the check: what to do, and why.
@@ -454,6 +456,8 @@ struct Eval<'p> {
     level: Level,
     // Sets, as maps to (): one small map type in the wasm, not two.
     groups: LiteMap<String, ()>,
+    /// `group owner`: a self-care rule of `owner` (a pack's ID, or empty for
+    /// the core) cleared `group`.
     cleared: LiteMap<String, ()>,
     final_pass: bool,
     /// While set, an answer read the cautious way counts as unknown (and a
@@ -484,6 +488,25 @@ impl<'p> Eval<'p> {
             final_pass,
             doubt: false,
         }
+    }
+
+    /// Whether a symptom group is cleared: every owner (each pack, and the
+    /// core) that has a self-care rule for it cleared it. Clearing is a
+    /// conjunction across packs, so adding a pack never clears what another
+    /// left to P7 (clinical/packs/README.md); within one owner any of its
+    /// rules clears.
+    fn is_cleared(&self, group: &str) -> bool {
+        let mut any = false;
+        for r in &self.p.rules {
+            if r.effect != Effect::Clear || !r.clears.contains_key(group) {
+                continue;
+            }
+            any = true;
+            if !self.cleared.contains_key(&cleared_key(group, r)) {
+                return false;
+            }
+        }
+        any
     }
 
     fn applies(&self, q: &Question) -> Option<bool> {
@@ -681,9 +704,10 @@ impl<'p> Eval<'p> {
                     Some(Slot::Value(v)) => v.clone(),
                     _ => Vec::new(),
                 };
-                let uncleared = picked.iter().any(|g| !self.cleared.contains_key(g));
+                let uncleared = picked.iter().any(|g| !self.is_cleared(g));
                 Some(uncleared == *b)
             }
+            Cond::Cleared(g) => Some(self.is_cleared(g)),
         }
     }
 
@@ -821,7 +845,9 @@ impl<'p> Eval<'p> {
                         .iter()
                         .any(|a| a.group.is_some() || !a.count_groups.is_empty())
                 }
-                Cond::Uncleared(_) => hit |= affected.iter().any(|a| a.effect == Effect::Clear),
+                Cond::Uncleared(_) | Cond::Cleared(_) => {
+                    hit |= affected.iter().any(|a| a.effect == Effect::Clear)
+                }
                 _ => {}
             });
         }
@@ -834,7 +860,9 @@ impl<'p> Eval<'p> {
         let mut hit = false;
         self.visit(c, depth, &mut |c| match c {
             Cond::Is(map) => hit |= map.iter().any(|(id, _)| ids.contains(&id.as_str())),
-            Cond::Uncleared(_) | Cond::GroupsFired(_) => hit |= ids.contains(&GROUPS_QUESTION),
+            Cond::Uncleared(_) | Cond::Cleared(_) | Cond::GroupsFired(_) => {
+                hit |= ids.contains(&GROUPS_QUESTION)
+            }
             _ => {}
         });
         hit
@@ -949,6 +977,7 @@ impl<'p> Eval<'p> {
                         level: l,
                         effect: Effect::Raise,
                         unsure,
+                        pack: rule.pack.clone(),
                     });
                 }
                 Effect::Clear => {
@@ -956,7 +985,7 @@ impl<'p> Eval<'p> {
                         .clears
                         .iter()
                         .filter(|(_, c)| self.cond(c, 0) == Some(true))
-                        .map(|(g, _)| g.clone())
+                        .map(|(g, _)| cleared_key(g, rule))
                         .collect();
                     for c in cleared {
                         self.cleared.insert(c, ());
@@ -966,6 +995,7 @@ impl<'p> Eval<'p> {
                         level: Level::SelfCare,
                         effect: Effect::Clear,
                         unsure: !sure,
+                        pack: rule.pack.clone(),
                     });
                 }
                 Effect::Note => self.fired.push(Fired {
@@ -973,11 +1003,18 @@ impl<'p> Eval<'p> {
                     level: Level::SelfCare,
                     effect: Effect::Note,
                     unsure: !sure,
+                    pack: rule.pack.clone(),
                 }),
             }
         }
         Outcome::new(self.level, self.fired, self.assumed)
     }
+}
+
+/// The key of `cleared`: the group and the rule's owner (its pack, or empty
+/// for the core).
+fn cleared_key(group: &str, rule: &RuleData) -> String {
+    format!("{group} {}", rule.pack.as_deref().unwrap_or_default())
 }
 
 fn and(a: Option<bool>, b: Option<bool>) -> Option<bool> {

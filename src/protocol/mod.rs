@@ -17,6 +17,7 @@ pub mod cases;
 mod check;
 mod engine;
 pub mod model;
+mod packs;
 pub mod table;
 pub mod wire;
 
@@ -30,8 +31,17 @@ pub use model::{they, they_list, Cond, Effect, Kind, Lang, Level, OptionData, Re
 use litemap::LiteMap;
 use model::{AdviceData, NotSureData, Outcomes, ProtocolData, QuestionData, RuleData};
 
-/// The built-in protocol data (IV magnesium), as written.
-pub const MAGNESIUM_JSON: &str = include_str!("../protocols/magnesium.json");
+/// The built-in protocol data, as written: the shared post-infusion core and
+/// every therapy pack (see `packs.rs`).
+pub const PROTOCOL_JSON: &str = include_str!("../protocols/infusion-check.json");
+
+/// The built-in protocol data (its name from before there were packs: the
+/// file is now the core and every pack; [`Protocol::magnesium`] selects the
+/// magnesium pack).
+pub const MAGNESIUM_JSON: &str = PROTOCOL_JSON;
+
+/// The whole protocol's ID (the core and every pack), as case files name it.
+pub const PROTOCOL_ID: &str = "infusion-check";
 
 /// The question whose options are the symptom groups.
 pub const GROUPS_QUESTION: &str = "symptoms";
@@ -162,9 +172,42 @@ pub enum LoadError {
 
 impl Protocol {
     /// Parses and checks protocol JSON. Any problem is an error naming its place.
+    /// Every pack the file declares is selected (see [`Protocol::load_packs`]),
+    /// with the file's own title and outcome texts (a pack's own, which name
+    /// its drip, serve when it is selected alone: [`Protocol::load_packs`]).
     pub fn load(json: &str) -> Result<Protocol, LoadError> {
+        Protocol::load_selected(json, None)
+    }
+
+    /// Parses protocol JSON and selects the shared core and these packs (and
+    /// the packs they bring); then checks the selection. An unknown pack is
+    /// an error naming it.
+    pub fn load_packs(json: &str, packs: &[&str]) -> Result<Protocol, LoadError> {
+        Protocol::load_selected(json, Some(packs))
+    }
+
+    /// The packs a protocol file declares, in its order.
+    pub fn pack_ids(json: &str) -> Result<Vec<String>, LoadError> {
         let data: ProtocolData =
             serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+        Ok(data.pack_ids())
+    }
+
+    fn load_selected(json: &str, packs: Option<&[&str]>) -> Result<Protocol, LoadError> {
+        let data: ProtocolData =
+            serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+        let tags = data.check_packs();
+        if !tags.is_empty() {
+            return Err(LoadError::Invalid(tags));
+        }
+        let all = data.pack_ids();
+        let named: Vec<&str> = match packs {
+            Some(p) => p.to_vec(),
+            None => all.iter().map(String::as_str).collect(),
+        };
+        let data = data
+            .select(&named, packs.is_some())
+            .map_err(|e| LoadError::Invalid(vec![e]))?;
         let (protocol, mut problems) = Protocol::build(data);
         problems.extend(check(&protocol));
         if problems.is_empty() {
@@ -174,9 +217,15 @@ impl Protocol {
         }
     }
 
-    /// Parses and checks the built-in magnesium protocol.
+    /// Parses and checks the built-in protocol with the magnesium pack (what
+    /// the widget ships).
     pub fn magnesium() -> Result<Protocol, LoadError> {
-        Protocol::load(MAGNESIUM_JSON)
+        Protocol::load_packs(PROTOCOL_JSON, &["magnesium"])
+    }
+
+    /// The built-in protocol with these packs.
+    pub fn builtin(packs: &[&str]) -> Result<Protocol, LoadError> {
+        Protocol::load_packs(PROTOCOL_JSON, packs)
     }
 
     /// The checked protocol in its compact binary form (see [`wire`]): what
@@ -344,6 +393,7 @@ impl Protocol {
                     },
                     hint: None,
                     exclusive: false,
+                    pack: None,
                 },
                 OptionData {
                     id: "no".into(),
@@ -353,6 +403,7 @@ impl Protocol {
                     },
                     hint: None,
                     exclusive: false,
+                    pack: None,
                 },
             ]
         };
@@ -385,6 +436,7 @@ impl Protocol {
                 ordered,
                 options,
                 sections,
+                pack: _,
             } = qd;
             let place = format!("questions.{id}");
             let options = match (kind, options) {

@@ -163,6 +163,12 @@ pub struct OptionData {
     /// Picking it clears every other option (multi-choice only).
     #[serde(default)]
     pub exclusive: bool,
+    /// The therapy pack that adds it (a symptom group of the iron pack);
+    /// absent, the shared core's. Data only: a selection
+    /// ([`ProtocolData::select`]) keeps or drops it, and a compiled file
+    /// holds nothing for it.
+    #[serde(default, skip_serializing)]
+    pub pack: Option<String>,
 }
 
 /// A group of checklist items under a heading.
@@ -195,6 +201,9 @@ pub struct ItemData {
     /// What "not sure" is taken to be; absent means rules read `not_sure` itself.
     #[serde(default)]
     pub if_not_sure: Option<String>,
+    /// The therapy pack that adds it; absent, the shared core's.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// A question as written in the data file.
@@ -235,6 +244,9 @@ pub struct QuestionData {
     /// Checklist sections.
     #[serde(default)]
     pub sections: Option<Vec<SectionData>>,
+    /// The therapy pack that adds it; absent, the shared core's.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// A disposition level, lowest first, so `max` is "the highest wins".
@@ -305,6 +317,10 @@ pub enum Cond {
     Assumed(bool),
     /// A picked symptom group is not cleared by a self-care rule (`true`).
     Uncleared(bool),
+    /// This symptom group is cleared by the self-care rules before this one:
+    /// by every owner (each pack, and the core) that has one for it (a
+    /// conjunction, so another pack's clearing never lowers a result).
+    Cleared(String),
 }
 
 /// What a rule does when it fires.
@@ -385,6 +401,12 @@ pub struct RuleData {
     pub advice_they: Option<Text>,
     /// Source tags (DOSSIER.md §17; PC = protocol choice; GK = general knowledge; P3 = principle).
     pub sources: Vec<String>,
+    /// The therapy pack whose rule it is; absent, the shared core's. A
+    /// symptom group counts as cleared only when every pack (the core is one)
+    /// that has a self-care rule for it clears it, and a result's reason
+    /// names its pack.
+    #[serde(default)]
+    pub pack: Option<String>,
 }
 
 /// What the result screen says for one level. Each `_they` text is the
@@ -535,6 +557,32 @@ pub struct AdviceData {
     pub text_they: Option<Text>,
     /// Source tags.
     pub sources: Vec<String>,
+    /// The therapy pack that adds it; absent, the shared core's. Data only
+    /// (a selection keeps or drops it; a compiled file holds nothing for it).
+    #[serde(default, skip_serializing)]
+    pub pack: Option<String>,
+}
+
+/// A therapy pack, as declared in the data file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackData {
+    /// Stable ID (`magnesium`, `iron`): a contract, like question IDs.
+    pub id: String,
+    /// What the patient reads when picking it.
+    pub name: Text,
+    /// The pack's specification.
+    pub spec: String,
+    /// The check's title when it is the only pack selected.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Packs it brings with it (`vitamin-drip` brings `magnesium`).
+    #[serde(default)]
+    pub brings: Vec<String>,
+    /// The outcome texts when it is the only pack selected (they name the
+    /// drip); absent, or with several packs, the file's own.
+    #[serde(default)]
+    pub outcomes: Option<Outcomes>,
 }
 
 /// The whole data file.
@@ -570,4 +618,8 @@ pub struct ProtocolData {
     /// Tailored advice.
     #[serde(default)]
     pub advice: Vec<AdviceData>,
+    /// The therapy packs; every question, option, item, rule and advice
+    /// without a `pack` is the shared core's.
+    #[serde(default)]
+    pub packs: Vec<PackData>,
 }

@@ -21,6 +21,7 @@ struct Words {
     not_assumed: &'static str,
     uncleared: &'static str,
     cleared: &'static str,
+    group_cleared: &'static str,
     always: &'static str,
     not_sure: &'static str,
     raise_if: &'static str,
@@ -44,6 +45,7 @@ const EN: Words = Words {
     not_assumed: "no answer had to be assumed",
     uncleared: "a picked symptom group is not cleared by a self-care rule",
     cleared: "every picked symptom group is cleared by a self-care rule",
+    group_cleared: "cleared by the self-care rules of every pack that has one for it:",
     always: "always",
     not_sure: "Not sure",
     raise_if: "raised to",
@@ -67,6 +69,7 @@ const ES: Words = Words {
     not_assumed: "no hubo que suponer ninguna respuesta",
     uncleared: "un grupo de síntomas elegido no queda aclarado por una regla de autocuidado",
     cleared: "todos los grupos de síntomas elegidos quedan aclarados por una regla de autocuidado",
+    group_cleared: "aclarado por las reglas de autocuidado de cada paquete que tiene una para él:",
     always: "siempre",
     not_sure: "No sé",
     raise_if: "sube a",
@@ -172,6 +175,7 @@ fn describe_in(p: &Protocol, c: &Cond, lang: Lang, w: &Words, depth: usize) -> S
         Cond::Assumed(false) => w.not_assumed.to_string(),
         Cond::Uncleared(true) => w.uncleared.to_string(),
         Cond::Uncleared(false) => w.cleared.to_string(),
+        Cond::Cleared(g) => format!("{} `{g}`", w.group_cleared),
     }
 }
 

@@ -292,12 +292,22 @@ impl Wire for Text {
     }
 }
 
-wire_struct!(OptionData {
-    id,
-    label,
-    hint,
-    exclusive
-});
+/// (An option's and an advice entry's `pack` is data only: a compiled file
+/// holds a selection, which has none.)
+impl Wire for OptionData {
+    fn read(r: &mut Reader) -> OptionData {
+        let id = Wire::read(r);
+        let label = Wire::read(r);
+        let hint = Wire::read(r);
+        OptionData {
+            id,
+            label,
+            hint,
+            exclusive: Wire::read(r),
+            pack: None,
+        }
+    }
+}
 wire_struct!(RaiseData { when, then });
 wire_struct!(RuleData {
     id,
@@ -317,6 +327,7 @@ wire_struct!(RuleData {
     advice,
     advice_they,
     sources,
+    pack,
 });
 wire_struct!(OutcomeText {
     title,
@@ -347,13 +358,22 @@ wire_struct!(Outcomes {
     call_today,
     self_care
 });
-wire_struct!(AdviceData {
-    id,
-    when,
-    text,
-    text_they,
-    sources
-});
+impl Wire for AdviceData {
+    fn read(r: &mut Reader) -> AdviceData {
+        let id = Wire::read(r);
+        let when = Wire::read(r);
+        let text = Wire::read(r);
+        let text_they = Wire::read(r);
+        AdviceData {
+            id,
+            when,
+            text,
+            text_they,
+            sources: Wire::read(r),
+            pack: None,
+        }
+    }
+}
 wire_struct!(Question {
     id,
     kind,
@@ -409,6 +429,7 @@ impl Wire for Cond {
             8 => Cond::GroupsFired(Wire::read(r)),
             9 => Cond::Assumed(Wire::read(r)),
             10 => Cond::Uncleared(Wire::read(r)),
+            11 => Cond::Cleared(Wire::read(r)),
             _ => r.fail(Cond::All(Vec::new())),
         };
         r.depth -= 1;

@@ -2,7 +2,10 @@
 //! engine asks for next, the emergency bar on every screen, and the effects
 //! (storage, focus, the reasons' file).
 
+use super::saved::{self, Keep};
 use super::*;
+use crate::history::{same_problem_within_a_day, Check};
+use crate::protocol::Answer;
 
 /// Props of the widget.
 #[derive(Properties, PartialEq)]
@@ -47,12 +50,17 @@ pub fn App(props: &AppProps) -> Html {
     // `state.lang` is the language the patient (or the page) wants; it is
     // shown once its file is there.
     let handover = props.handover.clone();
-    let state = use_reducer(|| match (loaded_first(lang0), handover) {
-        // What the patient did on the screen they saw wins over a check kept
-        // in this tab: it is what they answered last.
-        (Some((_, p)), Some(h)) if h.any() => h.apply(p, lang0, preset.clone()),
-        (Some((_, p)), _) => restore(p, lang0, setting_changed, &preset),
-        (None, _) => Wizard::new(lang0, preset.clone()),
+    let state = use_reducer(|| {
+        let mut w = match (loaded_first(lang0), handover) {
+            // What the patient did on the screen they saw wins over a check kept
+            // in this tab: it is what they answered last.
+            (Some((_, p)), Some(h)) if h.any() => h.apply(p, lang0, preset.clone()),
+            (Some((_, p)), _) => restore(p, lang0, setting_changed, &preset),
+            (None, _) => Wizard::new(lang0, preset.clone()),
+        };
+        // The checks kept on this phone (opt-in: local storage).
+        w.saved = Rc::new(load_history());
+        w
     });
     let Some((lang, p)) = loaded_first(state.lang) else {
         return fallback(&props.config);
@@ -113,6 +121,28 @@ pub fn App(props: &AppProps) -> Html {
                     !asking,
                     Box::new(move |_| state.dispatch(Action::Reasons)),
                 );
+            }
+        });
+    }
+
+    // The repeat-use question (P9), answered "yes" in advance when a check
+    // kept on this phone in the last day had one of the problems picked now:
+    // shown as picked, with why, and changed like any answer.
+    let symptoms = match confirmed.get(SYMPTOMS) {
+        Some(Answer::Many(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    let repeat = (screen_key == REPEAT_USE)
+        .then(|| same_problem_within_a_day(&state.saved, now_s(), &symptoms).map(|c| c.at))
+        .flatten();
+    {
+        let state = state.clone();
+        use_effect_with(repeat.is_some(), move |prefill| {
+            if *prefill && state.answers.get(REPEAT_USE).is_none() {
+                state.dispatch(Action::Draft(
+                    REPEAT_USE.into(),
+                    Some(Answer::One("yes".into())),
+                ));
             }
         });
     }
@@ -241,6 +271,9 @@ pub fn App(props: &AppProps) -> Html {
                 // Keyed by the screen and the move count: each screen starts
                 // fresh in the DOM (focus, scroll); its ticks live in the reducer.
                 { screens::screen(format!("{}-{}", q.id, state.moves), screens::ScreenProps {
+                    note: repeat
+                        .filter(|_| matches!(state.answers.get(REPEAT_USE), Some(Answer::One(c)) if c == "yes"))
+                        .map(|at| t.prefilled_repeat.replace("{when}", &saved::when(t, at))),
                     p, t, qid: q.id.clone(), answers: state.answers.clone(), lang, they,
                     per_item: state.one_by_one.contains(&q.id), notice: state.notice, first: first_screen,
                     heading: heading.clone(), dispatch,
@@ -250,6 +283,35 @@ pub fn App(props: &AppProps) -> Html {
         Step::Done(outcome) => result::result_view(result::ResultProps {
             p,
             t,
+            saved: saved::SavedProps {
+                list: state.saved.clone(),
+                keep: state.keep,
+                on_keep: {
+                    let state = state.clone();
+                    let (level, symptoms) = (outcome.level, symptoms.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        let check = Check {
+                            at: now_s(),
+                            level,
+                            symptoms: symptoms.clone(),
+                        };
+                        let list = crate::history::add(state.saved.to_vec(), check);
+                        state.dispatch(if save_history(&list) {
+                            Action::Saved(Rc::new(list), Keep::Kept)
+                        } else {
+                            Action::Saved(state.saved.clone(), Keep::Failed)
+                        });
+                    })
+                },
+                on_delete: {
+                    let state = state.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        if save_history(&[]) {
+                            state.dispatch(Action::Saved(Rc::new(Vec::new()), Keep::Deleted));
+                        }
+                    })
+                },
+            },
             outcome,
             answers: confirmed.clone(),
             lang,
@@ -311,6 +373,10 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     }
 }
+
+/// The symptoms question and the repeat-use question (PROTOCOL.md P9).
+const SYMPTOMS: &str = "symptoms";
+const REPEAT_USE: &str = "ctx_repeat_use";
 
 /// The most screens left (the current one included) from which the progress
 /// line counts them.

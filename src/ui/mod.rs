@@ -4,6 +4,7 @@
 //!
 //! - `app`: the check (one reducer, the screens, the effects);
 //! - `screens`, `result`, `readback`: the question screens and the result;
+//! - `saved`: the checks kept on this phone, on the result (opt-in);
 //! - `state`: the reducer and the hand-over from the page's first screen;
 //! - `storage`: this tab's session storage;
 //! - `fallback`: the emergency bar, and whom to call when the check cannot run;
@@ -20,6 +21,7 @@ mod fallback;
 mod mount;
 mod readback;
 mod result;
+mod saved;
 mod screens;
 mod state;
 mod storage;

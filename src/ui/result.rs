@@ -27,6 +27,8 @@ pub struct ResultProps {
     pub heading: NodeRef,
     /// The clinic's configuration.
     pub config: Rc<Config>,
+    /// The checks kept on this phone, and this result's "keep".
+    pub saved: super::saved::SavedProps,
     /// The summary was copied (`Some(true)`) or could not be (`Some(false)`).
     pub copied: Option<bool>,
     /// The root reducer (Copied).
@@ -286,6 +288,7 @@ pub fn result_view(props: ResultProps) -> Html {
                     <ul>{ list(&advice) }</ul>
                 </details>
             }
+            { super::saved::saved_block(p, t, lang, &props.saved) }
             <p class="ic-disclaimer">{ t.not_diagnosis }{ " " }{ p.status.get(lang) }</p>
             <p class="ic-version">{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }</p>
             <section class="ic-summary" aria-labelledby="ic-summary-title">

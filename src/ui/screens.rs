@@ -35,6 +35,8 @@ pub struct ScreenProps {
     pub notice: Option<Notice>,
     /// The first screen (it carries "I am answering for someone else").
     pub first: bool,
+    /// A line under the question (an answer given in advance: why).
+    pub note: Option<String>,
     /// The heading's ref (focus moves there on each new screen).
     pub heading: NodeRef,
     /// Every action of the screen (answers, drafts, notices).
@@ -308,6 +310,7 @@ fn choice(key: String, q: &'static Question, props: &ScreenProps) -> Html {
         <div {key} class="ic-screen" data-question={q.id.clone()} role="group" aria-labelledby={title_id.clone()}>
             { heading(q, props, &title_id) }
             if let Some(h) = &q.hint { <p class="ic-hint">{ h.get(props.lang) }</p> }
+            if let Some(n) = &props.note { <p class="ic-note" data-prefilled="">{ n.clone() }</p> }
             <div class="ic-options">
                 { for options.into_iter().map(|(code, label, hint)| {
                     let pressed = current == Some(code);

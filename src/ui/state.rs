@@ -5,6 +5,8 @@
 //! ever sees the confirmed answers, so the current screen is always
 //! `next_step` of what was confirmed, and Back is "un-confirm the last screen".
 
+use super::saved::Keep;
+use crate::history::Check;
 use crate::protocol::{Answer, Answers, Lang, Protocol};
 use std::rc::Rc;
 use yew::Reducible;
@@ -45,6 +47,11 @@ pub struct Wizard {
     /// The language last asked for could not load (the check goes on in the
     /// language shown, and says so).
     pub lang_failed: bool,
+    /// The checks kept on this phone (opt-in), newest first: read when the
+    /// check starts, and after "keep" or "delete" (the app does the storage).
+    pub saved: Rc<Vec<Check>>,
+    /// What this result's "keep" did (back to `No` on each new screen).
+    pub keep: Keep,
 }
 
 /// What the patient did on the first screen the page showed before the wasm
@@ -202,6 +209,9 @@ pub enum Action {
     Notice(Notice),
     /// The clipboard took the summary (`true`) or refused it (`false`).
     Copied(bool),
+    /// The checks kept on this phone now, and what was done (kept, deleted,
+    /// or the phone refused).
+    Saved(Rc<Vec<Check>>, Keep),
     /// The language file asked for could not load (`true`), or is being asked for.
     LangFailed(bool),
     /// The reasons' file came in (or could not): show the result again.
@@ -224,6 +234,8 @@ impl Wizard {
             copied: None,
             confirm_restart: false,
             lang_failed: false,
+            saved: Rc::new(Vec::new()),
+            keep: Keep::No,
         }
     }
 
@@ -316,6 +328,7 @@ impl Reducible for Wizard {
         ) {
             next.moves = next.moves.saturating_add(1);
             next.copied = None;
+            next.keep = Keep::No;
         }
         // Anything but the first tap on "Start over" disarms it again.
         next.confirm_restart = false;
@@ -382,6 +395,10 @@ impl Reducible for Wizard {
                 next.notices = next.notices.saturating_add(1);
             }
             Action::Copied(ok) => next.copied = Some(ok),
+            Action::Saved(list, keep) => {
+                next.saved = list;
+                next.keep = keep;
+            }
             Action::LangFailed(failed) => next.lang_failed = failed,
             // (handled above: nothing changes, the result renders again)
             Action::Reasons => {}

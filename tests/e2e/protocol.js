@@ -1,10 +1,10 @@
-// The protocol's own wording (src/protocols/magnesium.json, read only), so a
+// The protocol's own wording (src/protocols/infusion-check.json, read only), so a
 // test can check that each screen's heading is the right question in the
 // right language.
 const fs = require('fs');
 const path = require('path');
 
-const FILE = path.resolve(__dirname, '..', '..', 'src', 'protocols', 'magnesium.json');
+const FILE = path.resolve(__dirname, '..', '..', 'src', 'protocols', 'infusion-check.json');
 const protocol = JSON.parse(fs.readFileSync(FILE, 'utf8'));
 
 const byId = new Map();
