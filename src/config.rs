@@ -10,7 +10,7 @@ use std::fmt;
 pub const DEFAULT_EMERGENCY: &str = "911";
 
 /// The configuration keys, as attribute names and fragment keys.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 11] = [
     "clinic-name",
     "clinic-phone",
     "after-hours-phone",
@@ -20,6 +20,8 @@ pub const KEYS: [&str; 9] = [
     "ended",
     "accent",
     "sticky-offset",
+    "hours",
+    "timezone",
 ];
 
 const MAX_NAME: usize = 80;
@@ -130,7 +132,32 @@ pub struct Config {
     /// The height of the host page's own sticky header (CSS pixels): the
     /// custom element's emergency bar sticks below it, not under it.
     pub sticky_offset: u16,
+    /// The clinic's opening hours, in its time zone.
+    pub opening: Opening,
 }
+
+/// The week's opening spans, in minutes from Monday 00:00 (a span ends on
+/// its own day, at 24:00 at the latest), in the order written.
+pub type Week = Vec<(u16, u16)>;
+
+/// Minutes in a day.
+const DAY: u16 = 1440;
+
+/// The clinic's opening hours (`hours` and `timezone`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Opening {
+    /// Not set: "call the clinic" is as without hours.
+    #[default]
+    Unset,
+    /// Set, but the hours or the zone are bad: the safe default, both numbers
+    /// with the after-hours line first.
+    Unknown,
+    /// The week's spans, and the IANA time zone they are in.
+    Hours(Week, String),
+}
+
+/// What the setup notice adds to a bad `hours` or `timezone`.
+const HOURS_FALLBACK: &str = "both numbers are shown, the after-hours line first.";
 
 impl Default for Config {
     fn default() -> Config {
@@ -148,6 +175,7 @@ impl Default for Config {
             accent: None,
             accent_dark: None,
             sticky_offset: 0,
+            opening: Opening::Unset,
         }
     }
 }
@@ -195,6 +223,7 @@ impl Config {
             })
         };
         let mut has_clinic_phone = false;
+        let (mut week, mut zone) = (None, None);
         let pairs: Vec<(String, &str)> = pairs
             .into_iter()
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v))
@@ -270,9 +299,26 @@ impl Config {
                     Some(px) => c.sticky_offset = px,
                     None => issue(&key, format!("\"{}\" is not a height in pixels from 0 to {MAX_STICKY_OFFSET} (like 64); the emergency bar sticks to the top of the screen.", shown(value))),
                 },
+                "hours" => {
+                    week = Some(parse_hours(value).map_err(|e| issue(&key, format!("\"{}\" is not opening hours like \"Mo-Fr 08:00-18:00; Sa 09:00-13:00\" ({e}); {HOURS_FALLBACK}", shown(value)))));
+                }
+                "timezone" => {
+                    zone = Some(parse_zone(value).ok_or_else(|| issue(&key, zone_message(value))));
+                }
                 // Other attributes of the element (id, class, style ...) are the page's business.
                 _ => {}
             }
+        }
+        // A zone alone changes nothing; hours need their zone.
+        if let Some(week) = week {
+            c.opening = match (week, zone) {
+                (Ok(w), Some(Ok(z))) => Opening::Hours(w, z),
+                (_, None) => {
+                    issue("timezone", format!("is missing; the opening hours need it (like America/Los_Angeles): {HOURS_FALLBACK}"));
+                    Opening::Unknown
+                }
+                _ => Opening::Unknown,
+            };
         }
         if !has_clinic_phone {
             issue("clinic-phone", "is missing. The clinic's phone is not shown; patients are told to use the number on their discharge papers.".into());
@@ -494,6 +540,133 @@ pub fn parse_sticky_offset(s: &str) -> Option<u16> {
         .bytes()
         .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
     (px <= MAX_STICKY_OFFSET).then_some(px)
+}
+
+/// The message for a time zone that is not one (by its form here, or the
+/// browser's `Intl` refused it).
+pub fn zone_message(value: &str) -> String {
+    format!(
+        "\"{}\" is not a time zone like America/Los_Angeles; {HOURS_FALLBACK}",
+        shown(value)
+    )
+}
+
+/// An IANA time zone's name by its form (`America/Los_Angeles`, `UTC`,
+/// `Etc/GMT+5`): the browser's `Intl` says whether it knows it.
+pub fn parse_zone(s: &str) -> Option<String> {
+    let s = s.trim();
+    let ok = s.len() <= 64
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'/'));
+    ok.then(|| s.to_string())
+}
+
+/// Opening hours in OpenStreetMap's style, a small part of it: rules split
+/// by `;`, each days then times, like `Mo-Fr 08:00-12:00,13:00-18:00; Sa
+/// 09:00-13:00; We off`. Days: `Mo Tu We Th Fr Sa Su`, a range (`Mo-Fr`,
+/// `Fr-Mo` goes round the week) or a list (`Mo,We,Fr-Su`); times: spans
+/// `HH:MM-HH:MM` within one day (up to 24:00), split by `,`, or `off`. A
+/// later rule replaces an earlier one on the days it names. The error is
+/// the reason, for the setup notice.
+pub fn parse_hours(s: &str) -> Result<Week, String> {
+    const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+    let mut week = Week::new();
+    for rule in s.split(';').map(str::trim).filter(|r| !r.is_empty()) {
+        let Some((days, times)) = rule.split_once(char::is_whitespace) else {
+            return Err(format!("\"{}\" is not days then times", shown(rule)));
+        };
+        let mut named = [false; 7];
+        for item in days.split(',') {
+            let (a, b) = item.split_once('-').unwrap_or((item, item));
+            let day = |d: &str| {
+                DAYS.iter()
+                    .position(|x| *x == d)
+                    .ok_or_else(|| format!("\"{}\" is not a day: Mo Tu We Th Fr Sa Su", shown(d)))
+            };
+            let (mut d, b) = (day(a)?, day(b)?);
+            named[d] = true;
+            while d != b {
+                d = (d + 1) % 7;
+                named[d] = true;
+            }
+        }
+        // A later rule replaces an earlier one on its days.
+        week.retain(|span| !named.get(usize::from(span.0 / DAY)).is_some_and(|n| *n));
+        let times = times.trim();
+        if times == "off" {
+            continue;
+        }
+        for span in times.split(',').map(str::trim) {
+            let (start, end) = span
+                .split_once('-')
+                .and_then(|(a, b)| Some((hhmm(a)?, hhmm(b)?)))
+                .filter(|(_, end)| *end <= DAY)
+                .ok_or_else(|| {
+                    format!("\"{}\" is not a time span like 08:00-18:00", shown(span))
+                })?;
+            if start >= end {
+                return Err(format!("\"{}\" ends before it starts", shown(span)));
+            }
+            for (d, _) in (0u16..).zip(named).filter(|(_, n)| *n) {
+                week.push((d * DAY + start, d * DAY + end));
+            }
+        }
+    }
+    if week.is_empty() {
+        return Err("it is open on no day".into());
+    }
+    Ok(week)
+}
+
+/// `HH:MM` (up to 24:59) in minutes.
+fn hhmm(s: &str) -> Option<u16> {
+    let d = |c: &u8| u16::from(c - b'0');
+    match s.as_bytes() {
+        [h @ b'0'..=b'2', i @ b'0'..=b'9', b':', m @ b'0'..=b'5', n @ b'0'..=b'9'] => {
+            let hour = d(h) * 10 + d(i);
+            (hour <= 24).then_some(hour * 60 + d(m) * 10 + d(n))
+        }
+        _ => None,
+    }
+}
+
+/// When the clinic is open at `t` (minutes from Monday 00:00, its own
+/// time): `Some(closing time of the day)`, or `None` when closed.
+pub fn open_until(week: &Week, t: u16) -> Option<u16> {
+    week.iter()
+        .find(|(a, b)| *a <= t && t < *b)
+        .map(|(a, b)| b - a / DAY * DAY)
+}
+
+/// When the clinic next opens after `t` (minutes from Monday 00:00, its own
+/// time): the day, 0 for today or 1 to 7 for Monday to Sunday, and the
+/// time of that day.
+pub fn next_open(week: &Week, t: u16) -> Option<(usize, u16)> {
+    const WEEK: u16 = 7 * DAY;
+    let at = t + week
+        .iter()
+        .map(|(a, _)| (a + WEEK - t - 1) % WEEK + 1)
+        .min()?;
+    let day = if at / DAY == t / DAY {
+        0
+    } else {
+        usize::from(at / DAY % 7) + 1
+    };
+    Some((day, at % DAY))
+}
+
+/// `HH:MM`.
+pub fn clock(minute: u16) -> String {
+    let two = |n: u16| {
+        [
+            char::from(b'0' + (n / 10) as u8),
+            char::from(b'0' + (n % 10) as u8),
+        ]
+    };
+    let [a, b] = two(minute / 60);
+    let [c, d] = two(minute % 60);
+    [a, b, ':', c, d].iter().collect()
 }
 
 /// `#rgb` or `#rrggbb`.
@@ -768,6 +941,203 @@ mod tests {
         assert_eq!(issues[0].key, "sticky-offset");
     }
 
+    /// Minutes from Monday 00:00 of a day (0: Monday) and `HH:MM`.
+    fn at(day: u16, h: u16, m: u16) -> u16 {
+        day * DAY + h * 60 + m
+    }
+
+    #[test]
+    fn opening_hours_parse_in_the_osm_style() {
+        let week = parse_hours("Mo-Fr 08:00-18:00; Sa 09:00-13:00").unwrap_or_default();
+        assert_eq!(week.len(), 6);
+        assert_eq!(week[0], (at(0, 8, 0), at(0, 18, 0)));
+        assert_eq!(week[5], (at(5, 9, 0), at(5, 13, 0)));
+        // Lists, a range round the week, two spans, a later rule wins, off,
+        // up to 24:00.
+        let week = parse_hours(" Mo,We,Fr-Su 13:00-18:00, 08:00-12:00 ;We off;Su 10:00-24:00;")
+            .unwrap_or_default();
+        let open: Vec<bool> = (0..7)
+            .map(|d| open_until(&week, at(d, 9, 0)).is_some())
+            .collect();
+        assert_eq!(open, [true, false, false, false, true, true, false]);
+        assert_eq!(open_until(&week, at(0, 13, 0)), Some(18 * 60));
+        assert_eq!(open_until(&week, at(0, 12, 30)), None);
+        assert_eq!(open_until(&week, at(6, 23, 59)), Some(DAY));
+        assert_eq!(open_until(&week, at(6, 9, 59)), None);
+        let week = parse_hours("Sa-Mo\t00:00-00:30").unwrap_or_default();
+        let days: Vec<u16> = week.iter().map(|s| s.0 / DAY).collect();
+        assert_eq!(days, [0, 5, 6]);
+        for (bad, why) in [
+            ("", "it is open on no day"),
+            (" ; ", "it is open on no day"),
+            ("Mo-Su off", "it is open on no day"),
+            ("Mo-Fr 08:00-18:00; Mo-Fr off", "it is open on no day"),
+            ("Mo-Fr", "\"Mo-Fr\" is not days then times"),
+            (
+                "Mo-Fr08:00-18:00",
+                "\"Mo-Fr08:00-18:00\" is not days then times",
+            ),
+            (
+                "Mon-Fri 08:00-18:00",
+                "\"Mon\" is not a day: Mo Tu We Th Fr Sa Su",
+            ),
+            (
+                "mo 08:00-18:00",
+                "\"mo\" is not a day: Mo Tu We Th Fr Sa Su",
+            ),
+            (
+                "Mo,,Tu 08:00-18:00",
+                "\"\" is not a day: Mo Tu We Th Fr Sa Su",
+            ),
+            (
+                "Mo-Tu-We 08:00-18:00",
+                "\"Tu-We\" is not a day: Mo Tu We Th Fr Sa Su",
+            ),
+            (
+                "Mo 8:00-18:00",
+                "\"8:00-18:00\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00-18:00pm",
+                "\"08:00-18:00pm\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00-18:00-19:00",
+                "\"08:00-18:00-19:00\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00 - 18:00",
+                "\"08:00 - 18:00\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:60-18:00",
+                "\"08:60-18:00\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00-24:30",
+                "\"08:00-24:30\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00-25:00",
+                "\"08:00-25:00\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo 08:00-18:00,",
+                "\"\" is not a time span like 08:00-18:00",
+            ),
+            (
+                "Mo closed",
+                "\"closed\" is not a time span like 08:00-18:00",
+            ),
+            ("Mo 24/7", "\"24/7\" is not a time span like 08:00-18:00"),
+            (
+                "Mo ０８:00-18:00",
+                "\"\\u{ff10}\\u{ff18}:00-18:00\" is not a time span like 08:00-18:00",
+            ),
+            ("Mo 18:00-08:00", "\"18:00-08:00\" ends before it starts"),
+            ("Mo 08:00-08:00", "\"08:00-08:00\" ends before it starts"),
+            ("Mo 24:00-24:00", "\"24:00-24:00\" ends before it starts"),
+            ("Mo 24:30-24:00", "\"24:30-24:00\" ends before it starts"),
+            (
+                "<b>Mo</b> 08:00-18:00",
+                "\"<b>Mo</b>\" is not a day: Mo Tu We Th Fr Sa Su",
+            ),
+        ] {
+            assert_eq!(parse_hours(bad).err().as_deref(), Some(why), "{bad:?}");
+        }
+        // No panic on anything (every prefix and suffix of odd strings).
+        for s in [
+            "Mo-Fr 08:00-18:00; Sa 09:00-13:00",
+            "é-ü 0é:00-1é:00",
+            "Su 23:59-24:00",
+        ] {
+            for (i, _) in s.char_indices() {
+                let _ = parse_hours(&s[..i]);
+                let _ = parse_hours(&s[i..]);
+            }
+        }
+    }
+
+    #[test]
+    fn open_and_next_opening() {
+        let week = parse_hours("Mo-Fr 13:00-18:00,08:00-12:00; Sa 09:00-13:00").unwrap_or_default();
+        // Sunday 02:00: Monday (1) at 08:00.
+        assert_eq!(open_until(&week, at(6, 2, 0)), None);
+        assert_eq!(next_open(&week, at(6, 2, 0)), Some((1, 480)));
+        assert_eq!(open_until(&week, at(0, 8, 0)), Some(720));
+        assert_eq!(open_until(&week, at(0, 12, 0)), None);
+        // Today (0) at 13:00, at 08:00.
+        assert_eq!(next_open(&week, at(0, 12, 0)), Some((0, 780)));
+        assert_eq!(next_open(&week, at(0, 7, 59)), Some((0, 480)));
+        assert_eq!(next_open(&week, at(0, 0, 0)), Some((0, 480)));
+        // Friday 18:00: Saturday (6) at 09:00; Saturday 13:00: Monday.
+        assert_eq!(next_open(&week, at(4, 18, 0)), Some((6, 540)));
+        assert_eq!(next_open(&week, at(5, 13, 0)), Some((1, 480)));
+        assert_eq!(next_open(&week, at(6, 23, 59)), Some((1, 480)));
+        // Only one day open: the same day next week, by its name.
+        let week = parse_hours("We 09:00-10:00").unwrap_or_default();
+        assert_eq!(next_open(&week, at(2, 10, 0)), Some((3, 540)));
+        assert_eq!(next_open(&week, at(2, 8, 0)), Some((0, 540)));
+        assert_eq!(clock(0), "00:00");
+        assert_eq!(clock(13 * 60 + 5), "13:05");
+        assert_eq!(clock(1440), "24:00");
+    }
+
+    #[test]
+    fn hours_need_a_zone_and_bad_ones_give_the_safe_default() {
+        let parse = |pairs: &[(&str, &str)]| {
+            let mut all = vec![("clinic-phone", "555 0100")];
+            all.extend_from_slice(pairs);
+            Config::parse(all, 0.0)
+        };
+        let (c, issues) = parse(&[
+            ("hours", "Mo 08:00-18:00"),
+            ("timezone", " America/Los_Angeles "),
+        ]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert!(matches!(&c.opening, Opening::Hours(_, z) if z == "America/Los_Angeles"));
+        let (c, issues) = parse(&[]);
+        assert_eq!(c.opening, Opening::Unset);
+        assert!(issues.is_empty());
+        // A zone alone changes nothing.
+        let (c, issues) = parse(&[("timezone", "Europe/Madrid")]);
+        assert_eq!(c.opening, Opening::Unset);
+        assert!(issues.is_empty());
+        for (pairs, key) in [
+            (&[("hours", "Mo 08:00-18:00")][..], "timezone"),
+            (
+                &[("hours", "Mo 08:00-18:00"), ("timezone", "Los Angeles")][..],
+                "timezone",
+            ),
+            (&[("hours", "Mo 8-18"), ("timezone", "UTC")][..], "hours"),
+            (&[("hours", ""), ("timezone", "UTC")][..], "hours"),
+        ] {
+            let (c, issues) = parse(pairs);
+            assert_eq!(c.opening, Opening::Unknown, "{pairs:?}");
+            let keys: Vec<&str> = issues.iter().map(|i| i.key.as_str()).collect();
+            assert_eq!(keys, [key], "{pairs:?}");
+            assert!(issues[0].message.ends_with(HOURS_FALLBACK), "{issues:?}");
+        }
+        for ok in [
+            "UTC",
+            "Etc/GMT+5",
+            "America/Argentina/Buenos_Aires",
+            "EST5EDT",
+        ] {
+            assert_eq!(parse_zone(ok).as_deref(), Some(ok));
+        }
+        for bad in [
+            "",
+            "Los Angeles",
+            "America/Los_Angeles;",
+            "+05:00",
+            "<b>",
+            "Ámerica/X",
+        ] {
+            assert_eq!(parse_zone(bad), None, "{bad:?}");
+        }
+    }
+
     #[test]
     fn fragments_decode() {
         let (c, issues) = Config::parse_fragment(
@@ -820,6 +1190,12 @@ mod tests {
             if key != "clinic-phone" {
                 pairs.push(("clinic-phone", "555 0100"));
             }
+            // Hours and their zone go together.
+            match key.as_str() {
+                "hours" => pairs.push(("timezone", "UTC")),
+                "timezone" => pairs.push(("hours", "Mo 08:00-18:00")),
+                _ => {}
+            }
             let (c, issues) = Config::parse(pairs, 0.0);
             let issue = issues
                 .iter()
@@ -864,6 +1240,13 @@ mod tests {
                     parse_hex_colour(&value).map(|(r, g, b)| format!("#{r:02x}{g:02x}{b:02x}"))
                 }
                 "sticky-offset" => Some(c.sticky_offset.to_string()),
+                // What the widget keeps: the value as written, spaces
+                // squashed (the zone, trimmed); a refused one, nothing.
+                "hours" | "timezone" => match &c.opening {
+                    Opening::Hours(_, z) if key == "timezone" => Some(z.clone()),
+                    Opening::Hours(..) => Some(squash_spaces(&value)),
+                    _ => None,
+                },
                 other => panic!("the fixture names an unknown key {other}"),
             };
             if key == "accent" {
@@ -872,8 +1255,8 @@ mod tests {
             // A refused value: the widget falls back to its default.
             let expected = ok.or_else(|| match key.as_str() {
                 "lang" => Some("auto".to_string()),
-                "accent" => None,
                 "sticky-offset" => Some("0".to_string()),
+                "accent" | "hours" | "timezone" => None,
                 _ => Some(String::new()),
             });
             assert_eq!(got, expected, "{what}");

@@ -211,6 +211,13 @@ strings_struct! {
     level_self_care,
     /// "Answers kept on this phone only" (privacy line).
     privacy,
+    /// Outside the clinic's opening hours, on "call the clinic": "The clinic
+    /// is closed now. It opens {day} at {time}."
+    hours_closed,
+    /// Within them: "The clinic is open now, until {time}."
+    hours_open,
+    /// `{day}` in `hours_opens`: today, then Monday to Sunday, split by `|`.
+    hours_days,
 }
 
 /// English.
@@ -298,6 +305,9 @@ pub const EN: Strings = Strings {
     level_call_today: "Call the clinic today",
     level_self_care: "Normal and passing",
     privacy: "Your answers stay on this phone. Nothing is sent anywhere.",
+    hours_closed: "The clinic is closed now. It opens {day} at {time}.",
+    hours_open: "The clinic is open now, until {time}.",
+    hours_days: "today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
 };
 
 /// Spanish.
@@ -385,6 +395,9 @@ pub const ES: Strings = Strings {
     level_call_today: "Llame a la clínica hoy",
     level_self_care: "Normal y pasajero",
     privacy: "Sus respuestas se quedan en este teléfono. No se envía nada.",
+    hours_closed: "La clínica está cerrada ahora. Abre {day} a las {time}.",
+    hours_open: "La clínica está abierta ahora, hasta las {time}.",
+    hours_days: "hoy|el lunes|el martes|el miércoles|el jueves|el viernes|el sábado|el domingo",
 };
 
 /// The strings of a language (and in the nurse's page, which has them all).

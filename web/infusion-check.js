@@ -95,8 +95,16 @@ class InfusionCheckElement extends HTMLElement {
       });
   }
 
+  // Several attributes set in one go (hours and timezone, say) mount the
+  // check once, with them all: two mounts in one task could leave the first
+  // one's check on the page beside the second.
   attributeChangedCallback(name, before, after) {
-    if (this._module && before !== after) this._render();
+    if (!this._module || before === after || this._pending) return;
+    this._pending = true;
+    queueMicrotask(() => {
+      this._pending = false;
+      if (this._module && this._started) this._render();
+    });
   }
 
   disconnectedCallback() {

@@ -6,7 +6,7 @@
 // plugin's tests); a test in src/config.rs checks KEYS against its own list.
 
 /** The keys, as attributes of <infusion-check> and keys of the iframe page's fragment. */
-export const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset"];
+export const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset", "hours", "timezone"];
 
 /** The longest clinic name shown (config.rs, MAX_NAME). */
 export const MAX_NAME = 80;
@@ -45,4 +45,59 @@ export const clean = (s) =>
 export function clinicName(raw) {
   const s = [...clean(raw)].slice(0, MAX_NAME).join("");
   return /[<>]/.test(s) ? "" : s;
+}
+
+/**
+ * Why opening hours are refused (config.rs, parse_hours), or "": rules split
+ * by ";", each days (Mo-Fr, Mo,We, Fr-Mo) then times (08:00-12:00,13:00-18:00,
+ * up to 24:00) or "off"; a later rule replaces an earlier one on its days.
+ */
+export function hoursProblem(s) {
+  const DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+  const open = new Set();
+  for (const rule of String(s ?? "").split(";").map((r) => r.trim()).filter(Boolean)) {
+    const m = /^(\S+)\s+([\s\S]*)$/.exec(rule);
+    if (!m) return `"${shown(rule)}" is not days then times`;
+    const named = [];
+    for (const item of m[1].split(",")) {
+      const [a, b = a] = item.split(/-(.*)/s);
+      for (const d of [a, b]) if (!DAYS.includes(d)) return `"${shown(d)}" is not a day: Mo Tu We Th Fr Sa Su`;
+      let d = DAYS.indexOf(a);
+      named.push(d);
+      while (d !== DAYS.indexOf(b)) named.push((d = (d + 1) % 7));
+    }
+    const times = m[2].trim();
+    if (times !== "off") {
+      for (const span of times.split(",").map((t) => t.trim())) {
+        const t = /^([0-2][0-9]):([0-5][0-9])-([0-2][0-9]):([0-5][0-9])$/.exec(span);
+        const [h1, m1, h2, m2] = t ? t.slice(1).map(Number) : [];
+        if (!t || h1 > 24 || h2 > 24 || h2 * 60 + m2 > 1440) return `"${shown(span)}" is not a time span like 08:00-18:00`;
+        if (h1 * 60 + m1 >= h2 * 60 + m2) return `"${shown(span)}" ends before it starts`;
+      }
+    }
+    for (const d of named) times === "off" ? open.delete(d) : open.add(d);
+  }
+  return open.size ? "" : "it is open on no day";
+}
+
+/** What the widget does instead of bad hours or an unknown zone. */
+const HOURS_FALLBACK = "both numbers are shown, the after-hours line first.";
+
+/** Opening hours as the widget keeps them (runs of space as one), or its message. */
+export function checkHours(raw) {
+  const why = hoursProblem(raw);
+  if (!why) return { ok: String(raw).replace(/\s+/g, " ").trim() };
+  return { error: `"${shown(raw)}" is not opening hours like "Mo-Fr 08:00-18:00; Sa 09:00-13:00" (${why}); ${HOURS_FALLBACK}` };
+}
+
+/** A time zone's name by its form (config.rs, parse_zone), trimmed, or null; the browser's Intl then says whether it knows it. */
+export function zoneForm(raw) {
+  const s = String(raw ?? "").trim();
+  return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(s) ? s : null;
+}
+
+/** A time zone as the widget keeps it, or its message (by its form only). */
+export function checkZone(raw) {
+  const z = zoneForm(raw);
+  return z ? { ok: z } : { error: `"${shown(raw)}" is not a time zone like America/Los_Angeles; ${HOURS_FALLBACK}` };
 }

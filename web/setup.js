@@ -7,7 +7,7 @@
 import { qrSvg } from "./qr.js";
 
 const $ = (id) => document.getElementById(id);
-import { KEYS as ALL_KEYS, checkPhone as phone, clean } from "./rules.js";
+import { KEYS as ALL_KEYS, checkPhone as phone, clean, hoursProblem, zoneForm } from "./rules.js";
 
 // The widget's keys (web/rules.js) but the drip's end time, which a patient's link sets.
 const KEYS = ALL_KEYS.filter((k) => k !== "ended");
@@ -20,6 +20,15 @@ const DEFAULT_ACCENT = "#0a5c8f";
 const base = new URL("./", location.href);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
+// A time zone the browser knows (the widget asks the patient's browser the same way).
+function zoneKnown(zone) {
+  try {
+    return !!zoneForm(zone) && !!new Intl.DateTimeFormat("en-US", { timeZone: zone });
+  } catch (e) {
+    return false;
+  }
+}
+
 // What the clinic typed, never the examples.
 function values() {
   const v = {};
@@ -30,9 +39,11 @@ function values() {
 
 // The examples shown in the empty fields (their placeholders, without "e.g."),
 // for the preview only.
+// (not the opening hours: at most hours the preview would then say the
+// clinic is closed, which the clinic did not set)
 function withExamples(v) {
   const out = { ...v };
-  for (const k of KEYS) {
+  for (const k of KEYS.filter((k) => !["hours", "timezone"].includes(k))) {
     const example = ($("f-" + k).placeholder || "").replace(/^e\.g\.\s*/, "");
     if (!out[k] && example) out[k] = example;
   }
@@ -65,6 +76,13 @@ function update() {
   const offsetBad = v["sticky-offset"] && !(offset && Number(offset[1]) <= 200);
   if (offsetBad) problems.push("Height of your site's sticky header: whole pixels from 0 to 200, like 64 (or leave it empty).");
   $("f-sticky-offset").setAttribute("aria-invalid", String(!!offsetBad));
+  // Opening hours and their zone (config.rs): both or neither.
+  const hoursBad = v.hours && hoursProblem(v.hours);
+  if (hoursBad) problems.push(`Opening hours: ${hoursBad}. Write them like Mo-Fr 08:00-18:00; Sa 09:00-13:00 (or leave them empty).`);
+  const zoneBad = v.timezone ? !zoneKnown(v.timezone) : !!v.hours;
+  if (zoneBad) problems.push("Time zone: with opening hours, give your clinic's time zone, like America/Los_Angeles.");
+  $("f-hours").setAttribute("aria-invalid", String(!!hoursBad));
+  $("f-timezone").setAttribute("aria-invalid", String(zoneBad));
   if (!v["emergency-number"]) problems.push("Fill in the emergency number (911 in the US and Canada).");
   if (problems.length && v["clinic-phone"]) problems.push("No code until this is fixed.");
   if (!v["after-hours-phone"]) {

@@ -10,10 +10,12 @@
 //! - `fallback`: the emergency bar, and whom to call when the check cannot run;
 //! - `bridge`: typed calls into the browser that give promises, and the
 //!   fail-safe test's hooks;
-//! - `mount`: putting the widget on a page, with its configuration.
+//! - `mount`: putting the widget on a page, with its configuration;
+//! - `clock`: the clinic's own time (its opening hours), from the browser's `Intl`.
 
 mod app;
 mod bridge;
+mod clock;
 mod fallback;
 #[cfg(target_arch = "wasm32")]
 mod mount;

@@ -5,7 +5,7 @@
 //! or tapped there before the wasm arrived is carried into the check.
 
 use super::*;
-use crate::config::LangChoice;
+use crate::config::{zone_message, LangChoice, Opening};
 use std::cell::RefCell;
 
 /// Records the page's language setting (`lang` attribute or fragment key:
@@ -80,10 +80,20 @@ fn clear(root: &web_sys::Element) {
 /// Mounts the widget into `root`, configured by `pairs` (attributes or
 /// fragment, already split).
 pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widget {
-    let (config, issues) = Config::parse(
+    let (mut config, mut issues) = Config::parse(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         now_ms(),
     );
+    // A zone of the right form the browser does not know: the safe default.
+    if let Opening::Hours(_, zone) = &config.opening {
+        if super::clock::clinic_now(zone).is_none() {
+            issues.push(ConfigIssue {
+                key: "timezone".into(),
+                message: zone_message(zone),
+            });
+            config.opening = Opening::Unknown;
+        }
+    }
     for i in &issues {
         web_sys::console::warn_1(&format!("infusion-check setup: {i}").into());
     }

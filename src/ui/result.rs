@@ -1,9 +1,10 @@
 //! The result: what to do (as call buttons), why, what to do now, when to get
 //! help, the tailored advice, and the summary for the nurse.
 
+use super::clock::Now;
 use super::state::Action;
 use super::{can_share, copy_text, share};
-use crate::config::Config;
+use crate::config::{clock, Config};
 use crate::i18n::Strings;
 use crate::protocol::{advice_worded, they_list, Answers, Lang, Level, Outcome, Protocol, Text};
 use crate::summary::{fill, for_them, reasons, summary, ticked_items};
@@ -117,12 +118,37 @@ pub fn result_view(props: ResultProps) -> Html {
     // the emergency call (always in the bar too) goes with "when to get
     // help".
     let emergency_first = outcome.level == Level::Emergency;
+    // "Call the clinic" outside its opening hours (or with hours it could
+    // not read): the after-hours line first, and when it opens again.
+    let call = matches!(outcome.level, Level::CallNow | Level::CallToday);
+    let hours = if call {
+        super::clock::now(&cfg.opening)
+    } else {
+        super::clock::Now::Unset
+    };
+    let hours_line = match hours {
+        Now::Open(until) => Some(("open", t.hours_open, 0, until)),
+        Now::Closed(day, at) => Some(("closed", t.hours_closed, day, at)),
+        _ => None,
+    }
+    .map(|(state, line, day, at)| {
+        let day = t.hours_days.split('|').nth(day).unwrap_or_default();
+        (
+            state,
+            line.replace("{day}", day).replace("{time}", &clock(at)),
+        )
+    });
+    let after_first = matches!(hours, Now::Closed(..) | Now::Unknown);
     let actions = match outcome.level {
         Level::Emergency => html! { <>{ emergency_btn.clone() }{ clinic_btn }</> },
-        Level::CallNow | Level::CallToday => {
-            html! { <>{ clinic_btn }{ after_btn.unwrap_or_default() }</> }
+        _ if call => {
+            let mut calls = [clinic_btn, after_btn.unwrap_or_default()];
+            if after_first {
+                calls.reverse();
+            }
+            calls.into_iter().collect::<Html>()
         }
-        Level::SelfCare => clinic_btn,
+        _ => clinic_btn,
     };
     // "Copied" only once the clipboard has taken it; a refusal (a frame
     // without `allow="clipboard-write"`, no clipboard at all) says so, and
@@ -195,6 +221,9 @@ pub fn result_view(props: ResultProps) -> Html {
                 { icon(outcome.level) }
                 <h2 id="ic-result-title" tabindex="-1" ref={heading.clone()}>{ f(they(&texts.title, &texts.title_they).get(lang)) }</h2>
             </div>
+            if let Some((state, line)) = hours_line {
+                <p class="ic-note ic-hours" data-hours={state}>{ line }</p>
+            }
             <div class="ic-actions ic-call-actions">{ actions }</div>
             <p class="ic-lead" data-lead="">{ f(lead.get(lang)) }</p>
             if let Some((when, on_remind)) = reminder {

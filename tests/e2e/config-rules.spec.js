@@ -30,3 +30,15 @@ test('phone numbers and clinic names: the same as the widget, case by case', asy
   }
   expect(checked, 'cases checked').toBeGreaterThan(35);
 });
+
+test('opening hours and their time zone: the same as the widget, case by case', async () => {
+  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'web', 'rules.js'));
+  const rules = await import(`data:text/javascript;base64,${source.toString('base64')}`);
+  let checked = 0;
+  for (const c of fixture.cases.filter((c) => c.key === 'hours' || c.key === 'timezone')) {
+    const got = c.key === 'hours' ? rules.checkHours(c.value) : rules.checkZone(c.value);
+    expect(got, `${c.key} = ${JSON.stringify(c.value)}`).toEqual(c.error === undefined ? { ok: c.ok } : { error: c.error });
+    checked++;
+  }
+  expect(checked, 'cases checked').toBeGreaterThan(25);
+});

@@ -134,18 +134,26 @@ test.describe('the site', () => {
       emergency_number: '911',
       infusion: 'magnesium sulfate 2 g in 100 mL',
       accent: '#0A5C8F',
+      hours: 'Mo-Fr  08:00-18:00; Sa 09:00-13:00',
+      timezone: ' America/Los_Angeles',
     };
     for (const [k, v] of Object.entries(good)) await page.locator(`#infusion-check-${k}`).fill(v);
     await page.locator('#infusion-check-lang').selectOption('en');
     await page.locator('#submit').click();
     await expect(page.locator('#setting-error-settings_updated')).toContainText('Settings saved.');
     await expect(page.locator('#infusion-check-accent')).toHaveValue('#0a5c8f');
+    // (saved as the widget reads them)
+    await expect(page.locator('#infusion-check-hours')).toHaveValue('Mo-Fr 08:00-18:00; Sa 09:00-13:00');
+    await expect(page.locator('#infusion-check-timezone')).toHaveValue('America/Los_Angeles');
 
     const bad = '555 0100 x12';
     await page.locator('#infusion-check-clinic_phone').fill(bad);
     await page.locator('#infusion-check-clinic_name').fill('<b>Riverside</b>');
     await page.locator('#infusion-check-accent').fill('red');
+    await page.locator('#infusion-check-hours').fill('Mo-Fr 8:00-18:00');
     await page.locator('#submit').click();
+    await expect(page.locator('#setting-error-infusion-check-hours')).toContainText(widgetMessage('hours', 'Mo-Fr 8:00-18:00'));
+    await expect(page.locator('#infusion-check-hours')).toHaveValue('Mo-Fr 08:00-18:00; Sa 09:00-13:00');
     await expect(page.locator('#setting-error-infusion-check-clinic-phone')).toContainText(
       `Clinic phone (clinic-phone) ${widgetMessage('clinic-phone', bad)}. Not saved: the previous value is kept.`,
     );
@@ -259,6 +267,8 @@ test.describe('a patient on a phone', () => {
     expect(element).toContain('clinic-phone="+1 555 0100"');
     expect(element).toContain('lang="en"');
     expect(element).toContain('accent="#0a5c8f"');
+    expect(element).toContain('hours="Mo-Fr 08:00-18:00; Sa 09:00-13:00"');
+    expect(element).toContain('timezone="America/Los_Angeles"');
     expect(element).toContain('<a href="tel:911">Emergency: 911</a>');
     expect(element).toContain('<a href="tel:+15550100">Riverside Infusion Clinic: +1 555 0100</a>');
     expect(element).toContain('<a href="tel:+15550199">After hours: +1 555 0199</a>');

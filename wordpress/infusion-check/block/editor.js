@@ -23,6 +23,8 @@
 		[ 'infusion', __( 'What is in the drip', 'infusion-check' ), '' ],
 		[ 'accent', __( 'Accent colour', 'infusion-check' ), __( 'Like #0a5c8f.', 'infusion-check' ) ],
 		[ 'stickyOffset', __( 'Sticky header height', 'infusion-check' ), __( "Pixels, 0 to 200: the height of your theme's header if it stays on screen.", 'infusion-check' ) ],
+		[ 'hours', __( 'Opening hours', 'infusion-check' ), __( 'Like Mo-Fr 08:00-18:00; Sa 09:00-13:00.', 'infusion-check' ) ],
+		[ 'timezone', __( 'Time zone', 'infusion-check' ), __( 'Like America/Los_Angeles (needed with opening hours).', 'infusion-check' ) ],
 	];
 
 	wp.blocks.registerBlockType( 'infusion-check/widget', {

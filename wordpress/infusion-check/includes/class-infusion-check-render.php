@@ -32,6 +32,8 @@ final class Infusion_Check_Render {
 		'infusion'        => 'infusion',
 		'accent'          => 'accent',
 		'stickyOffset'    => 'sticky-offset',
+		'hours'           => 'hours',
+		'timezone'        => 'timezone',
 	);
 
 	/**

@@ -32,6 +32,9 @@ final class Infusion_Check_Rules {
 	/** The tallest sticky header the emergency bar goes under, in CSS pixels. */
 	const MAX_STICKY_OFFSET = 200;
 
+	/** What the widget does instead of bad opening hours or time zone. */
+	const HOURS_FALLBACK = 'both numbers are shown, the after-hours line first.';
+
 	/** The emergency number when none is set. */
 	const DEFAULT_EMERGENCY = '911';
 
@@ -46,7 +49,8 @@ final class Infusion_Check_Rules {
 	 *
 	 * @param string $key   The attribute name: clinic-name, clinic-phone,
 	 *                      after-hours-phone, emergency-number, lang,
-	 *                      infusion, accent or sticky-offset.
+	 *                      infusion, accent, sticky-offset, hours or
+	 *                      timezone.
 	 * @param string $value The value as written (UTF-8).
 	 * @return array{ok: ?string, tel: ?string, error: ?string} What the widget
 	 *         uses ('ok', null when the value is refused), the tel: number of a
@@ -69,6 +73,10 @@ final class Infusion_Check_Rules {
 				return self::accent( $value );
 			case 'sticky-offset':
 				return self::sticky_offset( $value );
+			case 'hours':
+				return self::hours( $value );
+			case 'timezone':
+				return self::timezone( $value );
 		}
 		return self::result( null, null, 'is not a setting of the widget' );
 	}
@@ -180,6 +188,94 @@ final class Infusion_Check_Rules {
 			return self::result( (string) (int) $m[1], null, null );
 		}
 		return self::result( null, null, '"' . self::shown( $raw ) . '" is not a height in pixels from 0 to ' . self::MAX_STICKY_OFFSET . ' (like 64); the emergency bar sticks to the top of the screen.' );
+	}
+
+	/**
+	 * Opening hours in OpenStreetMap's style, the widget's small part of it:
+	 * rules split by ";", each days (Mo-Fr, Mo,We, Fr-Mo) then times
+	 * (08:00-12:00,13:00-18:00, up to 24:00) or "off"; a later rule replaces
+	 * an earlier one on its days. Given back as written, runs of space as one.
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function hours( $raw ) {
+		$why = self::hours_problem( $raw );
+		if ( null === $why ) {
+			return self::result( self::squash( $raw ), null, null );
+		}
+		return self::result( null, null, '"' . self::shown( $raw ) . '" is not opening hours like "Mo-Fr 08:00-18:00; Sa 09:00-13:00" (' . $why . '); ' . self::HOURS_FALLBACK );
+	}
+
+	/**
+	 * Why opening hours are refused, or null.
+	 *
+	 * @param string $raw The value as written.
+	 * @return ?string
+	 */
+	private static function hours_problem( $raw ) {
+		$days = array( 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su' );
+		$open = array_fill( 0, 7, false );
+		foreach ( explode( ';', $raw ) as $rule ) {
+			$rule = self::trim( $rule );
+			if ( '' === $rule ) {
+				continue;
+			}
+			$parts = preg_split( '/[' . self::SPACE . ']/u', $rule, 2 );
+			if ( count( $parts ) < 2 ) {
+				return '"' . self::shown( $rule ) . '" is not days then times';
+			}
+			$named = array();
+			foreach ( explode( ',', $parts[0] ) as $item ) {
+				$ends = explode( '-', $item, 2 );
+				$from = $ends[0];
+				$to   = isset( $ends[1] ) ? $ends[1] : $from;
+				foreach ( array( $from, $to ) as $d ) {
+					if ( ! in_array( $d, $days, true ) ) {
+						return '"' . self::shown( $d ) . '" is not a day: Mo Tu We Th Fr Sa Su';
+					}
+				}
+				$d       = array_search( $from, $days, true );
+				$named[] = $d;
+				while ( $days[ $d ] !== $to ) {
+					$d       = ( $d + 1 ) % 7;
+					$named[] = $d;
+				}
+			}
+			$times = self::trim( $parts[1] );
+			if ( 'off' !== $times ) {
+				foreach ( explode( ',', $times ) as $span ) {
+					$span = self::trim( $span );
+					if ( 1 !== preg_match( '/^([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})$/D', $span, $m )
+						|| (int) $m[1] > 24 || (int) $m[2] > 59 || (int) $m[3] > 24 || (int) $m[4] > 59
+						|| (int) $m[3] * 60 + (int) $m[4] > 1440 ) {
+						return '"' . self::shown( $span ) . '" is not a time span like 08:00-18:00';
+					}
+					if ( (int) $m[1] * 60 + (int) $m[2] >= (int) $m[3] * 60 + (int) $m[4] ) {
+						return '"' . self::shown( $span ) . '" ends before it starts';
+					}
+				}
+			}
+			foreach ( $named as $d ) {
+				$open[ $d ] = 'off' !== $times;
+			}
+		}
+		return in_array( true, $open, true ) ? null : 'it is open on no day';
+	}
+
+	/**
+	 * A time zone's name by its form (America/Los_Angeles, UTC, Etc/GMT+5);
+	 * the patient's browser then says whether it knows it. Given back trimmed.
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function timezone( $raw ) {
+		$s = self::trim( $raw );
+		if ( 1 === preg_match( '~^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$~D', $s ) ) {
+			return self::result( $s, null, null );
+		}
+		return self::result( null, null, '"' . self::shown( $raw ) . '" is not a time zone like America/Los_Angeles; ' . self::HOURS_FALLBACK );
 	}
 
 	/**

@@ -33,6 +33,8 @@ final class Infusion_Check_Settings {
 		'infusion'          => 'infusion',
 		'accent'            => 'accent',
 		'sticky_offset'     => 'sticky-offset',
+		'hours'             => 'hours',
+		'timezone'          => 'timezone',
 		'widget_url'        => '',
 	);
 
@@ -80,6 +82,8 @@ final class Infusion_Check_Settings {
 			'infusion'          => __( 'What is in the drip', 'infusion-check' ),
 			'accent'            => __( 'Accent colour', 'infusion-check' ),
 			'sticky_offset'     => __( 'Sticky header height', 'infusion-check' ),
+			'hours'             => __( 'Opening hours', 'infusion-check' ),
+			'timezone'          => __( 'Time zone', 'infusion-check' ),
 			'widget_url'        => __( 'Widget script URL', 'infusion-check' ),
 		);
 	}
@@ -109,6 +113,8 @@ final class Infusion_Check_Settings {
 			'infusion'          => __( 'Used in "tell them what was in it" (up to 120 characters). Empty: magnesium.', 'infusion-check' ),
 			'accent'            => __( 'Like #0a5c8f. The widget darkens or lightens it as needed so its text stays readable. Empty: the default blue.', 'infusion-check' ),
 			'sticky_offset'     => __( "If your theme's header stays at the top of the screen while scrolling: its height in pixels (0 to 200), so the check's emergency bar stays below it. Empty: 0.", 'infusion-check' ),
+			'hours'             => __( 'Like "Mo-Fr 08:00-18:00; Sa 09:00-13:00": days Mo Tu We Th Fr Sa Su, times from 00:00 to 24:00, "off" for a closed day. Outside them, "call the clinic" puts your after-hours line first and says when you open. Empty: no hours (the clinic\'s number first at any time).', 'infusion-check' ),
+			'timezone'          => __( "Your clinic's time zone, needed with opening hours: like America/Los_Angeles.", 'infusion-check' ),
 			'widget_url'        => __( "Empty: the copy that comes with this plugin (nothing else to host). Only set this to serve the widget's files from another host of yours (the address of its infusion-check.js).", 'infusion-check' ),
 		);
 		foreach ( self::labels() as $name => $label ) {
@@ -185,6 +191,8 @@ final class Infusion_Check_Settings {
 			$placeholder = array(
 				'emergency_number' => Infusion_Check_Rules::DEFAULT_EMERGENCY,
 				'accent'           => '#0a5c8f',
+				'hours'            => 'Mo-Fr 08:00-18:00; Sa 09:00-13:00',
+				'timezone'         => 'America/Los_Angeles',
 				'widget_url'       => Infusion_Check_Render::bundled_url(),
 			);
 			printf(
@@ -260,6 +268,14 @@ final class Infusion_Check_Settings {
 				);
 			}
 			$out[ $name ] = $refused ? $old[ $name ] : (string) $result['ok'];
+		}
+		if ( '' !== $out['hours'] && '' === $out['timezone'] ) {
+			add_settings_error(
+				self::OPTION,
+				'infusion-check-timezone-missing',
+				__( 'Time zone (timezone) is missing: the opening hours need it (like America/Los_Angeles). Until it is there, both numbers are shown, the after-hours line first.', 'infusion-check' ),
+				'warning'
+			);
 		}
 		if ( '' === $out['clinic_phone'] ) {
 			add_settings_error(
