@@ -8,7 +8,9 @@ const { defineConfig } = require('@playwright/test');
 // IC_E2E_PORT lets two checkouts on one machine run their suites at once.
 const PORT = Number(process.env.IC_E2E_PORT || 8137);
 // IC_E2E_DIST=1 (scripts/test): also the project "dist", against the release
-// as shipped (dist/, from scripts/release), served on the next port.
+// as shipped (dist/, from scripts/release), served on the next port (so two
+// checkouts side by side step their IC_E2E_PORT by 2). It tests dist/ as it
+// is: run scripts/release after a change (scripts/test does).
 const DIST = process.env.IC_E2E_DIST === '1';
 
 if (!fs.existsSync(path.join(__dirname, 'site', 'pkg', 'infusion_check_bg.wasm'))) {

@@ -1150,9 +1150,6 @@ mod tests {
         assert!(issues.is_empty(), "{issues:?}");
     }
 
-    /// The cases shared with the WordPress plugin's checker (its test reads
-    /// the same file): each value as the widget takes it, or its message.
-    #[cfg(not(target_arch = "wasm32"))]
     /// The JavaScript's list of keys (web/rules.js: the custom element's
     /// observed attributes, the setup page's form) is this one.
     #[test]
@@ -1174,6 +1171,9 @@ mod tests {
         assert_eq!(keys, KEYS.to_vec(), "web/rules.js KEYS");
     }
 
+    /// The cases shared with the WordPress plugin's checker (its test reads
+    /// the same file): each value as the widget takes it, or its message.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn shared_cases_come_out_as_the_fixture_says() {
         use serde_json::Value;

@@ -132,8 +132,9 @@ pub fn add(mut checks: Vec<Check>, new: Check) -> Vec<Check> {
 }
 
 /// A kept check of the last 24 hours (before `now`) that had one of the
-/// symptom groups picked now ("None of these" aside): the patient is using
-/// the check again for the same problem (P9). The newest such check.
+/// symptom groups picked now ("None of these" and "something else" aside:
+/// two "something else"s may be two problems): the patient is using the
+/// check again for the same problem (P9). The newest such check.
 pub fn same_problem_within_a_day<'a>(
     checks: &'a [Check],
     now: u32,
@@ -144,7 +145,7 @@ pub fn same_problem_within_a_day<'a>(
             && now - c.at <= DAY
             && c.symptoms
                 .iter()
-                .any(|s| s != "g_none" && symptoms.contains(s))
+                .any(|s| s != "g_none" && s != "g_other" && symptoms.contains(s))
     })
 }
 

@@ -210,11 +210,12 @@ export function earlyScreen(screen, { onSlow } = {}) {
   // still takes over if it comes.
   let slow = null;
   const tooSlow = () => {
+    // (the emergency bar's own link: its number as the page shows it)
     const call = screen.querySelector("a.ic-call-emergency");
     const a = document.createElement("a");
     a.href = call?.href || "tel:911";
-    a.textContent = (call?.href || "tel:911").slice(4);
-    status.replaceChildren(es ? "Esto tarda más de lo normal. Si se siente mal, llame al " : "This is taking longer than usual. If you feel unwell, call ", a, ".");
+    a.textContent = call?.textContent || (es ? "Llame al 911" : "Call 911");
+    status.replaceChildren(es ? "Esto tarda más de lo normal. Si se siente mal: " : "This is taking longer than usual. If you feel unwell: ", a);
     status.dataset.earlyStatus = "slow";
     say(status.textContent);
     onSlow?.();

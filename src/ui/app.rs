@@ -3,6 +3,7 @@
 //! (storage, focus, the reasons' file).
 
 use super::saved::{self, Keep};
+use super::state::REPEAT_USE;
 use super::*;
 use crate::history::{same_problem_within_a_day, Check};
 use crate::protocol::Answer;
@@ -136,13 +137,13 @@ pub fn App(props: &AppProps) -> Html {
         .then(|| same_problem_within_a_day(&state.saved, now_s(), &symptoms).map(|c| c.at))
         .flatten();
     {
+        // (and taken back, if the problems picked changed since: never a
+        // "yes" the patient did not give without the line saying why)
         let state = state.clone();
-        use_effect_with(repeat.is_some(), move |prefill| {
-            if *prefill && state.answers.get(REPEAT_USE).is_none() {
-                state.dispatch(Action::Draft(
-                    REPEAT_USE.into(),
-                    Some(Answer::One("yes".into())),
-                ));
+        let on_screen = screen_key == REPEAT_USE;
+        use_effect_with((on_screen, repeat.is_some()), move |(on_screen, same)| {
+            if *on_screen && (*same || state.prefilled) {
+                state.dispatch(Action::PrefillRepeat(*same));
             }
         });
     }
@@ -290,12 +291,16 @@ pub fn App(props: &AppProps) -> Html {
                     let state = state.clone();
                     let (level, symptoms) = (outcome.level, symptoms.clone());
                     Callback::from(move |_: MouseEvent| {
+                        if state.keep == Keep::Kept {
+                            return;
+                        }
                         let check = Check {
                             at: now_s(),
                             level,
                             symptoms: symptoms.clone(),
                         };
-                        let list = crate::history::add(state.saved.to_vec(), check);
+                        // (read again: another tab may have kept one since)
+                        let list = crate::history::add(load_history(), check);
                         state.dispatch(if save_history(&list) {
                             Action::Saved(Rc::new(list), Keep::Kept)
                         } else {
@@ -374,9 +379,8 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The symptoms question and the repeat-use question (PROTOCOL.md P9).
+/// The symptoms question (its groups are what a kept check keeps).
 const SYMPTOMS: &str = "symptoms";
-const REPEAT_USE: &str = "ctx_repeat_use";
 
 /// The most screens left (the current one included) from which the progress
 /// line counts them.

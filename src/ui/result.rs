@@ -288,7 +288,7 @@ pub fn result_view(props: ResultProps) -> Html {
                     <ul>{ list(&advice) }</ul>
                 </details>
             }
-            { super::saved::saved_block(p, t, lang, &props.saved) }
+            { super::saved::saved_block(t, &props.saved) }
             <p class="ic-disclaimer">{ t.not_diagnosis }{ " " }{ p.status.get(lang) }</p>
             <p class="ic-version">{ t.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }</p>
             <section class="ic-summary" aria-labelledby="ic-summary-title">

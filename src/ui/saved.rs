@@ -53,29 +53,28 @@ pub fn when(t: &Strings, at: u32) -> String {
 }
 
 /// The block, after the advice.
-pub fn saved_block(p: &Protocol, t: &Strings, lang: Lang, s: &SavedProps) -> Html {
+pub fn saved_block(t: &Strings, s: &SavedProps) -> Html {
     // (the newest kept before this one)
     let last = s.list.get(usize::from(s.keep == Keep::Kept));
     html! {
         <section class="ic-kept" aria-label={t.keep_check} data-kept="">
             if let Some(c) = last {
-                <p data-last-saved="">{ t.last_saved.replace("{when}", &when(t, c.at)).replace("{outcome}", p.outcomes.get(c.level).title.get(lang)) }</p>
+                <p data-last-saved="">{ t.last_saved.replace("{when}", &when(t, c.at)).replace("{outcome}", crate::summary::level_label(c.level, t)) }</p>
             }
-            if s.keep == Keep::Kept {
-                <p class="ic-note" role="status" data-keep-status="kept">{ t.kept }</p>
-            } else {
-                <button type="button" class="ic-btn" onclick={s.on_keep.clone()} data-action="keep">{ t.keep_check }</button>
+            // (the tapped button stays where it is, so focus does too; what
+            // happened is read out by a line that is always there)
+            <button type="button" class="ic-btn" onclick={s.on_keep.clone()} data-action="keep"
+                aria-disabled={(s.keep == Keep::Kept).then_some("true")}>{ if s.keep == Keep::Kept { t.kept } else { t.keep_check } }</button>
+            if s.keep != Keep::Kept {
                 <p class="ic-hint">{ t.keep_note }</p>
             }
-            if s.keep == Keep::Failed {
-                <p class="ic-note" role="status" data-keep-status="failed">{ t.keep_failed }</p>
+            if !s.list.is_empty() || s.keep == Keep::Deleted {
+                <button type="button" class="ic-btn ic-link" onclick={s.on_delete.clone()} data-action="delete-saved"
+                    aria-disabled={(s.keep == Keep::Deleted).then_some("true")}>{ t.delete_saved }</button>
             }
-            if s.keep == Keep::Deleted {
-                <p class="ic-note" role="status" data-keep-status="deleted">{ t.deleted_saved }</p>
-            }
-            if !s.list.is_empty() {
-                <button type="button" class="ic-btn ic-link" onclick={s.on_delete.clone()} data-action="delete-saved">{ t.delete_saved }</button>
-            }
+            <p class="ic-note" aria-live="polite" data-keep-status={match s.keep { Keep::No => "", Keep::Kept => "kept", Keep::Failed => "failed", Keep::Deleted => "deleted" }}>
+                { match s.keep { Keep::No => "", Keep::Kept => t.kept, Keep::Failed => t.keep_failed, Keep::Deleted => t.deleted_saved } }
+            </p>
         </section>
     }
 }

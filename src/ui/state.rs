@@ -52,7 +52,13 @@ pub struct Wizard {
     pub saved: Rc<Vec<Check>>,
     /// What this result's "keep" did (back to `No` on each new screen).
     pub keep: Keep,
+    /// The repeat-use question holds a "yes" the check put there in advance
+    /// (a kept check had the same problem), not yet confirmed by the patient.
+    pub prefilled: bool,
 }
+
+/// The repeat-use question (PROTOCOL.md P9).
+pub const REPEAT_USE: &str = "ctx_repeat_use";
 
 /// What the patient did on the first screen the page showed before the wasm
 /// arrived (rendered at build time: `src/bin/prerender.rs`), read from that
@@ -212,6 +218,10 @@ pub enum Action {
     /// The checks kept on this phone now, and what was done (kept, deleted,
     /// or the phone refused).
     Saved(Rc<Vec<Check>>, Keep),
+    /// The repeat-use question answered "yes" in advance (`true`: only if
+    /// it has no answer), or that answer taken back (`false`: the problems
+    /// picked changed; only if the patient has not confirmed it).
+    PrefillRepeat(bool),
     /// The language file asked for could not load (`true`), or is being asked for.
     LangFailed(bool),
     /// The reasons' file came in (or could not): show the result again.
@@ -236,6 +246,7 @@ impl Wizard {
             lang_failed: false,
             saved: Rc::new(Vec::new()),
             keep: Keep::No,
+            prefilled: false,
         }
     }
 
@@ -330,6 +341,12 @@ impl Reducible for Wizard {
             next.copied = None;
             next.keep = Keep::No;
         }
+        // The patient's own answer (or a new check) is no longer a pre-answer.
+        if matches!(&action, Action::Answer { screen, .. } if screen == REPEAT_USE)
+            || matches!(action, Action::Restart)
+        {
+            next.prefilled = false;
+        }
         // Anything but the first tap on "Start over" disarms it again.
         next.confirm_restart = false;
         next.cleared = false;
@@ -398,6 +415,18 @@ impl Reducible for Wizard {
             Action::Saved(list, keep) => {
                 next.saved = list;
                 next.keep = keep;
+            }
+            Action::PrefillRepeat(true) => {
+                if next.answers.get(REPEAT_USE).is_none() {
+                    next.answers.set_one(REPEAT_USE, "yes");
+                    next.prefilled = true;
+                }
+            }
+            Action::PrefillRepeat(false) => {
+                if next.prefilled {
+                    next.answers.remove(REPEAT_USE);
+                    next.prefilled = false;
+                }
             }
             Action::LangFailed(failed) => next.lang_failed = failed,
             // (handled above: nothing changes, the result renders again)

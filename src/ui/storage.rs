@@ -94,7 +94,14 @@ pub(crate) fn load_history() -> Vec<crate::history::Check> {
         return Vec::new();
     };
     match crate::history::decode(crate::PROTOCOL_KEY, &raw, now_s()) {
-        Ok(list) => list,
+        Ok(list) => {
+            // Checks past their 7 days leave the phone now (and with none
+            // left, so does the key).
+            if crate::history::encode(crate::PROTOCOL_KEY, &list) != raw {
+                save_history(&list);
+            }
+            list
+        }
         Err(why) => {
             web_sys::console::warn_1(
                 &format!(

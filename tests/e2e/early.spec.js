@@ -151,7 +151,7 @@ test('a check that hangs: after a while the line under Next says so and gives th
   await expect(page.locator('[data-page-fallback]')).toBeHidden();
   await page.clock.fastForward(9000);
   await expect(status).toHaveAttribute('data-early-status', 'slow');
-  await expect(status).toContainText('This is taking longer than usual. If you feel unwell, call 911.');
+  await expect(status).toContainText('This is taking longer than usual. If you feel unwell: Call 911');
   await expect(status.locator('a')).toHaveAttribute('href', 'tel:911');
   await expect(page.locator('[data-prerendered] .ic-live').first()).toContainText('taking longer than usual');
   // The page's own box of whom to call (the clinic too), below the screen.

@@ -89,7 +89,6 @@ async function waitForScreenChange(page, prev) {
   return (await waitForScreen(page, prev)).id;
 }
 
-/** Opens the widget on a fresh check (session storage cleared). */
 /**
  * Empties this tab's session storage on a page of the site where the widget
  * does not run (the nurse's read-back page), so no check still mounting can
@@ -101,6 +100,7 @@ async function clearSession(page) {
   await page.evaluate(() => sessionStorage.clear());
 }
 
+/** Opens the widget (a test's own context: a fresh session), mounted. */
 async function openFresh(page) {
   // Each test has its own browser context, so session storage starts empty.
   await page.goto('/');
@@ -298,7 +298,8 @@ async function axeBothSchemes(page, label, log) {
 function saveAxeLog(testInfo, log) {
   const dir = path.join(RESULTS, 'axe');
   fs.mkdirSync(dir, { recursive: true });
-  const name = testInfo.titlePath.slice(1).join(' › ').replace(/[^\w.-]+/g, '_').slice(0, 150);
+  // (the project's name first: outcomes.spec.js runs against site/ and dist/)
+  const name = [testInfo.project.name, ...testInfo.titlePath.slice(1)].join(' › ').replace(/[^\w.-]+/g, '_').slice(0, 150);
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ test: testInfo.title, scans: log }, null, 1));
 }
 
