@@ -413,6 +413,17 @@ pub(crate) fn focus_heading(h: &web_sys::HtmlElement) {
     // The result always starts at the top: its first view is the outcome,
     // its calls and what to do now.
     let result = h.id() == "ic-result-title";
+    // A new screen shorter than the last leaves the page scrolled into the
+    // check, its top (the title and the language buttons) half under the
+    // bar: the check's top comes back into view when the heading's first
+    // line still fits below it, as a new page would start.
+    if let Some(a) = app.as_ref().filter(|_| !result) {
+        let app_top = a.get_bounding_client_rect().top();
+        if app_top < 0.0 && top - app_top + first_line <= below {
+            a.scroll_into_view_with_bool(true);
+            return;
+        }
+    }
     if result || top < above || top + first_line > below {
         // (alignToTop: block "start")
         h.scroll_into_view_with_bool(true);
