@@ -178,7 +178,11 @@ proptest! {
 }
 
 /// The packs' case files (clinical/packs), for the packs the data has.
-const PACK_CASES: &[&str] = &["iron-cases.json", "vitamin-c-cases.json"];
+const PACK_CASES: &[&str] = &[
+    "iron-cases.json",
+    "vitamin-c-cases.json",
+    "vitamin-drip-cases.json",
+];
 
 /// Over-triage the packs intend: case ID and why.
 const INTENDED_OVER_TRIAGE: &[(&str, &str)] = &[
@@ -201,6 +205,14 @@ const INTENDED_OVER_TRIAGE: &[(&str, &str)] = &[
     (
         "VC14",
         "shaky and sweaty with no diabetes, not eaten yet: VC-C09 gives call-today until food has been tried and it settled (vitamin-c.md R5); over-triage by design per the case note.",
+    ),
+    (
+        "VD04",
+        "a plain saline drip and a mild, familiar headache: the glucose-meter questions are asked within 24 h whatever vd_contents says (PROTOCOL-NOTES VD-D1, the cautious reading), the case leaves them unanswered, and not sure reads as insulin, a high reading and extra insulin, which with a headache is VC-E02 (emergency). A patient who answers them (no diabetes) gets self-care.",
+    ),
+    (
+        "VD23",
+        "itchy bumps within an hour in a patient who reacted to a B12 shot before: VD-E01 gives emergency (vitamin-drip.md, PC: E rather than CN); over-triage by design per the case note.",
     ),
 ];
 
@@ -247,7 +259,7 @@ fn every_pack_case_runs_with_no_under_triage_and_only_intended_over_triage() {
             "{id} is listed as intended over-triage ({why}) but is no longer over-triaged"
         );
     }
-    assert!(total >= 39 + 35);
+    assert!(total >= 39 + 35 + 33);
 }
 
 #[test]
