@@ -178,7 +178,11 @@ proptest! {
 }
 
 /// The packs' case files (clinical/packs), for the packs the data has.
-const PACK_CASES: &[&str] = &["iron-cases.json"];
+const PACK_CASES: &[&str] = &[
+    "iron-cases.json",
+    "vitamin-c-cases.json",
+    "vitamin-drip-cases.json",
+];
 
 /// Over-triage the packs intend: case ID and why.
 const INTENDED_OVER_TRIAGE: &[(&str, &str)] = &[
@@ -193,6 +197,22 @@ const INTENDED_OVER_TRIAGE: &[(&str, &str)] = &[
     (
         "FE37",
         "a brown stain (FE-C06, call-today) and a mild headache still there the next day (T03, call-today) are two call-today groups, which core A1 makes call-now; over-triage by design per the case note.",
+    ),
+    (
+        "VC02",
+        "a mildly tender, small pink spot at the IV spot: core C12 reads pain with redness as phlebitis (call-today), and vitamin-c.md R10 keeps the core IV-spot rules as written (SC05, and so VC-SC04, do not clear mild pain with small redness); the case's guidance (VIP 1, observe) gives self-care. PROTOCOL-NOTES VC-D7.",
+    ),
+    (
+        "VC14",
+        "shaky and sweaty with no diabetes, not eaten yet: VC-C09 gives call-today until food has been tried and it settled (vitamin-c.md R5); over-triage by design per the case note.",
+    ),
+    (
+        "VD04",
+        "a plain saline drip and a mild, familiar headache: the glucose-meter questions are asked within 24 h whatever vd_contents says (PROTOCOL-NOTES VD-D1, the cautious reading), the case leaves them unanswered, and not sure reads as insulin, a high reading and extra insulin, which with a headache is VC-E02 (emergency). A patient who answers them (no diabetes) gets self-care.",
+    ),
+    (
+        "VD23",
+        "itchy bumps within an hour in a patient who reacted to a B12 shot before: VD-E01 gives emergency (vitamin-drip.md, PC: E rather than CN); over-triage by design per the case note.",
     ),
 ];
 
@@ -239,7 +259,7 @@ fn every_pack_case_runs_with_no_under_triage_and_only_intended_over_triage() {
             "{id} is listed as intended over-triage ({why}) but is no longer over-triaged"
         );
     }
-    assert!(total >= 39);
+    assert!(total >= 39 + 35 + 33);
 }
 
 #[test]
@@ -248,7 +268,15 @@ fn the_magnesium_pack_alone_is_what_the_widget_ships() {
     assert_eq!(p.id, "magnesium");
     // nothing of another pack
     assert!(p.questions.iter().all(|q| !q.id.starts_with("fe_")));
+    assert!(p
+        .questions
+        .iter()
+        .all(|q| !q.id.starts_with("vc_") && !q.id.starts_with("vd_")));
     assert!(p.rules.iter().all(|r| r.pack.as_deref() != Some("iron")));
+    assert!(p
+        .rules
+        .iter()
+        .all(|r| !r.id.starts_with("VC-") && !r.id.starts_with("VD-")));
     let groups = p.question("symptoms").map(|q| q.options.len()).unwrap_or(0);
     let whole = packs()
         .whole
@@ -301,5 +329,55 @@ fn each_fired_rule_names_its_pack() {
         .find(|f| f.id == "FE-E01")
         .unwrap_or_else(|| panic!("{:?}", o.fired_ids()));
     assert_eq!(fe.pack.as_deref(), Some("iron"));
+    assert_eq!(o.disposition, Disposition::Emergency);
+}
+
+/// The selections the issue names are among the ones the properties run:
+/// magnesium + vitamin C, and the vitamin drip (which brings magnesium).
+#[test]
+fn the_vitamin_packs_and_their_combinations_are_selections() {
+    let ids = pack_ids();
+    for p in ["magnesium", "iron", "vitamin-c", "vitamin-drip"] {
+        assert!(ids.iter().any(|i| i == p), "{p} not in {ids:?}");
+    }
+    let has = |pick: &[&str]| {
+        packs()
+            .selections
+            .iter()
+            .any(|(s, _)| s.len() == pick.len() && pick.iter().all(|x| s.iter().any(|y| y == x)))
+    };
+    assert!(has(&["magnesium", "vitamin-c"]));
+    assert!(has(&["vitamin-c", "vitamin-drip"]));
+    let drip =
+        Protocol::load_packs(PROTOCOL_JSON, &["vitamin-drip"]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(drip.id, "magnesium+vitamin-drip");
+    // a question two packs share is one question
+    let both = Protocol::load_packs(PROTOCOL_JSON, &["vitamin-c", "vitamin-drip"])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let asked = both
+        .questions
+        .iter()
+        .filter(|q| q.id == "vc_diabetes")
+        .count();
+    assert_eq!(asked, 1);
+}
+
+#[test]
+fn a_fired_vitamin_c_rule_names_its_pack() {
+    let p = Protocol::builtin(&["vitamin-c"]).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = Answers::new();
+    a.set_one("ctx_respondent", "me");
+    a.set_one("ctx_at_clinic", "no");
+    a.set_one("ctx_time_since_end", "1_to_4_days");
+    a.set_checklist(&p, "red_flags", &litemap::LiteMap::new());
+    a.set("symptoms", Answer::Many(vec!["g_vc_urine".into()]));
+    a.set_one("vc_urine_amount", "none_12h");
+    let o = triage(&p, &a);
+    let vc = o
+        .fired
+        .iter()
+        .find(|f| f.id == "VC-E03")
+        .unwrap_or_else(|| panic!("{:?}", o.fired_ids()));
+    assert_eq!(vc.pack.as_deref(), Some("vitamin-c vitamin-drip"));
     assert_eq!(o.disposition, Disposition::Emergency);
 }
