@@ -20,7 +20,7 @@
     clippy::unreachable
 )]
 
-use crate::protocol::wire::{Reader, Writer};
+use crate::protocol::wire::{from_hex, Reader, Writer};
 use crate::protocol::Level;
 
 /// The most checks kept (newest first).
@@ -77,7 +77,7 @@ pub fn encode(key: &str, checks: &[Check]) -> String {
         out.varint(Level::ALL.iter().position(|l| *l == c.level).unwrap_or(3) as u32);
         out.strs(&c.symptoms);
     }
-    out.0.iter().map(|b| format!("{b:02x}")).collect()
+    out.hex()
 }
 
 /// Reads what [`encode`] wrote for the protocol `key`, at `now` (seconds
@@ -85,19 +85,7 @@ pub fn encode(key: &str, checks: &[Check]) -> String {
 /// most [`KEEP`].
 pub fn decode(key: &str, raw: &str, now: u32) -> Result<Vec<Check>, Dropped> {
     type Stored = (usize, (String, Vec<(usize, (usize, Vec<String>))>));
-    if !raw.len().is_multiple_of(2)
-        || raw.len() > MAX_HEX
-        || !raw.bytes().all(|b| b.is_ascii_hexdigit())
-    {
-        return Err(Dropped::Damaged);
-    }
-    let bytes: Option<Vec<u8>> = (0..raw.len())
-        .step_by(2)
-        .map(|i| {
-            raw.get(i..i + 2)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        })
-        .collect();
+    let bytes = from_hex(raw, MAX_HEX);
     let (format, (stored_key, list)): Stored =
         Reader::read_all(&bytes.ok_or(Dropped::Damaged)?).ok_or(Dropped::Damaged)?;
     if format != FORMAT {
@@ -203,7 +191,7 @@ mod tests {
         w.varint(NOW);
         w.varint(9);
         w.strs(&[]);
-        let hex: String = w.0.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = w.hex();
         assert_eq!(decode(KEY, &hex, NOW), Err(Dropped::Damaged));
         // Too old, or from the future: left out, the rest kept.
         let mixed = vec![

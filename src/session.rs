@@ -17,7 +17,7 @@
     clippy::unreachable
 )]
 
-use crate::protocol::wire::{Reader, Writer};
+use crate::protocol::wire::{from_hex, Reader, Writer};
 use crate::protocol::{Answer, Answers, Lang, Protocol};
 
 /// The longest stored text read back (about 100 kB of state; a real check
@@ -58,7 +58,7 @@ pub fn encode(answers: &Answers, history: &[String], lang: Lang, one_by_one: &[S
     out.strs(history);
     out.varint(lang as u32);
     out.strs(one_by_one);
-    out.0.iter().map(|b| format!("{b:02x}")).collect()
+    out.hex()
 }
 
 /// Reads what [`encode`] wrote: `None` unless every byte reads (odd length,
@@ -69,14 +69,7 @@ pub fn decode(s: &str) -> Option<Saved> {
         Vec<(String, (bool, Vec<String>))>,
         (Vec<String>, (Lang, Vec<String>)),
     );
-    if !s.len().is_multiple_of(2) || s.len() > MAX_HEX || !s.bytes().all(|b| b.is_ascii_hexdigit())
-    {
-        return None;
-    }
-    let bytes: Option<Vec<u8>> = (0..s.len())
-        .step_by(2)
-        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
-        .collect();
+    let bytes = from_hex(s, MAX_HEX);
     let (stored, (history, (lang, one_by_one))): Stored = Reader::read_all(&bytes?)?;
     let mut answers = Answers::new();
     for (k, (many, v)) in stored {

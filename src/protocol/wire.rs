@@ -475,7 +475,25 @@ pub fn write_split<T: serde::Serialize>(value: &T, more: &[&str]) -> Result<Vec<
 #[derive(Default)]
 pub struct Writer(pub Vec<u8>);
 
+/// The bytes of `s`, written by [`Writer::hex`] (what the widget keeps in
+/// the browser's storage): `None` unless it is whole hex, at most `max`
+/// characters.
+pub fn from_hex(s: &str, max: usize) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || s.len() > max || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect()
+}
+
 impl Writer {
+    /// What was written, as lowercase hex (see [`from_hex`]).
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// A LEB128 varint.
     pub fn varint(&mut self, mut v: u32) {
         while v >= 0x80 {
