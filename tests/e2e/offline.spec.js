@@ -16,9 +16,15 @@ for (const pagePath of ['/', '/frame.html#clinic-phone=%2B1%20555%200100&lang=en
     await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
+    // Let the online page finish what it fetches after its first screen (the QR
+    // library, loaded once the check is ready): a request still in flight when
+    // the page reloads is aborted, which is not a request that failed offline.
+    await page.waitForLoadState('networkidle');
     await context.setOffline(true);
     const failed = [];
-    page.on('requestfailed', (r) => failed.push(r.url()));
+    page.on('requestfailed', (r) => {
+      failed.push(`${r.url()} (${r.failure()?.errorText})`);
+    });
     await page.reload();
     await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
     await expect(page.locator('[data-action=call-emergency-bar]').first()).toHaveAttribute('href', /^tel:/);
