@@ -18,55 +18,104 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let p = match protocol::Protocol::magnesium() {
         Ok(p) => p,
-        Err(e) => {
-            if let protocol::LoadError::Invalid(problems) = &e {
-                for problem in problems {
-                    println!("cargo:warning=src/protocols/infusion-check.json: {problem}");
-                }
-            }
-            eprintln!("the protocol does not pass its checks: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => fail(e),
     };
-    // Both languages (native: the CLI and the tests), and one file per
-    // language for the browser (the widget loads the one it shows): the
-    // protocol in that language and the widget's own words in it.
+    // Both languages (native: the CLI and the tests).
     write(&out.join("magnesium.protocol"), p.to_bytes());
-    for lang in protocol::Lang::ALL {
-        let words: Vec<&str> = i18n::strings(lang)
-            .fields()
-            .into_iter()
-            .map(|(_, w)| w)
+    // For the browser: one file per selection of packs and language (the
+    // widget loads the one it shows): the protocol with those packs in that
+    // language and the widget's own words in it; its reasons in a second
+    // file. A selection is named by its packs (those they bring included),
+    // joined by "_" (`magnesium_vitamin-c-en.bin`); "core" is the shared core
+    // alone (the first screen while the patient has not yet said what was in
+    // the drip: it is the same red-flag screen for every pack).
+    let json = include_str!("src/protocols/infusion-check.json");
+    let ids = match protocol::Protocol::pack_ids(json) {
+        Ok(ids) => ids,
+        Err(e) => fail(e),
+    };
+    let mut table = String::new();
+    let mut selections = String::new();
+    let mut built: Vec<String> = Vec::new();
+    let n = ids.len().min(16);
+    for mask in 0..(1_u32 << n) {
+        let named: Vec<&str> = ids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, p)| p.as_str())
             .collect();
-        // The rules' reasons in a file of their own (see
-        // `Protocol::take_reasons`): the first screen does not wait for them.
-        let (pack, reasons) = match p.for_language(lang) {
-            Ok(mut q) => {
-                let reasons = q.take_reasons(lang);
-                (q.to_language_file(&words), Ok(reasons))
-            }
-            Err(e) => (
-                Err(e),
-                Err(protocol::LoadError::Binary("no language file".into())),
-            ),
+        let q = match protocol::Protocol::load_packs(json, &named) {
+            Ok(q) => q,
+            Err(e) => fail(e),
         };
-        for (what, bytes) in [("PACK", &pack), ("REASONS", &reasons)] {
-            if let Ok(bytes) = bytes {
-                println!(
-                    "cargo:rustc-env=INFUSION_CHECK_{what}_{}={}",
-                    lang.code().to_uppercase(),
-                    protocol::fingerprint(bytes)
-                );
-            }
+        let stem = if named.is_empty() {
+            "core".to_string()
+        } else {
+            q.id.replace('+', "_")
+        };
+        selections.push_str(&format!("    ({mask}, {stem:?}),\n"));
+        // (a set that names fewer packs comes first: `vitamin-drip` alone,
+        // with its own texts, before `magnesium` + `vitamin-drip`)
+        if built.contains(&stem) {
+            continue;
         }
-        write(&out.join(format!("magnesium-{}.bin", lang.code())), pack);
-        write(
-            &out.join(format!("magnesium-reasons-{}.bin", lang.code())),
-            reasons,
-        );
+        built.push(stem.clone());
+        for lang in protocol::Lang::ALL {
+            let words: Vec<&str> = i18n::strings(lang)
+                .fields()
+                .into_iter()
+                .map(|(_, w)| w)
+                .collect();
+            // The rules' reasons in a file of their own (see
+            // `Protocol::take_reasons`): the first screen does not wait for them.
+            let (file, reasons) = match q.for_language(lang) {
+                Ok(mut q) => {
+                    let reasons = q.take_reasons(lang);
+                    match q.to_language_file(&words) {
+                        Ok(file) => (file, reasons),
+                        Err(e) => fail(e),
+                    }
+                }
+                Err(e) => fail(e),
+            };
+            table.push_str(&format!(
+                "    ({stem:?}, {:?}, {:?}, {:?}),\n",
+                lang.code(),
+                protocol::fingerprint(&file),
+                protocol::fingerprint(&reasons)
+            ));
+            write(&out.join(format!("{stem}-{}.bin", lang.code())), Ok(file));
+            write(
+                &out.join(format!("{stem}-reasons-{}.bin", lang.code())),
+                Ok(reasons),
+            );
+        }
+    }
+    let rust = format!(
+        "/// The packs, in the data file's order (bit i of a set is `PACKS[i]`).\n\
+         pub const PACKS: &[&str] = &{ids:?};\n\
+         /// For each set of packs named (a bitset over `PACKS`), its selection's file name.\n\
+         pub const SELECTIONS: &[(u32, &str)] = &[\n{selections}];\n\
+         /// Each language file built: (selection, language, fingerprint of the file, of its reasons).\n\
+         pub const FILES: &[(&str, &str, &str, &str)] = &[\n{table}];\n"
+    );
+    if let Err(e) = std::fs::write(out.join("files.rs"), rust) {
+        eprintln!("cannot write files.rs: {e}");
+        std::process::exit(1);
     }
     // The key of the answers kept in session storage, known before any pack loads.
     println!("cargo:rustc-env=INFUSION_CHECK_PROTOCOL_KEY={}", p.key());
+}
+
+fn fail(e: protocol::LoadError) -> ! {
+    if let protocol::LoadError::Invalid(problems) = &e {
+        for problem in problems {
+            println!("cargo:warning=src/protocols/infusion-check.json: {problem}");
+        }
+    }
+    eprintln!("the protocol does not pass its checks: {e}");
+    std::process::exit(1);
 }
 
 fn write(path: &std::path::Path, bytes: Result<Vec<u8>, protocol::LoadError>) {

@@ -10,7 +10,7 @@ use std::fmt;
 pub const DEFAULT_EMERGENCY: &str = "911";
 
 /// The configuration keys, as attribute names and fragment keys.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 13] = [
     "clinic-name",
     "clinic-phone",
     "after-hours-phone",
@@ -22,6 +22,8 @@ pub const KEYS: [&str; 11] = [
     "sticky-offset",
     "hours",
     "timezone",
+    "therapy",
+    "therapies",
 ];
 
 const MAX_NAME: usize = 80;
@@ -134,6 +136,54 @@ pub struct Config {
     pub sticky_offset: u16,
     /// The clinic's opening hours, in its time zone.
     pub opening: Opening,
+    /// What was in the drip: the therapy packs the check asks about.
+    pub therapy: Therapy,
+}
+
+/// What was in the drip (`therapy`, `therapies`): pack IDs in the data
+/// file's order (`crate::files::PACKS`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Therapy {
+    /// The packs when the patient is not asked: preset by the clinic, the
+    /// one it offers, or the cautious default (every pack offered).
+    pub preset: Vec<String>,
+    /// The packs the patient picks from on a screen of their own (two or
+    /// more; empty: the patient is not asked). "I'm not sure" is all of them.
+    pub offered: Vec<String>,
+}
+
+impl Default for Therapy {
+    /// Neither key set: magnesium, what the check asked about before packs.
+    fn default() -> Therapy {
+        Therapy {
+            preset: vec!["magnesium".into()],
+            offered: Vec::new(),
+        }
+    }
+}
+
+/// Reads a list of pack IDs (separated by spaces or commas, any case):
+/// the known ones in the data file's order, and the unknown ones as written.
+pub fn parse_packs(raw: &str) -> (Vec<String>, Vec<String>) {
+    let mut unknown = Vec::new();
+    let mut named = Vec::new();
+    for w in raw
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        let id = w.to_ascii_lowercase();
+        if crate::files::PACKS.contains(&id.as_str()) {
+            named.push(id);
+        } else if !unknown.contains(&w.to_string()) {
+            unknown.push(w.to_string());
+        }
+    }
+    let known = crate::files::PACKS
+        .iter()
+        .filter(|p| named.iter().any(|n| n == *p))
+        .map(|p| p.to_string())
+        .collect();
+    (known, unknown)
 }
 
 /// The week's opening spans, in minutes from Monday 00:00 (a span ends on
@@ -176,6 +226,7 @@ impl Default for Config {
             accent_dark: None,
             sticky_offset: 0,
             opening: Opening::Unset,
+            therapy: Therapy::default(),
         }
     }
 }
@@ -224,6 +275,7 @@ impl Config {
         };
         let mut has_clinic_phone = false;
         let (mut week, mut zone) = (None, None);
+        let (mut therapy, mut therapies) = (None, None);
         let pairs: Vec<(String, &str)> = pairs
             .into_iter()
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v))
@@ -305,6 +357,8 @@ impl Config {
                 "timezone" => {
                     zone = Some(parse_zone(value).ok_or_else(|| issue(&key, zone_message(value))));
                 }
+                "therapy" => therapy = Some(parse_packs(value)),
+                "therapies" => therapies = Some(parse_packs(value)),
                 // Other attributes of the element (id, class, style ...) are the page's business.
                 _ => {}
             }
@@ -320,6 +374,50 @@ impl Config {
                 _ => Opening::Unknown,
             };
         }
+        // What was in the drip. A name this check does not know could be any
+        // of its packs: the cautious reading asks about every one offered.
+        let all: Vec<String> = crate::files::PACKS.iter().map(|p| p.to_string()).collect();
+        let list = |v: &[String]| v.join(", ");
+        let bad_offer = matches!(&therapies, Some((_, u)) if !u.is_empty());
+        let offered = match therapies {
+            Some((_, unknown)) if !unknown.is_empty() => {
+                issue("therapies", format!("\"{}\" is not a therapy this check knows ({}); the check asks about all of them, the cautious choice.", shown(&unknown.join(" ")), list(&all)));
+                None
+            }
+            Some((known, _)) if known.is_empty() => None,
+            Some((known, _)) => Some(known),
+            None => None,
+        };
+        c.therapy = match therapy {
+            Some((_, unknown)) if !unknown.is_empty() => {
+                let every = offered.clone().unwrap_or_else(|| all.clone());
+                issue("therapy", format!("\"{}\" is not a therapy this check knows ({}); the check asks about {}, the cautious choice.", shown(&unknown.join(" ")), list(&all), list(&every)));
+                Therapy {
+                    preset: every,
+                    offered: Vec::new(),
+                }
+            }
+            Some((known, _)) if !known.is_empty() => Therapy {
+                preset: known,
+                offered: Vec::new(),
+            },
+            _ => match offered {
+                Some(o) if o.len() >= 2 => Therapy {
+                    preset: o.clone(),
+                    offered: o,
+                },
+                Some(o) => Therapy {
+                    preset: o,
+                    offered: Vec::new(),
+                },
+                // (a bad `therapies` list: every pack, not asked)
+                None if bad_offer => Therapy {
+                    preset: all,
+                    offered: Vec::new(),
+                },
+                None => Therapy::default(),
+            },
+        };
         if !has_clinic_phone {
             issue("clinic-phone", "is missing. The clinic's phone is not shown; patients are told to use the number on their discharge papers.".into());
         }

@@ -218,6 +218,28 @@ strings_struct! {
     hours_open,
     /// `{day}` in `hours_opens`: today, then Monday to Sunday, split by `|`.
     hours_days,
+    /// The therapy screen (when the clinic gives several drips): its question.
+    therapy_q,
+    /// Its hint.
+    therapy_hint,
+    /// The packs in plain words (`magnesium`, `iron`, `vitamin-c`, `vitamin-drip`), and a line under each.
+    therapy_magnesium,
+    therapy_iron,
+    therapy_iron_hint,
+    therapy_vitamin_c,
+    therapy_vitamin_c_hint,
+    therapy_vitamin_drip,
+    therapy_vitamin_drip_hint,
+    /// "I'm not sure" (every drip offered), and its line.
+    therapy_not_sure,
+    therapy_not_sure_hint,
+    /// Next with nothing picked.
+    therapy_pick,
+    /// While the questions of the drip picked load, and if they cannot.
+    therapy_loading,
+    therapy_failed,
+    /// Try loading again.
+    retry,
 }
 
 /// English.
@@ -308,6 +330,21 @@ pub const EN: Strings = Strings {
     hours_closed: "The clinic is closed now. It opens {day} at {time}.",
     hours_open: "The clinic is open now, until {time}.",
     hours_days: "today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+    therapy_q: "What was in your drip?",
+    therapy_hint: "Pick all that were in it. If you don't know, pick “I'm not sure”.",
+    therapy_magnesium: "Magnesium",
+    therapy_iron: "Iron",
+    therapy_iron_hint: "For low iron or anemia",
+    therapy_vitamin_c: "Vitamin C, a large dose",
+    therapy_vitamin_c_hint: "A drip of vitamin C alone, often for cancer care",
+    therapy_vitamin_drip: "A vitamin drip, or fluids only",
+    therapy_vitamin_drip_hint: "Like a Myers' drip, B vitamins, or a drip for hydration",
+    therapy_not_sure: "I'm not sure",
+    therapy_not_sure_hint: "We will ask about all of them, to be safe.",
+    therapy_pick: "Select what was in your drip, or select “I'm not sure”.",
+    therapy_loading: "Getting the questions for your drip…",
+    therapy_failed: "The questions for your drip could not load. Check your internet and try again. If you feel unwell, call now.",
+    retry: "Try again",
 };
 
 /// Spanish.
@@ -398,6 +435,21 @@ pub const ES: Strings = Strings {
     hours_closed: "La clínica está cerrada ahora. Abre {day} a las {time}.",
     hours_open: "La clínica está abierta ahora, hasta las {time}.",
     hours_days: "hoy|el lunes|el martes|el miércoles|el jueves|el viernes|el sábado|el domingo",
+    therapy_q: "¿Qué tenía su suero?",
+    therapy_hint: "Marque todo lo que tenía. Si no sabe, marque “No sé”.",
+    therapy_magnesium: "Magnesio",
+    therapy_iron: "Hierro",
+    therapy_iron_hint: "Para el hierro bajo o la anemia",
+    therapy_vitamin_c: "Vitamina C, una dosis alta",
+    therapy_vitamin_c_hint: "Un suero solo de vitamina C, muchas veces para el cáncer",
+    therapy_vitamin_drip: "Un suero de vitaminas, o solo líquidos",
+    therapy_vitamin_drip_hint: "Como un suero Myers, vitaminas B, o un suero para hidratarse",
+    therapy_not_sure: "No sé",
+    therapy_not_sure_hint: "Le preguntaremos por todos, para estar seguros.",
+    therapy_pick: "Marque lo que tenía su suero, o marque “No sé”.",
+    therapy_loading: "Cargando las preguntas de su suero…",
+    therapy_failed: "No se pudieron cargar las preguntas de su suero. Revise su internet e intente otra vez. Si se siente mal, llame ahora.",
+    retry: "Intentar otra vez",
 };
 
 /// The strings of a language (and in the nurse's page, which has them all).

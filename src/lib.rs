@@ -3,6 +3,7 @@
 //! data; the browser shell (`ui`, `config`) only shows what the engine decides.
 
 pub mod config;
+pub mod files;
 pub mod history;
 pub mod i18n;
 pub mod protocol;

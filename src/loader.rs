@@ -6,56 +6,82 @@
 
 use crate::i18n::Strings;
 use crate::protocol::{Lang, Protocol};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    /// The protocol and the widget's words in each language loaded so far (at
-    /// most one per language, kept for the page's life).
-    static PACKS: RefCell<Vec<(Lang, &'static Protocol, &'static Strings)>> = const { RefCell::new(Vec::new()) };
-    /// The page's loader of a language file: `(lang) => Promise<Uint8Array>`,
-    /// or of its reasons file: `(lang, "reasons")`.
+    /// The selection of packs the check runs (its language files' name, see
+    /// `crate::files`): the configuration's, then the patient's pick.
+    static CURRENT: Cell<&'static str> = const { Cell::new("magnesium") };
+    /// The protocol and the widget's words of each selection and language
+    /// loaded so far (kept for the page's life).
+    static PACKS: RefCell<Vec<(&'static str, Lang, &'static Protocol, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+    /// The page's loader of a language file: `(selection, lang) =>
+    /// Promise<Uint8Array>`, or of its reasons file: `(selection, lang, "reasons")`.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// The languages whose reasons (rules' reasons, advice) are in their
-    /// protocol: they come in a file of their own, after the first screen.
-    static REASONS: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+    /// The (selection, language) files whose reasons (rules' reasons, advice)
+    /// are in their protocol: they come in a file of their own, after the
+    /// first screen.
+    static REASONS: RefCell<Vec<(&'static str, Lang)>> = const { RefCell::new(Vec::new()) };
     /// Each loaded language file's bytes, read again when its reasons come
     /// (a fresh protocol to put them in: cloning the loaded one would compile
     /// a copy of every protocol type, kilobytes of wasm).
-    static PACK_BYTES: RefCell<Vec<(Lang, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+    static PACK_BYTES: RefCell<Vec<(&'static str, Lang, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The selection of packs the check runs now.
+pub fn current() -> &'static str {
+    CURRENT.with(Cell::get)
+}
+
+/// Runs the check with this selection from now on (its files loaded or not:
+/// see [`request_pack`]).
+pub fn select(selection: &'static str) {
+    CURRENT.with(|c| c.set(selection))
+}
+
+/// A selection's name as this build spells it (`None`: no such file).
+fn known(selection: &str) -> Option<&'static str> {
+    crate::files::FILES
+        .iter()
+        .find(|(s, ..)| *s == selection)
+        .map(|(s, ..)| *s)
 }
 
 /// Whether the reasons of `lang` are loaded (see [`add_reasons`]).
 pub fn reasons_loaded(lang: Lang) -> bool {
-    REASONS.with(|r| r.borrow().contains(&lang))
+    let sel = current();
+    REASONS.with(|r| r.borrow().contains(&(sel, lang)))
 }
 
-/// Puts a language's reasons file (`magnesium-reasons-en.bin`) into its
-/// loaded protocol; `false` when it is not the file built with this widget or
-/// the language file is not loaded yet.
+/// Puts a language's reasons file (`magnesium-reasons-en.bin`) of the
+/// current selection into its loaded protocol; `false` when it is not the
+/// file built with this widget or the language file is not loaded yet.
 #[wasm_bindgen]
 pub fn add_reasons(lang: &str, bytes: &[u8]) -> bool {
     let Some(lang) = Lang::parse(lang) else {
         return false;
     };
-    if reasons_loaded(lang) {
+    add_reasons_in(current(), lang, bytes)
+}
+
+fn add_reasons_in(sel: &'static str, lang: Lang, bytes: &[u8]) -> bool {
+    if REASONS.with(|r| r.borrow().contains(&(sel, lang))) {
         return true;
     }
-    let built = match lang {
-        Lang::En => env!("INFUSION_CHECK_REASONS_EN"),
-        Lang::Es => env!("INFUSION_CHECK_REASONS_ES"),
-    };
-    if crate::protocol::fingerprint(bytes) != built {
+    if crate::files::built(sel, lang.code()).map(|(_, r)| r)
+        != Some(crate::protocol::fingerprint(bytes).as_str())
+    {
         web_sys::console::error_1(&"infusion-check: a reasons file was refused".into());
         return false;
     }
     let pack = PACK_BYTES.with(|b| {
         b.borrow()
             .iter()
-            .find(|(l, _)| *l == lang)
-            .and_then(|(_, bytes)| read_pack(lang, bytes).ok())
+            .find(|(s, l, _)| *s == sel && *l == lang)
+            .and_then(|(.., bytes)| read_pack_in(sel, lang, bytes).ok())
     });
     let Some((mut p, _)) = pack else {
         return false;
@@ -65,14 +91,31 @@ pub fn add_reasons(lang: &str, bytes: &[u8]) -> bool {
     }
     let p: &'static Protocol = Box::leak(Box::new(p));
     PACKS.with(|packs| {
-        for entry in packs.borrow_mut().iter_mut().filter(|(l, ..)| *l == lang) {
-            entry.1 = p;
+        for entry in packs
+            .borrow_mut()
+            .iter_mut()
+            .filter(|(s, l, ..)| *s == sel && *l == lang)
+        {
+            entry.2 = p;
         }
     });
-    REASONS.with(|r| r.borrow_mut().push(lang));
+    REASONS.with(|r| r.borrow_mut().push((sel, lang)));
     // (not needed again)
-    PACK_BYTES.with(|b| b.borrow_mut().retain(|(l, _)| *l != lang));
+    PACK_BYTES.with(|b| {
+        b.borrow_mut()
+            .retain(|(s, l, _)| !(*s == sel && *l == lang))
+    });
     true
+}
+
+/// The page's loader called with `args` (a promise, or why not).
+fn call_loader(args: &[&str]) -> Result<JsValue, JsValue> {
+    let f = LOADER.with(|l| l.borrow().clone()).ok_or(JsValue::NULL)?;
+    let list = js_sys::Array::new();
+    for a in args {
+        list.push(&JsValue::from_str(a));
+    }
+    f.apply(&JsValue::NULL, &list)
 }
 
 /// Loads the reasons of `lang` (through the page's loader; the loader script
@@ -89,59 +132,59 @@ pub fn request_reasons(lang: Lang, started_only: bool, done: Box<dyn FnOnce(bool
     } else {
         "reasons"
     };
-    let promise = LOADER
-        .with(|l| l.borrow().clone())
-        .ok_or(JsValue::NULL)
-        .and_then(|f| f.call2(&JsValue::NULL, &lang.code().into(), &kind.into()));
+    let sel = current();
     settle(
-        promise,
+        call_loader(&[sel, lang.code(), kind]),
         Box::new(move |r| {
-            done(r.is_ok_and(|v| add_reasons(lang.code(), &js_sys::Uint8Array::new(&v).to_vec())))
+            done(r.is_ok_and(|v| add_reasons_in(sel, lang, &js_sys::Uint8Array::new(&v).to_vec())))
         }),
     )
 }
 
-/// The protocol in `lang`, if its file has been loaded.
+/// The protocol in `lang` of the current selection, if its file has been loaded.
 pub fn protocol_for(lang: Lang) -> Option<&'static Protocol> {
+    protocol_in(current(), lang)
+}
+
+/// The protocol of `sel` in `lang`, if its file has been loaded.
+pub fn protocol_in(sel: &str, lang: Lang) -> Option<&'static Protocol> {
     PACKS.with(|p| {
         p.borrow()
             .iter()
-            .find(|(l, ..)| *l == lang)
-            .map(|(_, p, _)| *p)
+            .find(|(s, l, ..)| *s == sel && *l == lang)
+            .map(|(_, _, p, _)| *p)
     })
 }
 
-/// The widget's words in `lang`, if its file has been loaded. (Two lookups,
-/// not one returning both: the shared one measured 76 B brotli more.)
+/// The widget's words in `lang`, if a file in it has been loaded (every
+/// selection's file has the same words). (Two lookups, not one returning
+/// both: the shared one measured 76 B brotli more.)
 pub fn words_for(lang: Lang) -> Option<&'static Strings> {
     PACKS.with(|p| {
         p.borrow()
             .iter()
-            .find(|(l, ..)| *l == lang)
+            .find(|(_, l, ..)| *l == lang)
             .map(|(.., w)| *w)
     })
 }
 
-/// Reads a language file (`magnesium-en.bin`): refused when it does not read,
-/// is for another protocol version, or lacks the language's text or words.
+/// Reads a language file of the current selection (see [`read_pack_in`]).
 pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<(Protocol, Strings), String> {
-    let built = match lang {
-        Lang::En => env!("INFUSION_CHECK_PACK_EN"),
-        Lang::Es => env!("INFUSION_CHECK_PACK_ES"),
-    };
-    if crate::protocol::fingerprint(bytes) != built {
+    read_pack_in(current(), lang, bytes)
+}
+
+/// Reads a language file (`magnesium-en.bin`) of `sel`: refused when it is
+/// not the file this build made, does not read, or lacks the language's
+/// text or words.
+pub fn read_pack_in(sel: &str, lang: Lang, bytes: &[u8]) -> Result<(Protocol, Strings), String> {
+    if crate::files::built(sel, lang.code()).map(|(f, _)| f)
+        != Some(crate::protocol::fingerprint(bytes).as_str())
+    {
         return Err("it is not the file built with this widget (an old copy?)".into());
     }
     // (after a matching fingerprint a decoding error cannot really happen)
     let (p, words) =
         Protocol::from_language_file(bytes).map_err(|_| "it could not be read".to_string())?;
-    if p.key() != crate::PROTOCOL_KEY {
-        return Err(format!(
-            "it is for {}, not {}",
-            p.key(),
-            crate::PROTOCOL_KEY
-        ));
-    }
     if p.status.get(lang).is_empty() || (lang != Lang::En && p.status.get(lang) == p.status.en) {
         return Err("it does not have this language's text".into());
     }
@@ -149,25 +192,28 @@ pub fn read_pack(lang: Lang, bytes: &[u8]) -> Result<(Protocol, Strings), String
     Ok((p, words))
 }
 
-/// Reads a language file and keeps it (see [`read_pack`]); a refused file is
-/// named in the console (the widget then shows the other language, or the
-/// fallback).
+/// Reads a language file of the current selection and keeps it (see
+/// [`add_pack_in`]).
 pub fn add_pack_bytes(lang: Lang, bytes: &[u8]) -> bool {
-    if protocol_for(lang).is_some() {
+    add_pack_to(current(), lang, bytes)
+}
+
+fn add_pack_to(sel: &'static str, lang: Lang, bytes: &[u8]) -> bool {
+    if protocol_in(sel, lang).is_some() {
         return true;
     }
-    match read_pack(lang, bytes) {
+    match read_pack_in(sel, lang, bytes) {
         Ok((p, words)) => {
             let p: &'static Protocol = Box::leak(Box::new(p));
             let words: &'static Strings = Box::leak(Box::new(words));
-            PACKS.with(|packs| packs.borrow_mut().push((lang, p, words)));
-            PACK_BYTES.with(|b| b.borrow_mut().push((lang, bytes.to_vec())));
+            PACKS.with(|packs| packs.borrow_mut().push((sel, lang, p, words)));
+            PACK_BYTES.with(|b| b.borrow_mut().push((sel, lang, bytes.to_vec())));
             true
         }
         Err(e) => {
             web_sys::console::error_1(
                 &format!(
-                    "infusion-check: the {} language file was refused: {e}",
+                    "infusion-check: the {} language file of {sel} was refused: {e}",
                     lang.code()
                 )
                 .into(),
@@ -177,38 +223,56 @@ pub fn add_pack_bytes(lang: Lang, bytes: &[u8]) -> bool {
     }
 }
 
-/// Gives the widget a language file the page has loaded (`lang`: `en`, `es`).
+/// Gives the widget a language file of the current selection the page has
+/// loaded (`lang`: `en`, `es`).
 #[wasm_bindgen]
 pub fn add_pack(lang: &str, bytes: &[u8]) -> bool {
     Lang::parse(lang).is_some_and(|l| add_pack_bytes(l, bytes))
 }
 
+/// Gives the widget a language file the page has loaded: of the selection
+/// `sel` (`magnesium`, `iron_vitamin-c`, `core`) in `lang` (`en`, `es`).
+#[wasm_bindgen]
+pub fn add_pack_in(sel: &str, lang: &str, bytes: &[u8]) -> bool {
+    match (known(sel), Lang::parse(lang)) {
+        (Some(sel), Some(l)) => add_pack_to(sel, l, bytes),
+        _ => false,
+    }
+}
+
 /// Sets how the widget loads another language file:
-/// `(lang) => Promise<Uint8Array>` (the page's loader script provides it).
+/// `(selection, lang, kind) => Promise<Uint8Array>` (the page's loader script
+/// provides it).
 #[wasm_bindgen]
 pub fn set_pack_loader(loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
-/// Loads the language file of `lang` (through the page's loader) and calls
-/// `done(true)` once it is there, `done(false)` if it cannot be had.
+/// Loads the language file of `lang` in the current selection (through the
+/// page's loader) and calls `done(true)` once it is there, `done(false)` if
+/// it cannot be had.
 pub fn request_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
-    request_pack_boxed(lang, Box::new(done))
+    request_pack_boxed(current(), lang, Box::new(done))
+}
+
+/// Loads the language file of `lang` in the selection `sel` (see [`request_pack`]).
+pub fn request_pack_in(sel: &'static str, lang: Lang, done: impl FnOnce(bool) + 'static) {
+    request_pack_boxed(sel, lang, Box::new(done))
 }
 
 // (one body for every caller: not one copy of the closures below per caller)
-fn request_pack_boxed(lang: Lang, done: Box<dyn FnOnce(bool)>) {
-    if protocol_for(lang).is_some() {
+fn request_pack_boxed(sel: &'static str, lang: Lang, done: Box<dyn FnOnce(bool)>) {
+    if protocol_in(sel, lang).is_some() {
         return done(true);
     }
-    let promise = LOADER
-        .with(|l| l.borrow().clone())
-        .ok_or(JsValue::NULL)
-        .and_then(|f| f.call1(&JsValue::NULL, &lang.code().into()));
     settle(
-        promise,
+        call_loader(&[sel, lang.code()]),
         Box::new(move |r| match r {
-            Ok(v) => done(add_pack_bytes(lang, &js_sys::Uint8Array::new(&v).to_vec())),
+            Ok(v) => done(add_pack_to(
+                sel,
+                lang,
+                &js_sys::Uint8Array::new(&v).to_vec(),
+            )),
             Err(e) => {
                 web_sys::console::warn_2(
                     &"infusion-check: a language file could not load:".into(),

@@ -36,18 +36,12 @@ pub fn nurse_add_pack(lang: &str, bytes: &[u8], reasons: &[u8]) -> bool {
     let Some(lang) = Lang::parse(lang) else {
         return false;
     };
-    let built = match lang {
-        Lang::En => env!("INFUSION_CHECK_PACK_EN"),
-        Lang::Es => env!("INFUSION_CHECK_PACK_ES"),
-    };
-    if crate::protocol::fingerprint(bytes) != built {
+    let Some((built, reasons_built)) = crate::files::built("magnesium", lang.code()) else {
         return false;
-    }
-    let reasons_built = match lang {
-        Lang::En => env!("INFUSION_CHECK_REASONS_EN"),
-        Lang::Es => env!("INFUSION_CHECK_REASONS_ES"),
     };
-    if crate::protocol::fingerprint(reasons) != reasons_built {
+    if crate::protocol::fingerprint(bytes) != built
+        || crate::protocol::fingerprint(reasons) != reasons_built
+    {
         return false;
     }
     match Protocol::from_language_file(bytes) {

@@ -2,8 +2,8 @@
 //! patient reads to the nurse (`091Q-8AX4`), and back. Pure Rust.
 //!
 //! **What it holds.** The protocol's version (the first character: its index
-//! in [`VERSIONS`]), the packs of the check (a bitset over [`PACKS`]; today
-//! only magnesium), then the answers to each screen the flow asked, in the
+//! in [`VERSIONS`]), the packs of the check (a bitset over [`PACKS`]; one bit
+//! for the magnesium check alone, its first version), then the answers to each screen the flow asked, in the
 //! order it asked them, as one mixed-radix number: each answer a digit below
 //! the number of answers it could have had (a yes/no costs one bit, a
 //! three-way answer 1.6), where a digit's base may depend on the digits
@@ -66,13 +66,63 @@ pub struct CodeVersion {
 /// character is its index here (so at most 32). Never remove or reorder an
 /// entry; a new protocol version is added at the end (a test fails until the
 /// built-in protocol's version is here).
-pub const VERSIONS: &[CodeVersion] = &[CodeVersion {
-    protocol: "magnesium",
-    version: "2026.12-draft.4",
-}];
+pub const VERSIONS: &[CodeVersion] = &[
+    // (the magnesium check alone: its packs digit is one bit)
+    CodeVersion {
+        protocol: "magnesium",
+        version: "2026.12-draft.4",
+    },
+    // (any other selection of packs: its packs digit a bitset over [`PACKS`])
+    CodeVersion {
+        protocol: PACKS_PROTOCOL,
+        version: "2026.12-draft.4",
+    },
+];
 
-/// The packs a code can name, one bit each, in this order. Never reorder.
-pub const PACKS: &[&str] = &["magnesium"];
+/// The [`VERSIONS`] name of a check with packs other than magnesium alone.
+pub const PACKS_PROTOCOL: &str = "packs";
+
+/// The packs a code can name, one bit each, in this order. Never reorder;
+/// add at the end with a new [`VERSIONS`] entry (the digit's base grows).
+pub const PACKS: &[&str] = &["magnesium", "iron", "vitamin-c", "vitamin-drip"];
+
+/// The base of the packs digit of a code of this [`VERSIONS`] entry.
+fn packs_base(v: &CodeVersion) -> u32 {
+    if v.protocol == PACKS_PROTOCOL {
+        1 << PACKS.len()
+    } else {
+        2
+    }
+}
+
+/// The packs a code names (for a page that reads several selections: which
+/// protocol to decode it with), after its check characters.
+pub fn code_packs(code: &str) -> Result<Vec<&'static str>, CodeError> {
+    let all = digits_of(code)?;
+    if all.len() < 4 {
+        return Err(if all.is_empty() {
+            CodeError::Empty
+        } else {
+            CodeError::TooShort
+        });
+    }
+    if !checks(&all) {
+        return Err(CodeError::Typo);
+    }
+    let mut n = all.get(..all.len() - 2).unwrap_or_default().to_vec();
+    let version = take(&mut n, 32) as usize;
+    let named = VERSIONS.get(version).ok_or(CodeError::UnknownVersion)?;
+    let bits = take(&mut n, packs_base(named));
+    if named.protocol != PACKS_PROTOCOL {
+        return Ok(vec![named.protocol]);
+    }
+    Ok(PACKS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, p)| *p)
+        .collect())
+}
 
 /// Why a code could not be made (the result then shows none).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -424,13 +474,25 @@ fn unrank(mut rank: u32, n: u32, k: u32) -> Vec<u32> {
     out
 }
 
-/// The index in [`VERSIONS`] of this protocol and its pack bits.
-fn header(p: &Protocol) -> Option<(u32, u32)> {
+/// The index in [`VERSIONS`] of this protocol, its pack bits and their base.
+fn header(p: &Protocol) -> Option<(u32, u32, u32)> {
+    let name = if p.id == "magnesium" {
+        "magnesium"
+    } else {
+        PACKS_PROTOCOL
+    };
     let v = VERSIONS
         .iter()
-        .position(|v| v.protocol == p.id && v.version == p.version)?;
-    let pack = PACKS.iter().position(|id| *id == p.id)?;
-    Some((small(v), 1u32.checked_shl(small(pack))?))
+        .position(|v| v.protocol == name && v.version == p.version)?;
+    let mut bits = 0u32;
+    for id in p.id.split('+') {
+        let pack = PACKS.iter().position(|p| *p == id)?;
+        bits |= 1u32.checked_shl(small(pack))?;
+    }
+    let base = packs_base(VERSIONS.get(v)?);
+    // (magnesium alone: one bit, set)
+    let bits = if base == 2 { 1 } else { bits };
+    Some((small(v), bits, base))
 }
 
 /// The flow walked with `c`: the answers it asked (as a code holds them),
@@ -459,7 +521,7 @@ fn walk(
 /// The code of these answers (the flow must be finished), as printed: in
 /// groups of four, the check character last.
 pub fn encode(p: &Protocol, answers: &Answers) -> Result<String, EncodeError> {
-    let (version, packs) = header(p).ok_or(EncodeError::UnknownProtocol)?;
+    let (version, packs, base) = header(p).ok_or(EncodeError::UnknownProtocol)?;
     let mut c = Coder::<false> {
         from: Some(answers),
         n: Vec::new(),
@@ -467,7 +529,7 @@ pub fn encode(p: &Protocol, answers: &Answers) -> Result<String, EncodeError> {
         truncated: false,
     };
     c.digit(version, 32)?;
-    c.digit(packs, 1 << PACKS.len())?;
+    c.digit(packs, base)?;
     // The screens the flow asks for these answers, in its order (the
     // decoder finds them again with `next_step`, one answer at a time).
     let mut none = Answers::new();
@@ -633,11 +695,11 @@ pub fn decode(p: &Protocol, code: &str) -> Result<Decoded, CodeError> {
     let Some(named) = VERSIONS.get(version) else {
         return Err(CodeError::UnknownVersion);
     };
-    if named.protocol != p.id || named.version != p.version {
+    if named.version != p.version {
         return Err(CodeError::OtherVersion(*named));
     }
-    let (_, packs) = header(p).ok_or(CodeError::UnknownVersion)?;
-    if take(&mut n, 1 << PACKS.len()) != packs {
+    let (mine, packs, base) = header(p).ok_or(CodeError::UnknownVersion)?;
+    if mine as usize != version || take(&mut n, base) != packs {
         return Err(CodeError::UnknownPacks);
     }
     let mut c = Coder::<true> {

@@ -24,6 +24,10 @@ use crate::protocol::{Answer, Answers, Lang, Protocol};
 /// stores well under 2 kB).
 const MAX_HEX: usize = 200_000;
 
+/// The therapy screen's answer and screen ID (the widget's own screen, not
+/// the protocol's: what was in the drip, when the clinic gives several).
+pub const THERAPY: &str = "therapy";
+
 /// The state kept across reloads in this tab.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
@@ -96,11 +100,12 @@ impl Saved {
     /// dropped. Answer codes are not checked here: the engine reads a code it
     /// does not know the cautious way.
     pub fn sanitized(mut self, p: &Protocol) -> Option<Saved> {
-        let known = |id: &str| p.question(id).is_some();
+        let known = |id: &str| id == THERAPY || p.question(id).is_some();
         if !self.history.iter().all(|s| {
-            p.screens
-                .iter()
-                .any(|&i| p.questions.get(i).is_some_and(|q| &q.id == s))
+            s == THERAPY
+                || p.screens
+                    .iter()
+                    .any(|&i| p.questions.get(i).is_some_and(|q| &q.id == s))
         }) {
             return None;
         }

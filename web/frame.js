@@ -88,7 +88,7 @@ reportHeight();
 // The widget: imported only now, so a failed download leaves the links above.
 Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
   .then(async ([wasm, { preload, followLanguage, guard, crashedAlready }]) => {
-    const packs = preload(new URL("./", import.meta.url), params.get("lang"));
+    const packs = preload(new URL("./", import.meta.url), params.get("lang"), params.get("therapy"), params.get("therapies"));
     await wasm.default();
     await packs(wasm);
     const start = () => {

@@ -20,9 +20,9 @@ const BASE = new URL("./", import.meta.url);
 
 // The wasm and the language file of the first element, fetched side by side.
 let ready;
-function loadWasm(lang) {
+function loadWasm(el) {
   if (!ready) {
-    const packs = preload(BASE, lang);
+    const packs = preload(BASE, el.getAttribute("lang"), el.getAttribute("therapy"), el.getAttribute("therapies"));
     ready = import(new URL("pkg/infusion_check.js", BASE).href).then(async (m) => {
       await m.default({ module_or_path: new URL("pkg/infusion_check_bg.wasm", BASE) });
       await packs(m);
@@ -83,7 +83,7 @@ class InfusionCheckElement extends HTMLElement {
       callOn(root, this.getAttribute("emergency-number"));
       this._stopEarly = earlyScreen(root);
     });
-    Promise.all([loadWasm(this.getAttribute("lang")), styled])
+    Promise.all([loadWasm(this), styled])
       .then(([m]) => {
         this._module = m;
         this._render();

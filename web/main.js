@@ -25,7 +25,8 @@ function cannotStart(e) {
   console.error("infusion-check could not start; the phone numbers on the page still work.", e);
 }
 
-const packs = preload(new URL("./", import.meta.url), document.querySelector("infusion-check")?.getAttribute("lang"));
+const host = document.querySelector("infusion-check");
+const packs = preload(new URL("./", import.meta.url), host?.getAttribute("lang"), host?.getAttribute("therapy"), host?.getAttribute("therapies"));
 // (imported here, not above: if the glue cannot load, this script still runs
 // and shows whom to call)
 import("./pkg/infusion_check.js")

@@ -4,10 +4,13 @@
 // fragment is never sent to a server, and the page fetches only its own files.
 import init, * as nurse from "./nurse/nurse.js";
 
-// Each language's file and its reasons' file (the rules' why-texts).
+// Each language's file and its reasons' file (the rules' why-texts), as
+// web/packs.js names them (the release build puts their hash here).
+const HASH = "__PACK_FILES_HASH__";
+const file = (name) => `pkg/${name}${HASH.startsWith("__") ? "" : "-" + HASH}.bin`;
 const FILES = {
-  en: ["pkg/magnesium-en.bin", "pkg/magnesium-reasons-en.bin"],
-  es: ["pkg/magnesium-es.bin", "pkg/magnesium-reasons-es.bin"],
+  en: [file("magnesium-en"), file("magnesium-reasons-en")],
+  es: [file("magnesium-es"), file("magnesium-reasons-es")],
 };
 const get = (f) =>
   fetch(new URL(f, base))

@@ -1,43 +1,61 @@
-// The protocol's text comes in one file per language beside the wasm
-// (pkg/magnesium-en.bin, pkg/magnesium-es.bin): a patient downloads only the
-// language shown. The result's reasons (why each rule fired) come in a second file per
-// language (pkg/magnesium-reasons-en.bin ...), fetched at once but not waited
-// for: the first screen does not need them. The loader scripts fetch the
-// likely language while the wasm downloads, and give the widget a loader for
-// the other one (language switch).
-const FILES = {
-  en: "pkg/magnesium-en.bin",
-  es: "pkg/magnesium-es.bin",
-  "reasons-en": "pkg/magnesium-reasons-en.bin",
-  "reasons-es": "pkg/magnesium-reasons-es.bin",
-};
+// The protocol's text comes in one file per selection of therapy packs and
+// per language beside the wasm (pkg/magnesium-en.bin, pkg/iron_vitamin-c-es.bin,
+// pkg/core-en.bin: the shared core alone, for the first screen before the
+// patient says what was in the drip): a patient downloads only the packs and
+// the language shown. The result's reasons (why each rule fired) come in a
+// second file (pkg/magnesium-reasons-en.bin ...), fetched at once but not
+// waited for: the first screen does not need them. The loader scripts fetch
+// the likely file while the wasm downloads, and give the widget a loader for
+// the others (a language switch, the patient's pick).
+// (the release build puts its files' content hash here: pkg/NAME-HASH.bin)
+const HASH = "__PACK_FILES_HASH__";
+const fileOf = (sel, lang, reasons) =>
+  `pkg/${sel}-${reasons ? "reasons-" : ""}${lang}${HASH.startsWith("__") ? "" : "-" + HASH}.bin`;
 
-// (lang, kind) => Promise<Uint8Array>, each file fetched once (again after a
-// failure); kind "reasons" is the language's reasons file, "reasons-started"
+// (selection, lang, kind) => Promise<Uint8Array>, each file fetched once
+// (again after a failure); kind "reasons" is the file's reasons, "reasons-started"
 // the same only if its fetch has already started (the result asks no new one).
 export function packLoader(base) {
   const cache = {};
-  return (lang, kind) => {
-    const key = kind === "reasons" || kind === "reasons-started" ? `reasons-${lang}` : lang;
+  return (sel, lang, kind) => {
+    const reasons = kind === "reasons" || kind === "reasons-started";
+    const ok = /^[a-z_-]+$/.test(sel) && /^(en|es)$/.test(lang);
+    const file = ok ? fileOf(sel, lang, reasons) : "";
     // (on the result: only a fetch already under way, never a new request)
-    if (kind === "reasons-started" && !cache[key]) return Promise.reject(new Error("not fetched before the result"));
-    if (!FILES[key]) return Promise.reject(new Error(`no language file for "${lang}"`));
-    if (!cache[key]) {
+    if (kind === "reasons-started" && !cache[file]) return Promise.reject(new Error("not fetched before the result"));
+    if (!ok) return Promise.reject(new Error(`no language file for "${sel}", "${lang}"`));
+    if (!cache[file]) {
       // A stalled network gives up after 10 s (the widget then shows the other
       // language, or whom to call).
       const stop = new AbortController();
       const timer = setTimeout(() => stop.abort(), 10000);
-      cache[key] = fetch(new URL(FILES[key], base), { signal: stop.signal })
-        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${FILES[key]}: HTTP ${r.status}`))))
+      cache[file] = fetch(new URL(file, base), { signal: stop.signal })
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${file}: HTTP ${r.status}`))))
         .then((b) => new Uint8Array(b))
         .catch((e) => {
-          delete cache[key];
+          delete cache[file];
           throw e;
         })
         .finally(() => clearTimeout(timer));
     }
-    return cache[key];
+    return cache[file];
   };
+}
+
+// The selection the widget most likely starts with, from the `therapy` and
+// `therapies` settings (the widget decides; a wrong guess costs a fetch): a
+// preset drip's packs (and the packs they bring), "core" when the patient
+// will pick, magnesium when neither is set.
+const PACKS = ["magnesium", "iron", "vitamin-c", "vitamin-drip"];
+export function guessSelection(therapy, therapies) {
+  const names = (v) => String(v || "").toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const t = names(therapy);
+  const o = names(therapies);
+  const valid = (l) => l.length > 0 && l.every((p) => PACKS.includes(p));
+  if (!valid(t) && valid(o) && o.length > 1 && t.length === 0) return "core";
+  const picked = valid(t) ? t : valid(o) ? o : t.length || o.length ? PACKS : ["magnesium"];
+  if (picked.includes("vitamin-drip")) picked.push("magnesium");
+  return PACKS.filter((p) => picked.includes(p)).join("_");
 }
 
 // The language the widget most likely starts in: the one last picked in this
@@ -78,21 +96,22 @@ function defineQr(base) {
 
 // Starts fetching the likely language now; `ready(m)` hands it and the loader
 // to the started wasm module `m`.
-export function preload(base, setting) {
+export function preload(base, setting, therapy, therapies) {
   defineQr(base);
   const load = packLoader(base);
   const lang = guessLang(setting);
+  const sel = guessSelection(therapy, therapies);
   // (the reasons too, now: the widget asks for them once it shows, and gets
   // this same request; a failure is retried then)
-  load(lang, "reasons").catch(() => {});
-  const first = load(lang).then(
+  load(sel, lang, "reasons").catch(() => {});
+  const first = load(sel, lang).then(
     (bytes) => bytes,
     () => null,
   );
   return async (m) => {
     m.set_pack_loader(load);
     const bytes = await first;
-    if (bytes) m.add_pack(lang, bytes);
+    if (bytes) m.add_pack_in(sel, lang, bytes);
     // Once the first screen has what it needs (not competing with the wasm).
     qrLibrary = qrLibrary || import(new URL("qr.js", base).href);
     qrLibrary.catch(() => {});

@@ -1,5 +1,5 @@
 // Offline: after one visit the check works with no network. Every file of the
-// widget is cached under this build's version; a new build (new version) fills
+// widget (but the language files of other packs than the default's) is cached under this build's version; a new build (new version) fills
 // a new cache, takes over, and deletes the old one. The files are fetched past
 // the browser's HTTP cache, so a new cache never holds an old file.
 const VERSION = "__VERSION__";
@@ -21,7 +21,20 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  // A language file of other packs than the default's is kept once fetched
+  // (offline, the packs used before still work).
+  const keep = /\/pkg\/[^/]+\.bin$/.test(url.pathname);
   event.respondWith(
-    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)),
+    caches.match(event.request, { ignoreSearch: true }).then(
+      (hit) =>
+        hit ||
+        fetch(event.request).then((r) => {
+          if (keep && r.ok) {
+            const copy = r.clone();
+            caches.open(CACHE).then((c) => c.put(event.request, copy)).catch(() => {});
+          }
+          return r;
+        }),
+    ),
   );
 });

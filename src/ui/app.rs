@@ -4,6 +4,7 @@
 
 use super::saved::{self, Keep};
 use super::state::REPEAT_USE;
+use super::therapy;
 use super::*;
 use crate::history::{same_problem_within_a_day, Check};
 use crate::protocol::Answer;
@@ -101,7 +102,45 @@ pub fn App(props: &AppProps) -> Html {
     let heading = use_node_ref();
     let confirmed = state.confirmed(p);
     let step = crate::protocol::next_step(p, &confirmed);
+    // What was in the drip, when the clinic gives several: the therapy
+    // screen comes after the first screen (and its follow-ups), unless the
+    // check is already over (an emergency); once picked, the check runs with
+    // those packs' file (loaded first: `pending`).
+    let offered = &props.config.therapy.offered;
+    let pick = (offered.len() >= 2)
+        .then(|| therapy::picked(&state.history, &state.answers, offered))
+        .flatten();
+    let wanted = pick
+        .as_ref()
+        .and_then(|l| crate::files::selection_of(l.iter().map(String::as_str)));
+    let pending = wanted.filter(|w| *w != crate::loader::current());
+    let ask_therapy = offered.len() >= 2
+        && pick.is_none()
+        && !state.history.is_empty()
+        && matches!(&step, Step::Ask(q) if !therapy::follows_first(q, p));
+    {
+        let state = state.clone();
+        use_effect_with(
+            (pending, lang, state.pack_failed),
+            move |(pending, lang, failed)| {
+                if let (Some(sel), false) = (*pending, *failed) {
+                    crate::loader::request_pack_in(sel, *lang, move |ok| {
+                        if ok {
+                            crate::loader::select(sel);
+                        }
+                        state.dispatch(if ok {
+                            Action::Reasons
+                        } else {
+                            Action::PackFailed(true)
+                        });
+                    });
+                }
+            },
+        );
+    }
     let screen_key = match &step {
+        _ if pending.is_some() => "loading".to_string(),
+        _ if ask_therapy => therapy::THERAPY.to_string(),
         Step::Ask(q) => q.id.clone(),
         Step::Done(_) => "result".to_string(),
     };
@@ -243,6 +282,8 @@ pub fn App(props: &AppProps) -> Html {
     let (done, left) = progress(p, &confirmed);
     let total = done + left;
     let announce = match &step {
+        _ if pending.is_some() => t.therapy_loading.to_string(),
+        _ if ask_therapy => t.announce_question.replace("{q}", t.therapy_q),
         Step::Ask(q) => t
             .announce_question
             .replace("{q}", q.wording(they).get(lang)),
@@ -251,13 +292,52 @@ pub fn App(props: &AppProps) -> Html {
             .replace("{r}", crate::summary::level_label(o.level, t)),
     };
     let cfg = props.config.clone();
+    let screen_props = |qid: String, dispatch: Callback<Action>| screens::ScreenProps {
+        note: None,
+        p,
+        t,
+        qid,
+        answers: state.answers.clone(),
+        lang,
+        they,
+        per_item: false,
+        notice: state.notice,
+        first: false,
+        heading: heading.clone(),
+        dispatch,
+    };
     let body = match step {
+        // The drip picked: its questions load (or could not: try again,
+        // and whom to call meanwhile is on every screen).
+        _ if pending.is_some() => {
+            let retry = {
+                let state = state.clone();
+                Callback::from(move |_: MouseEvent| state.dispatch(Action::PackFailed(false)))
+            };
+            html! {
+                <div class="ic-screen" data-loading-pack="">
+                    <h2 class="ic-q" tabindex="-1" ref={heading.clone()}>
+                        { if state.pack_failed { t.therapy_failed } else { t.therapy_loading } }
+                    </h2>
+                    if state.pack_failed {
+                        <div class="ic-actions">
+                            <button type="button" class="ic-btn ic-primary" onclick={retry} data-action="retry">{ t.retry }</button>
+                        </div>
+                    }
+                </div>
+            }
+        }
+        _ if ask_therapy => screens::therapy_screen(
+            format!("{}-{}", therapy::THERAPY, state.moves),
+            therapy::question(t, lang, offered),
+            screen_props(therapy::THERAPY.to_string(), dispatch),
+        ),
         Step::Ask(q) => html! {
             <>
                 // No count on the first screen (every path is still open),
                 // nor while the most left is long: a worried patient reads
                 // "1 of 60" as a long check. The count only goes down.
-                if !first_screen {
+                if !first_screen && !ask_therapy {
                     <div class="ic-progress">
                         <p>{ t.progress.replace("{n}", &(done + 1).to_string()) }
                             if left <= PROGRESS_COUNT_FROM {

@@ -25,6 +25,7 @@ mod saved;
 mod screens;
 mod state;
 mod storage;
+mod therapy;
 
 pub use crate::loader::{
     add_pack, add_pack_bytes, add_reasons, protocol_for, read_pack, reasons_loaded, request_pack,

@@ -30,6 +30,13 @@ fn stored_lang() -> Option<Lang> {
     crate::session::decode(&raw).map(|w| w.lang)
 }
 
+/// What the patient picked on the therapy screen in this tab, if anything.
+fn stored_pick(offered: &[String]) -> Option<Vec<String>> {
+    let raw = session_storage()?.get_item(&storage_key()).ok().flatten()?;
+    let saved = crate::session::decode(&raw)?;
+    super::therapy::picked(&saved.history, &saved.answers, offered)
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -128,6 +135,23 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
             }
         })
         .unwrap_or(setting);
+    // The packs the check runs with: the clinic's preset, or (when the
+    // patient picks) the pick kept in this tab, else the shared core alone
+    // until they pick (its first screen is every drip's).
+    let therapy = &config.therapy;
+    let packs = if therapy.offered.len() >= 2 {
+        stored_pick(&therapy.offered)
+    } else {
+        Some(therapy.preset.clone())
+    };
+    crate::loader::select(match packs {
+        Some(list) => crate::files::selection_of(list.iter().map(String::as_str))
+            .or_else(|| {
+                crate::files::selection(u32::MAX >> (32 - crate::files::PACKS.len().min(31)))
+            })
+            .unwrap_or(crate::files::CORE),
+        None => crate::files::CORE,
+    });
     let mut preset = Answers::new();
     if let Some(code) = config.time_since_end(now_ms()) {
         preset.set_one("ctx_time_since_end", code);

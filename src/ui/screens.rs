@@ -125,6 +125,12 @@ fn items(
         .collect()
 }
 
+/// The therapy screen (`super::therapy`): a multi-choice question of the
+/// widget's own, not the protocol's.
+pub fn therapy_screen(key: String, q: &'static Question, props: ScreenProps) -> Html {
+    multi(key, q, &props)
+}
+
 /// Any screen, keyed by `key`: dispatches on the question's kind.
 pub fn screen(key: String, props: ScreenProps) -> Html {
     let Some(q) = props.p.question(&props.qid) else {
@@ -351,7 +357,9 @@ fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
         let qid = q.id.clone();
         props.on_change(move |on| Action::Draft(qid.clone(), on.then(|| Answer::Many(Vec::new()))))
     };
-    let message = if must_pick {
+    let message = if q.id == super::therapy::THERAPY {
+        t.therapy_pick
+    } else if must_pick {
         t.pick_one
     } else {
         t.select_or_none
@@ -362,6 +370,7 @@ fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
             { props.error_summary(message) }
             <fieldset aria-describedby={props.notice.map(|_| format!("{title_id}-error"))}>
                 <legend>{ heading(q, props, &title_id) }</legend>
+                if let Some(h) = &q.hint { <p class="ic-hint">{ h.get(props.lang) }</p> }
                 { props.error_message(&title_id, message) }
                 <div class="ic-checks">
                 { for q.options.iter().enumerate().map(|(n, o)| {

@@ -55,6 +55,8 @@ pub struct Wizard {
     /// The repeat-use question holds a "yes" the check put there in advance
     /// (a kept check had the same problem), not yet confirmed by the patient.
     pub prefilled: bool,
+    /// The file of the drip picked on the therapy screen could not load.
+    pub pack_failed: bool,
 }
 
 /// The repeat-use question (PROTOCOL.md P9).
@@ -225,7 +227,10 @@ pub enum Action {
     /// The language file asked for could not load (`true`), or is being asked for.
     LangFailed(bool),
     /// The reasons' file came in (or could not): show the result again.
+    /// (Also: the file of the drip picked came in.)
     Reasons,
+    /// The file of the drip picked could not load (`true`), or is asked for again.
+    PackFailed(bool),
 }
 
 impl Wizard {
@@ -247,6 +252,7 @@ impl Wizard {
             saved: Rc::new(Vec::new()),
             keep: Keep::No,
             prefilled: false,
+            pack_failed: false,
         }
     }
 
@@ -351,7 +357,10 @@ impl Reducible for Wizard {
         next.confirm_restart = false;
         next.cleared = false;
         // A notice stays until the patient does something on the screen.
-        if !matches!(action, Action::SetLanguage(_) | Action::LangFailed(_)) {
+        if !matches!(
+            action,
+            Action::SetLanguage(_) | Action::LangFailed(_) | Action::PackFailed(_)
+        ) {
             next.notice = None;
         }
         match action {
@@ -429,6 +438,7 @@ impl Reducible for Wizard {
                 }
             }
             Action::LangFailed(failed) => next.lang_failed = failed,
+            Action::PackFailed(failed) => next.pack_failed = failed,
             // (handled above: nothing changes, the result renders again)
             Action::Reasons => {}
         }
