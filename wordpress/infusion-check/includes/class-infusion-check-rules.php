@@ -324,10 +324,14 @@ final class Infusion_Check_Rules {
 				$unknown[ $lower ] = $name;
 			}
 		}
+		$packs = array();
+		foreach ( self::PACKS as $pack ) {
+			if ( isset( $given[ $pack ] ) ) {
+				$packs[] = $pack;
+			}
+		}
 		return array(
-			'packs'   => array_values( array_filter( self::PACKS, function ( $p ) use ( $given ) {
-				return isset( $given[ $p ] );
-			} ) ),
+			'packs'   => $packs,
 			'unknown' => array_values( $unknown ),
 		);
 	}
