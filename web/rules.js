@@ -1,12 +1,13 @@
 // The configuration rules the JavaScript shares with the widget's own
-// (src/config.rs): the keys a clinic can set, a phone number, a clinic's name.
+// (src/config.rs): the keys a clinic can set, a phone number, a clinic's name,
+// opening hours, a time zone, the therapy packs.
 // One copy, bundled by scripts/build into each loader and the setup page.
 // Both sides are tested against the same fixture, tests/config-rules.json
 // (src/config.rs's tests, tests/e2e/config-rules.spec.js, and the WordPress
 // plugin's tests); a test in src/config.rs checks KEYS against its own list.
 
 /** The keys, as attributes of <infusion-check> and keys of the iframe page's fragment. */
-export const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset", "hours", "timezone"];
+export const KEYS = ["clinic-name", "clinic-phone", "after-hours-phone", "emergency-number", "lang", "infusion", "ended", "accent", "sticky-offset", "hours", "timezone", "therapy", "therapies"];
 
 /** The longest clinic name shown (config.rs, MAX_NAME). */
 export const MAX_NAME = 80;
@@ -100,4 +101,41 @@ export function zoneForm(raw) {
 export function checkZone(raw) {
   const z = zoneForm(raw);
   return z ? { ok: z } : { error: `"${shown(raw)}" is not a time zone like America/Los_Angeles; ${HOURS_FALLBACK}` };
+}
+
+/** The therapy packs, in the order the widget asks about them (config.rs). */
+export const PACKS = ["magnesium", "iron", "vitamin-c", "vitamin-drip"];
+
+/** Each pack in plain words, for the setup page. */
+export const PACK_LABELS = {
+  magnesium: "Magnesium",
+  iron: "Iron",
+  "vitamin-c": "Vitamin C, a large dose",
+  "vitamin-drip": "A vitamin drip (Myers'-type) or fluids only",
+};
+
+/**
+ * A `therapy` or `therapies` value (config.rs): pack names split by spaces or
+ * commas, case-insensitive. Gives the known packs once each, in PACKS order,
+ * and the unknown names as written (once each, ignoring the case of ASCII
+ * letters, in the order given). Empty or blank: no packs and nothing
+ * unknown (the widget then asks about magnesium).
+ */
+export function checkTherapy(raw) {
+  // (Unicode's White_Space, as Rust's char::is_whitespace)
+  const names = String(raw ?? "").split(/[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000,]+/).filter(Boolean);
+  // (ASCII letters only, as Rust's to_ascii_lowercase and PHP's strtolower)
+  const lower = (n) => n.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  const given = new Set(names.map(lower));
+  const odd = names.filter((n) => !PACKS.includes(lower(n)));
+  const unknown = odd.filter((n, i) => odd.findIndex((m) => lower(m) === lower(n)) === i);
+  return { packs: PACKS.filter((p) => given.has(p)), unknown };
+}
+
+/** The widget's message for unknown pack names (from checkTherapy), or "". */
+export function therapyMessage(unknown) {
+  if (!unknown.length) return "";
+  const names = unknown.map((n) => `"${shown(n)}"`).join(", ");
+  const is = unknown.length === 1 ? "is not a therapy" : "are not therapies";
+  return `${names} ${is} this check knows (${PACKS.join(", ")}); the check asks about every therapy offered.`;
 }

@@ -4,13 +4,19 @@
 // until the clinic's phone is there and every number is valid (the widget's
 // own rules, src/config.rs); a missing after-hours line gets a warning. The
 // preview shows the examples where a field is empty, to show where each goes.
+// The drips given are ticked boxes; magnesium alone, the widget's default,
+// writes no key.
 import { qrSvg } from "./qr.js";
 
 const $ = (id) => document.getElementById(id);
-import { KEYS as ALL_KEYS, checkPhone as phone, clean, hoursProblem, zoneForm } from "./rules.js";
+import { KEYS as ALL_KEYS, PACKS, PACK_LABELS, checkPhone as phone, clean, hoursProblem, zoneForm } from "./rules.js";
 
 // The widget's keys (web/rules.js) but the drip's end time, which a patient's link sets.
 const KEYS = ALL_KEYS.filter((k) => k !== "ended");
+// The drips: ticked boxes and a choice, not a field each (see therapyOf).
+const THERAPY_KEYS = ["therapy", "therapies"];
+// The keys typed into a field of their own (f-<key>).
+const FIELDS = KEYS.filter((k) => !THERAPY_KEYS.includes(k));
 // (the frame's own bars need no header height: the custom element's alone)
 const ELEMENT_ONLY = ["sticky-offset"];
 const PHONES = { "clinic-phone": "Clinic phone", "after-hours-phone": "After-hours line", "emergency-number": "Emergency number" };
@@ -29,11 +35,37 @@ function zoneKnown(zone) {
   }
 }
 
+// One checkbox a drip, in plain words (web/rules.js); magnesium, what the
+// widget asks about when it is told nothing, ticked to start.
+$("f-packs").append(
+  ...PACKS.map((p) => {
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "pack", value: p, checked: p === "magnesium" });
+    const label = document.createElement("label");
+    label.append(box, Object.assign(document.createElement("span"), { textContent: PACK_LABELS[p] }));
+    return label;
+  }),
+);
+
+// The drips ticked: magnesium alone, nothing (the widget's default); one
+// drip, or several all in the same drip, preset (therapy); several to choose
+// from, therapies.
+function therapyOf() {
+  const packs = PACKS.filter((p) => document.querySelector(`#f-packs input[value="${p}"]`).checked);
+  const preset = document.querySelector('input[name="therapy-mode"]:checked')?.value === "preset";
+  const out = { therapy: "", therapies: "", none: packs.length === 0 };
+  if (packs.length === 0 || (packs.length === 1 && packs[0] === "magnesium")) return out;
+  out[packs.length > 1 && !preset ? "therapies" : "therapy"] = packs.join(" ");
+  return out;
+}
+
 // What the clinic typed, never the examples.
 function values() {
   const v = {};
-  for (const k of KEYS) v[k] = k === "accent" ? $("f-" + k).value : clean($("f-" + k).value);
+  for (const k of FIELDS) v[k] = k === "accent" ? $("f-" + k).value : clean($("f-" + k).value);
   if (v.accent.toLowerCase() === DEFAULT_ACCENT) v.accent = "";
+  const t = therapyOf();
+  v.therapy = t.therapy;
+  v.therapies = t.therapies;
   return v;
 }
 
@@ -43,7 +75,7 @@ function values() {
 // clinic is closed, which the clinic did not set)
 function withExamples(v) {
   const out = { ...v };
-  for (const k of KEYS.filter((k) => !["hours", "timezone"].includes(k))) {
+  for (const k of FIELDS.filter((k) => !["hours", "timezone"].includes(k))) {
     const example = ($("f-" + k).placeholder || "").replace(/^e\.g\.\s*/, "");
     if (!out[k] && example) out[k] = example;
   }
@@ -84,6 +116,7 @@ function update() {
   $("f-hours").setAttribute("aria-invalid", String(!!hoursBad));
   $("f-timezone").setAttribute("aria-invalid", String(zoneBad));
   if (!v["emergency-number"]) problems.push("Fill in the emergency number (911 in the US and Canada).");
+  if (therapyOf().none) problems.push("What drips do you give: tick at least one.");
   if (problems.length && v["clinic-phone"]) problems.push("No code until this is fixed.");
   if (!v["after-hours-phone"]) {
     warnings.push("No after-hours line: out of hours, the check can only tell patients to call \"your after-hours nurse line\", with no number to tap. Add it if your clinic has one (the code is below either way).");
@@ -134,4 +167,5 @@ function update() {
 }
 
 $("form").addEventListener("input", update);
+$("form").addEventListener("change", update);
 update();

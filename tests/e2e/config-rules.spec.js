@@ -42,3 +42,20 @@ test('opening hours and their time zone: the same as the widget, case by case', 
   }
   expect(checked, 'cases checked').toBeGreaterThan(25);
 });
+
+test('therapy and therapies: the packs the widget asks about, case by case', async () => {
+  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'web', 'rules.js'));
+  const rules = await import(`data:text/javascript;base64,${source.toString('base64')}`);
+  expect(rules.PACKS).toEqual(['magnesium', 'iron', 'vitamin-c', 'vitamin-drip']);
+  expect(Object.keys(rules.PACK_LABELS)).toEqual(rules.PACKS);
+  let checked = 0;
+  for (const c of fixture.cases.filter((c) => c.key === 'therapy' || c.key === 'therapies')) {
+    const { packs, unknown } = rules.checkTherapy(c.value);
+    // The widget's use of one key alone: an unknown name, every pack; nothing, magnesium.
+    const used = unknown.length ? rules.PACKS : packs.length ? packs : ['magnesium'];
+    const error = rules.therapyMessage(unknown) || undefined;
+    expect({ ok: used.join(' '), error }, `${c.key} = ${JSON.stringify(c.value)}`).toEqual({ ok: c.ok, error: c.error });
+    checked++;
+  }
+  expect(checked, 'cases checked').toBeGreaterThan(15);
+});

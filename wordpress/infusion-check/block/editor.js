@@ -21,6 +21,8 @@
 		[ 'afterHoursPhone', __( 'After-hours phone', 'infusion-check' ), '' ],
 		[ 'emergencyNumber', __( 'Emergency number', 'infusion-check' ), '' ],
 		[ 'infusion', __( 'What is in the drip', 'infusion-check' ), '' ],
+		[ 'therapy', __( 'The drip every patient had (preset)', 'infusion-check' ), __( 'Names from magnesium, iron, vitamin-c, vitamin-drip, like "magnesium vitamin-c": everything that was in it. Patients are not asked.', 'infusion-check' ) ],
+		[ 'therapies', __( 'The drips you give (patients choose)', 'infusion-check' ), __( 'Names from magnesium, iron, vitamin-c, vitamin-drip, like "iron vitamin-c": with two or more, patients pick theirs first.', 'infusion-check' ) ],
 		[ 'accent', __( 'Accent colour', 'infusion-check' ), __( 'Like #0a5c8f.', 'infusion-check' ) ],
 		[ 'stickyOffset', __( 'Sticky header height', 'infusion-check' ), __( "Pixels, 0 to 200: the height of your theme's header if it stays on screen.", 'infusion-check' ) ],
 		[ 'hours', __( 'Opening hours', 'infusion-check' ), __( 'Like Mo-Fr 08:00-18:00; Sa 09:00-13:00.', 'infusion-check' ) ],

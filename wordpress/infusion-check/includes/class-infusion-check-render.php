@@ -30,11 +30,16 @@ final class Infusion_Check_Render {
 		'emergencyNumber' => 'emergency-number',
 		'lang'            => 'lang',
 		'infusion'        => 'infusion',
+		'therapy'         => 'therapy',
+		'therapies'       => 'therapies',
 		'accent'          => 'accent',
 		'stickyOffset'    => 'sticky-offset',
 		'hours'           => 'hours',
 		'timezone'        => 'timezone',
 	);
+
+	/** The two keys of the drips, read together. */
+	const THERAPY_KEYS = array( 'therapy', 'therapies' );
 
 	/**
 	 * Hooks the block and the shortcode into WordPress.
@@ -116,6 +121,9 @@ final class Infusion_Check_Render {
 			if ( '' === $key ) {
 				continue;
 			}
+			if ( in_array( $key, self::THERAPY_KEYS, true ) ) {
+				continue;
+			}
 			$result = Infusion_Check_Settings::check( $key, $settings[ $name ] );
 			$value  = (string) $result['ok'];
 			$tel    = $result['tel'];
@@ -132,6 +140,26 @@ final class Infusion_Check_Render {
 			}
 			$values[ $key ] = $value;
 			$tels[ $key ]   = $tel;
+		}
+		// The drips: the block's or the shortcode's two keys together when
+		// either is given, else the settings' (a preset in the settings does
+		// not hide a block's list to choose from). A name the widget does not
+		// know: every drip is asked about, as the widget does.
+		$pair = array( 'therapy' => $settings['therapy'], 'therapies' => $settings['therapies'] );
+		foreach ( self::THERAPY_KEYS as $key ) {
+			if ( isset( $given[ $key ] ) && '' !== trim( $given[ $key ] ) ) {
+				$pair = array(
+					'therapy'   => isset( $given['therapy'] ) ? $given['therapy'] : '',
+					'therapies' => isset( $given['therapies'] ) ? $given['therapies'] : '',
+				);
+			}
+		}
+		$drips = Infusion_Check_Rules::therapy_attributes( $pair['therapy'], $pair['therapies'] );
+		foreach ( self::THERAPY_KEYS as $key ) {
+			$values[ $key ] = $drips[ $key ];
+			if ( isset( $drips['errors'][ $key ] ) ) {
+				$problems[] = $key . ' "' . Infusion_Check_Rules::shown( $pair[ $key ] ) . '": ' . $drips['errors'][ $key ];
+			}
 		}
 		if ( 'auto' === $values['lang'] ) {
 			$values['lang'] = '';

@@ -38,6 +38,12 @@ final class Infusion_Check_Rules {
 	/** The emergency number when none is set. */
 	const DEFAULT_EMERGENCY = '911';
 
+	/** The therapy packs, in the order the widget asks about them. */
+	const PACKS = array( 'magnesium', 'iron', 'vitamin-c', 'vitamin-drip' );
+
+	/** The pack the widget asks about when it is told none. */
+	const DEFAULT_PACK = 'magnesium';
+
 	/**
 	 * Unicode's White_Space characters: what Rust's trim() and
 	 * split_whitespace() take as space.
@@ -49,8 +55,8 @@ final class Infusion_Check_Rules {
 	 *
 	 * @param string $key   The attribute name: clinic-name, clinic-phone,
 	 *                      after-hours-phone, emergency-number, lang,
-	 *                      infusion, accent, sticky-offset, hours or
-	 *                      timezone.
+	 *                      infusion, accent, sticky-offset, hours,
+	 *                      timezone, therapy or therapies.
 	 * @param string $value The value as written (UTF-8).
 	 * @return array{ok: ?string, tel: ?string, error: ?string} What the widget
 	 *         uses ('ok', null when the value is refused), the tel: number of a
@@ -77,6 +83,9 @@ final class Infusion_Check_Rules {
 				return self::hours( $value );
 			case 'timezone':
 				return self::timezone( $value );
+			case 'therapy':
+			case 'therapies':
+				return self::therapy( $value );
 		}
 		return self::result( null, null, 'is not a setting of the widget' );
 	}
@@ -264,18 +273,137 @@ final class Infusion_Check_Rules {
 	}
 
 	/**
-	 * A time zone's name by its form (America/Los_Angeles, UTC, Etc/GMT+5);
-	 * the patient's browser then says whether it knows it. Given back trimmed.
+	 * A time zone's name (America/Los_Angeles, UTC, Etc/GMT+5): of the
+	 * widget's form, and one PHP's time zone database knows (the widget asks
+	 * the patient's browser, with the same message for one it does not
+	 * know). Given back trimmed.
 	 *
 	 * @param string $raw The value as written.
 	 * @return array{ok: ?string, tel: ?string, error: ?string}
 	 */
 	public static function timezone( $raw ) {
 		$s = self::trim( $raw );
-		if ( 1 === preg_match( '~^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$~D', $s ) ) {
+		if ( 1 === preg_match( '~^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$~D', $s ) && self::zone_known( $s ) ) {
 			return self::result( $s, null, null );
 		}
 		return self::result( null, null, '"' . self::shown( $raw ) . '" is not a time zone like America/Los_Angeles; ' . self::HOURS_FALLBACK );
+	}
+
+	/**
+	 * Whether PHP's time zone database knows a zone (older names such as
+	 * US/Pacific too, and in any case, as a browser's Intl does).
+	 *
+	 * @param string $zone A zone's name, of the right form.
+	 * @return bool
+	 */
+	private static function zone_known( $zone ) {
+		static $known = null;
+		if ( null === $known ) {
+			$known = array_flip( array_map( 'strtolower', timezone_identifiers_list( DateTimeZone::ALL_WITH_BC ) ) );
+		}
+		return isset( $known[ strtolower( $zone ) ] );
+	}
+
+	/**
+	 * The pack names in a therapy or therapies value: split by spaces or
+	 * commas, ASCII letters in any case. The known packs once each, in the
+	 * widget's order; the unknown names as written, once each.
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{packs: string[], unknown: string[]}
+	 */
+	public static function therapy_names( $raw ) {
+		$names   = preg_split( '/[' . self::SPACE . ',]+/u', self::utf8( $raw ), -1, PREG_SPLIT_NO_EMPTY );
+		$given   = array();
+		$unknown = array();
+		foreach ( $names as $name ) {
+			$lower = strtolower( $name );
+			if ( in_array( $lower, self::PACKS, true ) ) {
+				$given[ $lower ] = true;
+			} elseif ( ! isset( $unknown[ $lower ] ) ) {
+				$unknown[ $lower ] = $name;
+			}
+		}
+		$packs = array();
+		foreach ( self::PACKS as $pack ) {
+			if ( isset( $given[ $pack ] ) ) {
+				$packs[] = $pack;
+			}
+		}
+		return array(
+			'packs'   => $packs,
+			'unknown' => array_values( $unknown ),
+		);
+	}
+
+	/**
+	 * What was in the drip (therapy) or what the clinic gives (therapies),
+	 * alone: the packs the widget asks about, split by a space. Empty:
+	 * magnesium. An unknown name: every pack, with the widget's message.
+	 *
+	 * @param string $raw The value as written.
+	 * @return array{ok: ?string, tel: ?string, error: ?string}
+	 */
+	public static function therapy( $raw ) {
+		$t = self::therapy_names( $raw );
+		if ( $t['unknown'] ) {
+			return self::result( implode( ' ', self::PACKS ), null, self::therapy_message( $t['unknown'] ) );
+		}
+		return self::result( $t['packs'] ? implode( ' ', $t['packs'] ) : self::DEFAULT_PACK, null, null );
+	}
+
+	/**
+	 * The widget's message for unknown pack names.
+	 *
+	 * @param string[] $unknown The names as written.
+	 * @return string
+	 */
+	private static function therapy_message( $unknown ) {
+		$names = array();
+		foreach ( $unknown as $name ) {
+			$names[] = '"' . self::shown( $name ) . '"';
+		}
+		return implode( ', ', $names ) . ( 1 === count( $unknown ) ? ' is not a therapy' : ' are not therapies' )
+			. ' this check knows (' . implode( ', ', self::PACKS ) . '); the check asks about every therapy offered.';
+	}
+
+	/**
+	 * The two keys together, as the widget reads them, for the element's
+	 * attributes: a valid therapy is used (therapies is then not read); two
+	 * or more valid therapies, the patient chooses; one, as therapy. An
+	 * unknown name: every pack offered (the valid therapies when only
+	 * therapy was bad, else all four), with no choice. Neither: nothing (the
+	 * widget asks about magnesium).
+	 *
+	 * @param string $therapy   The therapy value as written ('' when not set).
+	 * @param string $therapies The therapies value as written ('' when not set).
+	 * @return array{therapy: string, therapies: string, errors: array<string, string>}
+	 */
+	public static function therapy_attributes( $therapy, $therapies ) {
+		$out  = array(
+			'therapy'   => '',
+			'therapies' => '',
+			'errors'    => array(),
+		);
+		$one  = self::therapy_names( $therapy );
+		$many = self::therapy_names( $therapies );
+		foreach ( array( 'therapy' => $one, 'therapies' => $many ) as $key => $t ) {
+			if ( $t['unknown'] ) {
+				$out['errors'][ $key ] = self::therapy_message( $t['unknown'] );
+			}
+		}
+		$one_set  = $one['packs'] || $one['unknown'];
+		$many_set = $many['packs'] || $many['unknown'];
+		if ( $one_set && ! $one['unknown'] ) {
+			$out['therapy'] = implode( ' ', $one['packs'] );
+		} elseif ( $one_set ) {
+			$out['therapy'] = implode( ' ', $many_set && ! $many['unknown'] ? $many['packs'] : self::PACKS );
+		} elseif ( $many_set && $many['unknown'] ) {
+			$out['therapy'] = implode( ' ', self::PACKS );
+		} elseif ( $many_set ) {
+			$out[ count( $many['packs'] ) > 1 ? 'therapies' : 'therapy' ] = implode( ' ', $many['packs'] );
+		}
+		return $out;
 	}
 
 	/**

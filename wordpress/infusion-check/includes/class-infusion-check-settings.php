@@ -31,6 +31,8 @@ final class Infusion_Check_Settings {
 		'emergency_number'  => 'emergency-number',
 		'lang'              => 'lang',
 		'infusion'          => 'infusion',
+		'therapy'           => 'therapy',
+		'therapies'         => 'therapies',
 		'accent'            => 'accent',
 		'sticky_offset'     => 'sticky-offset',
 		'hours'             => 'hours',
@@ -80,6 +82,8 @@ final class Infusion_Check_Settings {
 			'emergency_number'  => __( 'Emergency number', 'infusion-check' ),
 			'lang'              => __( 'Language', 'infusion-check' ),
 			'infusion'          => __( 'What is in the drip', 'infusion-check' ),
+			'therapy'           => __( 'The drip every patient had (preset)', 'infusion-check' ),
+			'therapies'         => __( 'The drips you give (patients choose)', 'infusion-check' ),
 			'accent'            => __( 'Accent colour', 'infusion-check' ),
 			'sticky_offset'     => __( 'Sticky header height', 'infusion-check' ),
 			'hours'             => __( 'Opening hours', 'infusion-check' ),
@@ -111,6 +115,8 @@ final class Infusion_Check_Settings {
 			'emergency_number'  => __( 'Empty: 911.', 'infusion-check' ),
 			'lang'              => '',
 			'infusion'          => __( 'Used in "tell them what was in it" (up to 120 characters). Empty: magnesium.', 'infusion-check' ),
+			'therapy'           => __( 'Only if every patient who gets this check had the same drip: what was in it, like "magnesium" or "magnesium vitamin-c". Names: magnesium; iron; vitamin-c (a large dose of vitamin C); vitamin-drip (a vitamin drip, Myers\'-type, or fluids only). Patients are not asked which drip they had. When set, the next setting is not used. Empty: magnesium, unless the next setting is filled in.', 'infusion-check' ),
+			'therapies'         => __( 'The drips your clinic gives, like "iron vitamin-c" (the same names as above). With two or more, the check first asks patients which one they had ("I\'m not sure" asks about all of them). Empty: magnesium.', 'infusion-check' ),
 			'accent'            => __( 'Like #0a5c8f. The widget darkens or lightens it as needed so its text stays readable. Empty: the default blue.', 'infusion-check' ),
 			'sticky_offset'     => __( "If your theme's header stays at the top of the screen while scrolling: its height in pixels (0 to 200), so the check's emergency bar stays below it. Empty: 0.", 'infusion-check' ),
 			'hours'             => __( 'Like "Mo-Fr 08:00-18:00; Sa 09:00-13:00": days Mo Tu We Th Fr Sa Su, times from 00:00 to 24:00, "off" for a closed day. Outside them, "call the clinic" puts your after-hours line first and says when you open. Empty: no hours (the clinic\'s number first at any time).', 'infusion-check' ),
@@ -193,6 +199,7 @@ final class Infusion_Check_Settings {
 				'accent'           => '#0a5c8f',
 				'hours'            => 'Mo-Fr 08:00-18:00; Sa 09:00-13:00',
 				'timezone'         => 'America/Los_Angeles',
+				'therapies'        => 'magnesium iron vitamin-c vitamin-drip',
 				'widget_url'       => Infusion_Check_Render::bundled_url(),
 			);
 			printf(
@@ -247,9 +254,10 @@ final class Infusion_Check_Settings {
 				continue;
 			}
 			$result = self::check( $key, $raw );
-			// Refused: a bad phone, language or colour, or a text with markup
-			// in it (the widget would show nothing). A long text is shortened.
-			$refused = null !== $result['error'] && ( null === $result['ok'] || '' === $result['ok'] );
+			// Refused: a bad phone, language or colour, a text with markup
+			// in it (the widget would show nothing), or a drip's name the
+			// widget does not know (a typo). A long text is shortened.
+			$refused = null !== $result['error'] && ( null === $result['ok'] || '' === $result['ok'] || in_array( $key, array( 'therapy', 'therapies' ), true ) );
 			if ( null !== $result['error'] ) {
 				add_settings_error(
 					self::OPTION,
