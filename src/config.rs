@@ -174,7 +174,7 @@ pub fn parse_packs(raw: &str) -> (Vec<String>, Vec<String>) {
         let id = w.to_ascii_lowercase();
         if crate::files::PACKS.contains(&id.as_str()) {
             named.push(id);
-        } else if !unknown.contains(&w.to_string()) {
+        } else if !unknown.iter().any(|u: &String| u.eq_ignore_ascii_case(w)) {
             unknown.push(w.to_string());
         }
     }
@@ -377,11 +377,26 @@ impl Config {
         // What was in the drip. A name this check does not know could be any
         // of its packs: the cautious reading asks about every one offered.
         let all: Vec<String> = crate::files::PACKS.iter().map(|p| p.to_string()).collect();
-        let list = |v: &[String]| v.join(", ");
+        let unknown_message = |unknown: &[String]| {
+            let names: Vec<String> = unknown
+                .iter()
+                .map(|n| format!("\"{}\"", shown(n)))
+                .collect();
+            let is = if unknown.len() == 1 {
+                "is not a therapy"
+            } else {
+                "are not therapies"
+            };
+            format!(
+                "{} {is} this check knows ({}); the check asks about every therapy offered.",
+                names.join(", "),
+                all.join(", ")
+            )
+        };
         let bad_offer = matches!(&therapies, Some((_, u)) if !u.is_empty());
         let offered = match therapies {
             Some((_, unknown)) if !unknown.is_empty() => {
-                issue("therapies", format!("\"{}\" is not a therapy this check knows ({}); the check asks about all of them, the cautious choice.", shown(&unknown.join(" ")), list(&all)));
+                issue("therapies", unknown_message(&unknown));
                 None
             }
             Some((known, _)) if known.is_empty() => None,
@@ -390,10 +405,9 @@ impl Config {
         };
         c.therapy = match therapy {
             Some((_, unknown)) if !unknown.is_empty() => {
-                let every = offered.clone().unwrap_or_else(|| all.clone());
-                issue("therapy", format!("\"{}\" is not a therapy this check knows ({}); the check asks about {}, the cautious choice.", shown(&unknown.join(" ")), list(&all), list(&every)));
+                issue("therapy", unknown_message(&unknown));
                 Therapy {
-                    preset: every,
+                    preset: offered.unwrap_or_else(|| all.clone()),
                     offered: Vec::new(),
                 }
             }
@@ -1251,6 +1265,45 @@ mod tests {
     /// The JavaScript's list of keys (web/rules.js: the custom element's
     /// observed attributes, the setup page's form) is this one.
     #[test]
+    fn therapy_presets_the_packs_and_therapies_offers_a_pick() {
+        let parse = |pairs: &[(&str, &str)]| {
+            let mut all = pairs.to_vec();
+            all.push(("clinic-phone", "555 0100"));
+            Config::parse(all, 0.0)
+        };
+        let v = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // Neither: magnesium, not asked (every embed before packs).
+        let (c, issues) = parse(&[]);
+        assert_eq!(c.therapy, Therapy::default());
+        assert_eq!(c.therapy.preset, v(&["magnesium"]));
+        assert!(issues.is_empty());
+        // Two or more offered: the patient picks; the preset (if the pick
+        // cannot be had) is all of them.
+        let (c, _) = parse(&[("therapies", "iron vitamin-c")]);
+        assert_eq!(c.therapy.offered, v(&["iron", "vitamin-c"]));
+        assert_eq!(c.therapy.preset, v(&["iron", "vitamin-c"]));
+        // One offered: not asked.
+        let (c, _) = parse(&[("therapies", "iron")]);
+        assert!(c.therapy.offered.is_empty());
+        assert_eq!(c.therapy.preset, v(&["iron"]));
+        // A preset wins over what is offered.
+        let (c, issues) = parse(&[("therapy", "iron"), ("therapies", "iron vitamin-c")]);
+        assert!(c.therapy.offered.is_empty());
+        assert_eq!(c.therapy.preset, v(&["iron"]));
+        assert!(issues.is_empty());
+        // A bad preset: every drip offered, not asked (the cautious reading).
+        let (c, issues) = parse(&[("therapy", "irn"), ("therapies", "iron vitamin-drip")]);
+        assert!(c.therapy.offered.is_empty());
+        assert_eq!(c.therapy.preset, v(&["iron", "vitamin-drip"]));
+        assert_eq!(issues.len(), 1);
+        // A bad offer: every pack, not asked.
+        let (c, issues) = parse(&[("therapies", "iron, all")]);
+        assert!(c.therapy.offered.is_empty());
+        assert_eq!(c.therapy.preset.len(), crate::files::PACKS.len());
+        assert_eq!(issues.first().map(|i| i.key.as_str()), Some("therapies"));
+    }
+
+    #[test]
     fn the_javascript_knows_the_same_keys() {
         let js = include_str!("../web/rules.js");
         let line = js
@@ -1338,6 +1391,7 @@ mod tests {
                     parse_hex_colour(&value).map(|(r, g, b)| format!("#{r:02x}{g:02x}{b:02x}"))
                 }
                 "sticky-offset" => Some(c.sticky_offset.to_string()),
+                "therapy" | "therapies" => Some(c.therapy.preset.join(" ")),
                 // What the widget keeps: the value as written, spaces
                 // squashed (the zone, trimmed); a refused one, nothing.
                 "hours" | "timezone" => match &c.opening {

@@ -339,7 +339,7 @@ pub fn App(props: &AppProps) -> Html {
                 // "1 of 60" as a long check. The count only goes down.
                 if !first_screen && !ask_therapy {
                     <div class="ic-progress">
-                        <p>{ t.progress.replace("{n}", &(done + 1).to_string()) }
+                        <p>{ t.progress.replace("{n}", &(done + 1 + usize::from(pick.is_some())).to_string()) }
                             if left <= PROGRESS_COUNT_FROM {
                                 { " · " }{ if left <= 1 { t.progress_last.to_string() } else { t.progress_more.replace("{m}", &(left - 1).to_string()) } }
                             }
