@@ -40,3 +40,15 @@ pub fn selection_of<'a>(packs: impl IntoIterator<Item = &'a str>) -> Option<&'st
     }
     selection(set)
 }
+
+/// The selection a check starts with, before any pick: the clinic's preset
+/// (or cautious default); the shared core alone when the patient will pick
+/// (its first screen is every drip's).
+pub fn start(therapy: &crate::config::Therapy) -> &'static str {
+    if therapy.offered.len() >= 2 {
+        return CORE;
+    }
+    selection_of(therapy.preset.iter().map(String::as_str))
+        .or_else(|| selection(u32::MAX >> (32 - PACKS.len().clamp(1, 31))))
+        .unwrap_or(CORE)
+}

@@ -248,6 +248,15 @@ pub fn set_pack_loader(loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
+/// Has the page's loader fetch a selection's language file and its reasons
+/// now, without reading them (it keeps them: a later [`request_pack_in`]
+/// makes no request).
+pub fn prefetch(sel: &'static str, lang: Lang) {
+    for kind in ["file", "reasons"] {
+        settle(call_loader(&[sel, lang.code(), kind]), Box::new(|_| {}));
+    }
+}
+
 /// Loads the language file of `lang` in the current selection (through the
 /// page's loader) and calls `done(true)` once it is there, `done(false)` if
 /// it cannot be had.

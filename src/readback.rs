@@ -485,7 +485,14 @@ fn header(p: &Protocol) -> Option<(u32, u32, u32)> {
         .iter()
         .position(|v| v.protocol == name && v.version == p.version)?;
     let mut bits = 0u32;
-    for id in p.id.split('+') {
+    // (the shared core alone, before the patient said what was in the drip:
+    // an emergency on the first screen; no pack)
+    let ids = if p.id == crate::protocol::PROTOCOL_ID {
+        ""
+    } else {
+        p.id.as_str()
+    };
+    for id in ids.split('+').filter(|id| !id.is_empty()) {
         let pack = PACKS.iter().position(|p| *p == id)?;
         bits |= 1u32.checked_shl(small(pack))?;
     }

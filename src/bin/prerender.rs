@@ -22,18 +22,24 @@ fn main() -> ExitCode {
         eprintln!("usage: prerender LANG [KEY=VALUE ...] (LANG: en or es)");
         return ExitCode::FAILURE;
     };
-    for (l, bytes) in infusion_check::MAGNESIUM_PACKS {
-        if !add_pack_bytes(l, bytes) {
-            eprintln!("prerender: the {} language file was refused", l.code());
-            return ExitCode::FAILURE;
-        }
-    }
     let pairs: Vec<(&str, &str)> = args[1..]
         .iter()
         .map(|a| a.split_once('=').unwrap_or((a.as_str(), "")))
         .collect();
     // (no drip end time is read: "now" is the build's, not the patient's)
     let (config, issues) = Config::parse(pairs.iter().copied(), 0.0);
+    // The language files of the selection the page starts with (as the
+    // widget does when it mounts), as build.rs wrote them.
+    let sel = infusion_check::files::start(&config.therapy);
+    infusion_check::loader::select(sel);
+    for l in Lang::ALL {
+        let file = format!("{}/{sel}-{}.bin", env!("OUT_DIR"), l.code());
+        let read = std::fs::read(&file);
+        if !read.is_ok_and(|bytes| add_pack_bytes(l, &bytes)) {
+            eprintln!("prerender: the language file {file} was refused");
+            return ExitCode::FAILURE;
+        }
+    }
     if !issues.is_empty() {
         for i in &issues {
             eprintln!("prerender: {i}");

@@ -112,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
         .flatten();
     let wanted = pick
         .as_ref()
-        .and_then(|l| crate::files::selection_of(l.iter().map(String::as_str)));
+        .and_then(|l| therapy::selection_for(l, offered));
     let pending = wanted.filter(|w| *w != crate::loader::current());
     let ask_therapy = offered.len() >= 2
         && pick.is_none()

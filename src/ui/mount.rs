@@ -139,19 +139,19 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     // patient picks) the pick kept in this tab, else the shared core alone
     // until they pick (its first screen is every drip's).
     let therapy = &config.therapy;
-    let packs = if therapy.offered.len() >= 2 {
-        stored_pick(&therapy.offered)
+    let therapy_offered = if therapy.offered.len() >= 2 {
+        therapy.offered.clone()
     } else {
-        Some(therapy.preset.clone())
+        Vec::new()
     };
-    crate::loader::select(match packs {
-        Some(list) => crate::files::selection_of(list.iter().map(String::as_str))
-            .or_else(|| {
-                crate::files::selection(u32::MAX >> (32 - crate::files::PACKS.len().min(31)))
-            })
-            .unwrap_or(crate::files::CORE),
-        None => crate::files::CORE,
-    });
+    let picked = (therapy.offered.len() >= 2)
+        .then(|| stored_pick(&therapy.offered))
+        .flatten();
+    crate::loader::select(
+        picked
+            .and_then(|l| super::therapy::selection_for(&l, &therapy.offered))
+            .unwrap_or_else(|| crate::files::start(therapy)),
+    );
     let mut preset = Answers::new();
     if let Some(code) = config.time_since_end(now_ms()) {
         preset.set_one("ctx_time_since_end", code);
@@ -198,8 +198,19 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
             }
         }
     };
+    // Every file a pick on the therapy screen can need, fetched now: a
+    // request after the pick would tell the site what was picked.
+    let prefetch = move || {
+        for sel in super::therapy::candidates(&therapy_offered)
+            .into_iter()
+            .filter(|_| !therapy_offered.is_empty())
+        {
+            crate::loader::prefetch(sel, lang);
+        }
+    };
     if loaded_first(lang).is_some() {
         start();
+        prefetch();
     } else {
         // The page's loader has normally fetched the file beside the wasm.
         // Until one is there, and if none can be had: whom to call. The page's
@@ -214,7 +225,10 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
                         start()
                     }
                 }),
-                _ if ok => start(),
+                _ if ok => {
+                    start();
+                    prefetch();
+                }
                 _ => {}
             }
         });

@@ -35,13 +35,44 @@ pub fn picked(history: &[String], answers: &Answers, offered: &[String]) -> Opti
     })
 }
 
+/// The selection (language files) the check runs with for a confirmed
+/// pick: the drip picked, or every drip offered ("I'm not sure", and a pick
+/// of some of several: a file for each such set would be a request the site
+/// could read the pick from; asking about more drips never lowers the
+/// outcome, `tests/packs.rs`). Every one of them is fetched with the first
+/// screen ([`candidates`]), so a pick sends nothing.
+pub fn selection_for(pick: &[String], offered: &[String]) -> Option<&'static str> {
+    let list = if pick.len() == 1 { pick } else { offered };
+    crate::files::selection_of(list.iter().map(String::as_str))
+}
+
+// (used by the mount, in the browser only)
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+/// Every selection a pick of `offered` can need ([`selection_for`]): each
+/// drip alone, and all of them.
+pub fn candidates(offered: &[String]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = offered
+        .iter()
+        .filter_map(|p| crate::files::selection_of([p.as_str()]))
+        .collect();
+    out.extend(crate::files::selection_of(
+        offered.iter().map(String::as_str),
+    ));
+    out.dedup();
+    out
+}
+
 /// Whether `q` belongs to the first screen's part of the check: a question
-/// asked only on the first screen's answers (the faint follow-ups), which
-/// comes before the therapy screen.
+/// asked only on the first screen's answers (the faint follow-ups; "can
+/// they talk to you?" when answering for someone else), which comes before
+/// the therapy screen.
 pub fn follows_first(q: &Question, p: &crate::protocol::Protocol) -> bool {
     let first = p.screens.first().copied();
+    // (an item of the first screen's checklist, or a switch shown on it:
+    // "I am answering for someone else")
+    let on_first = |i: &Question| first.is_some() && (i.parent == first || i.shown_with == first);
     matches!(&q.ask_when, Some(Cond::Is(m)) if !m.is_empty()
-        && m.iter().all(|(id, _)| p.question(id).is_some_and(|i| i.parent.is_some() && i.parent == first)))
+        && m.iter().all(|(id, _)| p.question(id).is_some_and(on_first)))
 }
 
 thread_local! {

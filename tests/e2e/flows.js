@@ -38,6 +38,7 @@ const OUTCOMES = {
   'emergency from a module rule (E03: spreading hives + short of breath)': {
     answers: {
       red_flags: {},
+      therapy: ['magnesium'],
       ctx_time_since_end: '1_to_6h',
       ctx_at_clinic: 'no',
       symptoms: ['g_skin', 'g_breath'],
@@ -53,6 +54,7 @@ const OUTCOMES = {
     // (its course, risk questions) can change that, so nothing more is asked.
     answers: {
       red_flags: {},
+      therapy: ['magnesium'],
       ctx_time_since_end: '1_to_6h',
       ctx_at_clinic: 'no',
       symptoms: ['g_breath'],
@@ -63,6 +65,7 @@ const OUTCOMES = {
   'call the clinic today (flushing the same at 6-24 h)': {
     answers: {
       red_flags: {},
+      therapy: ['magnesium'],
       ctx_time_since_end: '6_to_24h',
       symptoms: ['g_flush'],
       fl_itch: 'no',
@@ -76,6 +79,7 @@ const OUTCOMES = {
   'self-care (nothing now, an expected effect earlier)': {
     answers: {
       red_flags: {},
+      therapy: ['magnesium'],
       ctx_time_since_end: '1_to_6h',
       ctx_at_clinic: 'no',
       symptoms: ['g_none'],

@@ -17,6 +17,9 @@ const DEMO = {
   emergencyHref: 'tel:911',
   clinicHref: 'tel:+15550100',
   afterHoursHref: 'tel:+15550199',
+  // It offers every drip (`therapies`): the therapy screen follows the first
+  // screen; the shared flows were written for magnesium.
+  therapy: ['magnesium'],
 };
 
 /** Every page is watched: requests must stay on 127.0.0.1, no console errors. */
@@ -229,6 +232,9 @@ async function runFlow(page, answers, { onScreen, fallback, hooks, maxSteps = 12
     if (step === 0 && id === 'red_flags' && answers.ctx_respondent === 'helping_someone') {
       await page.locator('main input[data-option=helping_someone]').check();
     }
+    // The demo clinic gives several drips: its flows (the magnesium
+    // cases') pick magnesium on the therapy screen unless they say.
+    if (value === undefined && id === 'therapy') value = DEMO.therapy;
     if (value === undefined) {
       if (!fallback) throw new Error(`the flow asked ${id}, which the test does not answer (visited: ${visited.join(' → ')})`);
       value = await fallback(id, page);
@@ -255,10 +261,11 @@ async function driveTo(page, answers, target, maxSteps = 120) {
   const visited = [];
   for (let step = 0; id !== target; step++) {
     visited.push(id);
-    if (id === 'result' || step >= maxSteps || answers[id] === undefined) {
+    const value = answers[id] === undefined && id === 'therapy' ? DEMO.therapy : answers[id];
+    if (id === 'result' || step >= maxSteps || value === undefined) {
       throw new Error(`did not reach ${target} (visited: ${visited.join(' → ')}, stuck at ${id})`);
     }
-    id = await answer(page, id, answers[id]);
+    id = await answer(page, id, value);
   }
   return visited;
 }

@@ -40,6 +40,17 @@ async function expectNewScreen(page, from, to) {
   await expect(h2).toHaveText(to === 'result' ? outcomeTitle('call_today', 'en') : questionText(to, 'en'));
 }
 
+// The demo clinic gives every drip: after the first screen, the therapy
+// screen (checkboxes, as the symptoms): Space ticks magnesium, Enter on Next.
+async function pickMagnesium(page) {
+  await tabTo(page, `${S('therapy')} input[data-option=magnesium]`);
+  await page.keyboard.press('Space');
+  await expect(page.locator(`${S('therapy')} input[data-option=magnesium]`)).toBeChecked();
+  await tabTo(page, `${S('therapy')} button[data-action=next]`);
+  await page.keyboard.press('Enter');
+  await expectNewScreen(page, 'therapy', 'ctx_time_since_end');
+}
+
 test('keyboard only: from the first screen to a result, focus on each new heading', async ({ page }) => {
   const flow = OUTCOMES['call the clinic today (flushing the same at 6-24 h)'];
   const answers = flow.answers;
@@ -65,9 +76,10 @@ test('keyboard only: from the first screen to a result, focus on each new headin
   await page.keyboard.press('Tab');
   expect(await focusedIs(page, `${S('red_flags')} button[data-action=next]`)).toBe(true);
   await page.keyboard.press('Enter');
-  await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
+  await expectNewScreen(page, 'red_flags', 'therapy');
+  await pickMagnesium(page);
 
-  const visited = ['red_flags'];
+  const visited = ['red_flags', 'therapy'];
   let id = 'ctx_time_since_end';
   let useSpace = false;
   while (id !== 'result') {
@@ -125,7 +137,8 @@ test('keyboard only: Back with Enter returns focus to the earlier heading and ke
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expectNewScreen(page, 'red_flags', 'ctx_time_since_end');
+  await expectNewScreen(page, 'red_flags', 'therapy');
+  await pickMagnesium(page);
   await tabTo(page, `${S('ctx_time_since_end')} button[data-option="1_to_6h"]`);
   await page.keyboard.press('Enter');
   await expectNewScreen(page, 'ctx_time_since_end', 'ctx_at_clinic');

@@ -1,5 +1,6 @@
 // The protocol's text loads as one file per language beside the wasm
-// (pkg/magnesium-en.bin, pkg/magnesium-es.bin). Without them the patient still
+// (pkg/core-en.bin, pkg/core-es.bin on the demo page, which gives every drip:
+// the shared core, until the patient says which drip they had). Without them the patient still
 // sees whom to call; without the other language the switch says so and the
 // check goes on in the language it has.
 const { test, expect, openFresh, setLanguage, DEMO } = require('./helpers');
@@ -15,7 +16,7 @@ function forgiveFailedLoads(watch) {
 }
 
 test('with no language file at all, the widget shows the emergency number and the clinic', async ({ page, watch }) => {
-  await page.route('**/magnesium-*.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/pkg/*.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/');
   const box = page.locator('[data-fallback]').first();
   await expect(box).toBeVisible();
@@ -26,18 +27,18 @@ test('with no language file at all, the widget shows the emergency number and th
 });
 
 test('a damaged language file is refused: the fallback, never a wrong screen', async ({ page, watch }) => {
-  await page.route('**/magnesium-*.bin', (route) => route.fulfill({ status: 200, body: Buffer.alloc(300, 0x41) }));
+  await page.route('**/pkg/*.bin', (route) => route.fulfill({ status: 200, body: Buffer.alloc(300, 0x41) }));
   await page.goto('/');
   await expect(page.locator(`[data-fallback] a[href="${DEMO.emergencyHref}"]`).first()).toBeVisible();
   await expect(page.locator('main [data-question]')).toHaveCount(0);
   // The refusal is named in the console for the webmaster.
-  expect(watch.errors.some((e) => /language file was refused/.test(e))).toBe(true);
+  expect(watch.errors.some((e) => /language file of core was refused/.test(e))).toBe(true);
   watch.errors.splice(0, watch.errors.length);
 });
 
 test('when Spanish cannot load, the switch says so, English stays, and a later try works', async ({ page, watch }) => {
   let block = true;
-  await page.route('**/magnesium-es.bin', (route) => (block ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.route('**/core-es.bin', (route) => (block ? route.fulfill({ status: 503, body: '' }) : route.continue()));
   await openFresh(page);
   await page.locator('[data-option="rf_chest"]').check();
   await page.locator('button[data-lang=es]').click();
@@ -60,7 +61,7 @@ test('a patient who chose Spanish: after a reload, Spanish, and whom to call is 
   await openFresh(page);
   await setLanguage(page, 'es');
   // A slow network: the Spanish file takes 1.5 s.
-  await page.route('**/magnesium-es.bin', async (route) => {
+  await page.route('**/core-es.bin', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
@@ -75,7 +76,7 @@ test('a patient who chose Spanish: after a reload, Spanish, and whom to call is 
 });
 
 test('a file that arrives after the patient picked another language is not applied', async ({ page }) => {
-  await page.route('**/magnesium-es.bin', async (route) => {
+  await page.route('**/core-es.bin', async (route) => {
     await new Promise((r) => setTimeout(r, 1200));
     await route.continue();
   });
@@ -88,6 +89,7 @@ test('a file that arrives after the patient picked another language is not appli
 });
 
 test('when the page asks for Spanish and it cannot load, the check runs in English', async ({ page, watch }) => {
+  // (this frame names no drip: magnesium, as every page before packs)
   await page.route('**/magnesium-es.bin', (route) => route.fulfill({ status: 404, body: '' }));
   await page.goto('/frame.html#clinic-phone=%2B1%20555%200100&lang=es');
   await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();

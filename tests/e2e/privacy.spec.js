@@ -14,15 +14,24 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   // The Spanish file loads when the patient first picks Spanish.
   await setLanguage(page, 'es');
   await setLanguage(page, 'en');
+  // (and the files a pick on the therapy screen can need, fetched with the
+  // first screen: a request after the pick would tell the site the pick)
+  await page.waitForLoadState('networkidle');
   const loaded = [...watch.requests];
   const origin = new URL(baseURL).origin;
   for (const url of loaded) expect(url.startsWith(origin + '/') || url.startsWith('data:'), url).toBe(true);
   const paths = loaded.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname);
   expect(paths).toContain('/pkg/infusion_check_bg.wasm');
   expect(paths).toContain('/style/infusion-check.css');
-  expect(paths).toContain('/pkg/magnesium-en.bin');
-  expect(paths).toContain('/pkg/magnesium-es.bin');
-  expect(paths).toContain('/pkg/magnesium-reasons-en.bin');
+  // The demo clinic gives every drip: the first screen's file is the shared
+  // core's; each drip's own (and all of them together) are fetched beside it.
+  expect(paths).toContain('/pkg/core-en.bin');
+  expect(paths).toContain('/pkg/core-es.bin');
+  expect(paths).toContain('/pkg/core-reasons-en.bin');
+  for (const sel of ['magnesium', 'iron', 'vitamin-c', 'magnesium_vitamin-drip', 'magnesium_iron_vitamin-c_vitamin-drip']) {
+    expect(paths).toContain(`/pkg/${sel}-en.bin`);
+    expect(paths).toContain(`/pkg/${sel}-reasons-en.bin`);
+  }
   expect(paths).toContain('/qr.js');
   expect(paths).toContain('/vendor/qrcode.mjs');
 

@@ -13,6 +13,9 @@ for (const q of protocol.questions) {
   for (const s of q.sections || []) for (const item of s.items || []) byId.set(item.id, item);
 }
 
+// The therapy screen is the widget's own (src/i18n.rs), not the protocol's.
+byId.set('therapy', { text: { en: 'What was in your drip?', es: '¿Qué tenía su suero?' } });
+
 /** The heading of question `id` in `lang` ("they" wording when `they`). */
 function questionText(id, lang, they = false) {
   const q = byId.get(id);

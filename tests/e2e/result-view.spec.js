@@ -71,7 +71,7 @@ test('emergency: one big button, the clinic a plain link, the red flag named', a
 
 test('without the reasons\' file (it did not load), the result still says what to do, names the red flag, and the summary has no empty lines', async ({ page, watch }) => {
   const asked = [];
-  await page.route('**/pkg/magnesium-reasons-*.bin', (route) => {
+  await page.route('**/pkg/core-reasons-*.bin', (route) => {
     asked.push(route.request().url());
     return route.abort();
   });

@@ -29,6 +29,7 @@ const TOUR_GROUPS = [
 /** Each group answered mildly, in the order the flow asks (the engine's path). */
 const TOUR = {
   red_flags: {},
+  therapy: ['magnesium'],
   ctx_time_since_end: '1_to_6h',
   ctx_at_clinic: 'no',
   symptoms: TOUR_GROUPS,
@@ -52,6 +53,7 @@ const TOUR = {
 /** Heart, breathing and eyes: call-now at once; what can still be an emergency is asked. */
 const SHORT_TOUR = {
   red_flags: {},
+  therapy: ['magnesium'],
   ctx_time_since_end: '1_to_6h',
   ctx_at_clinic: 'no',
   symptoms: ['g_heart', 'g_breath', 'g_eyes'],

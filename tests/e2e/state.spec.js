@@ -102,12 +102,18 @@ test('Back shows the earlier answer on every kind of screen', async ({ page }) =
   await page.locator(`${S('red_flags')} input[data-option=none]`).check();
   await expect(item.locator('input[data-option=not_sure]')).not.toBeChecked();
   await page.locator(`${S('red_flags')} button[data-action=next]`).click();
-  expect(await waitForScreenChange(page, 'red_flags')).toBe('ctx_time_since_end');
-  expect(await back(page, 'ctx_time_since_end')).toBe('red_flags');
+  expect(await waitForScreenChange(page, 'red_flags')).toBe('therapy');
+  expect(await back(page, 'therapy')).toBe('red_flags');
   // "None of these", as confirmed.
   await expectTicked(page, 'red_flags', ['none']);
   await page.locator(`${S('red_flags')} button[data-action=next]`).click();
-  expect(await waitForScreenChange(page, 'red_flags')).toBe('ctx_time_since_end');
+  expect(await waitForScreenChange(page, 'red_flags')).toBe('therapy');
+  // The therapy screen (the demo clinic gives every drip): the pick is kept.
+  expect(await answer(page, 'therapy', ['magnesium'])).toBe('ctx_time_since_end');
+  expect(await back(page, 'ctx_time_since_end')).toBe('therapy');
+  await expectTicked(page, 'therapy', ['magnesium']);
+  await page.locator(`${S('therapy')} button[data-action=next]`).click();
+  expect(await waitForScreenChange(page, 'therapy')).toBe('ctx_time_since_end');
 
   // Single choice.
   const answers = {
@@ -191,7 +197,9 @@ test('Start over clears every answer', async ({ page }) => {
   await page.reload();
   expect(await currentScreen(page)).toBe('red_flags');
   await expect(page.locator('[data-action=back]')).toHaveCount(0);
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
+  expect(await answer(page, 'red_flags', {})).toBe('therapy');
+  await expect(page.locator(`${S('therapy')} input:checked`)).toHaveCount(0);
+  expect(await answer(page, 'therapy', ['magnesium'])).toBe('ctx_time_since_end');
   await expect(page.locator(`${S('ctx_time_since_end')} button[aria-pressed=true]`)).toHaveCount(0);
   expect(await answer(page, 'ctx_time_since_end', '1_to_6h')).toBe('ctx_at_clinic');
   await expect(page.locator(`${S('ctx_at_clinic')} button[aria-pressed=true]`)).toHaveCount(0);
@@ -199,8 +207,8 @@ test('Start over clears every answer', async ({ page }) => {
 
 test('Start over with nothing answered also forgets "explained" (nothing old comes back after a reload)', async ({ page }) => {
   await openFresh(page);
-  expect(await answer(page, 'red_flags', {})).toBe('ctx_time_since_end');
-  expect(await back(page, 'ctx_time_since_end')).toBe('red_flags');
+  expect(await answer(page, 'red_flags', {})).toBe('therapy');
+  expect(await back(page, 'therapy')).toBe('red_flags');
   // "Not sure what these mean": the "no"s go, each item says what it means.
   await page.locator('main button[data-option=unsure]').click();
   await expect(page.locator('main input[data-option=not_sure]').first()).toBeVisible();
