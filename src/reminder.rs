@@ -167,6 +167,14 @@ pub fn link(page: &str, cfg: &Config, lang: Lang) -> String {
     if !cfg.infusion.is_empty() {
         add("infusion", &cfg.infusion);
     }
+    // What was in the drip (the check the reminder brings back asks about
+    // the same drips; after a pick, the widget passes the pick as the preset).
+    let t = &cfg.therapy;
+    if t.offered.len() >= 2 {
+        add("therapies", &t.offered.join(" "));
+    } else if *t != crate::config::Therapy::default() {
+        add("therapy", &t.preset.join(" "));
+    }
     if let Some(ms) = cfg.ended_ms {
         add("ended", &time(ms as i64, "--T::Z"));
     }

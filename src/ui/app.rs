@@ -291,7 +291,29 @@ pub fn App(props: &AppProps) -> Html {
             .announce_result
             .replace("{r}", crate::summary::level_label(o.level, t)),
     };
-    let cfg = props.config.clone();
+    // After a pick: the drips picked are what the results say was in it
+    // (unless the clinic wrote it, `infusion`), and what a reminder's link
+    // back presets (the same drips, not asked again).
+    let cfg = match &pick {
+        Some(_) if pending.is_none() => {
+            let packs = therapy::packs_of(&p.id);
+            let mut c = (*props.config).clone();
+            if c.infusion.is_empty() {
+                // (in the patient's words: what they picked, or "I'm not sure")
+                let said = match state.answers.get(therapy::THERAPY) {
+                    Some(Answer::Many(v)) => v.clone(),
+                    _ => packs.clone(),
+                };
+                c.infusion = therapy::contents(t, &said);
+            }
+            c.therapy = crate::config::Therapy {
+                preset: packs,
+                offered: Vec::new(),
+            };
+            Rc::new(c)
+        }
+        _ => props.config.clone(),
+    };
     let screen_props = |qid: String, dispatch: Callback<Action>| screens::ScreenProps {
         note: None,
         p,

@@ -144,3 +144,43 @@ pub fn question(t: &'static Strings, lang: Lang, offered: &[String]) -> &'static
         made
     })
 }
+
+/// The packs of a selection's protocol ID (`magnesium+iron`; the shared
+/// core alone has none).
+pub fn packs_of(id: &str) -> Vec<String> {
+    id.split('+')
+        .filter(|p| crate::files::PACKS.contains(p))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What was in the drip, in the patient's words (for "what was in it
+/// (…)" when the clinic did not write it in `infusion`): the therapy
+/// screen's names of what was picked (or "I'm not sure"), joined by " + ".
+pub fn contents(t: &Strings, packs: &[String]) -> String {
+    let mut out = String::new();
+    for p in packs {
+        let name = match p.as_str() {
+            "magnesium" => t.therapy_magnesium,
+            "iron" => t.therapy_iron,
+            "vitamin-c" => t.therapy_vitamin_c,
+            "vitamin-drip" => t.therapy_vitamin_drip,
+            NOT_SURE => {
+                out.push_str(if out.is_empty() { "" } else { " + " });
+                out.push_str(t.therapy_not_sure);
+                continue;
+            }
+            other => other,
+        };
+        if !out.is_empty() {
+            out.push_str(" + ");
+        }
+        // (within a sentence: "what was in it (iron + vitamin C, a large dose)")
+        let mut chars = name.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_lowercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
