@@ -87,7 +87,8 @@ impl ScreenProps {
         });
         html! {
             <div class="ic-error-summary" role="alert" tabindex="-1" data-error-summary="">
-                <h3>{ t.error_title }</h3>
+                // (an h2, as GOV.UK's: it comes before the question's h2)
+                <h2>{ t.error_title }</h2>
                 <a href="#" onclick={to_first}>{ message }</a>
             </div>
         }
