@@ -10,7 +10,7 @@ const path = require('path');
 const { chromium } = require('@playwright/test');
 const {
   test, expect, DEMO, clearSession, widgetMounted, answer, runFlow, screenKind, choiceOptions, waitForScreenChange,
-  axeBothSchemes, saveAxeLog,
+  axeBothSchemes, saveAxeLog, setLanguage,
 } = require('./helpers');
 const { protocol, questionText } = require('./protocol');
 
@@ -174,6 +174,27 @@ for (const lang of ['en', 'es']) {
     expect(bins.filter((f) => !f.startsWith('core-')), 'pack files fetched').toEqual([]);
   });
 }
+
+test('a language switched on the therapy screen keeps the ticks; the pick\'s file comes in the language shown, and again after a switch', async ({ page }) => {
+  const bins = binsOf(page);
+  await open(page, 'en');
+  await toTherapy(page);
+  await page.locator(box('iron')).check();
+  await setLanguage(page, 'es');
+  await expect(page.locator(`${S} h2`)).toHaveText(WORDS.es.q);
+  await expect(page.locator(box('iron'))).toBeChecked();
+  expect(bins.filter((f) => !f.startsWith('core-')), 'no pack file before the pick').toEqual([]);
+  await page.locator(`${S} button[data-action=next]`).click();
+  expect(await waitForScreenChange(page, 'therapy')).toBe('ctx_time_since_end');
+  await expect(page.locator('main [data-question="ctx_time_since_end"] h2')).toHaveText(questionText('ctx_time_since_end', 'es'));
+  expect(bins).toContain('iron-es.bin');
+  expect(bins).not.toContain('iron-en.bin');
+  // After the pick, a switch asks for the pick's file in the other language.
+  await setLanguage(page, 'en');
+  await expect(page.locator('main [data-question="ctx_time_since_end"] h2')).toHaveText(questionText('ctx_time_since_end', 'en'));
+  expect(bins).toContain('iron-en.bin');
+  expect(bins.filter((f) => /vitamin|magnesium/.test(f))).toEqual([]);
+});
 
 test.describe('when the pick\'s file cannot load', () => {
   // No service worker: it would serve the file from its cache (offline.spec.js).
