@@ -211,6 +211,9 @@ test.describe('when the pick\'s file cannot load', () => {
       const loading = page.locator('main [data-loading-pack]');
       await expect(loading.locator('h2')).toContainText(w.failed);
       await expect(loading.locator('h2')).toBeFocused();
+      // (a screen reader hears it: the heading changed under the focus)
+      const live = page.locator('.ic-live:not([data-restart-live]):not([data-cleared-live])');
+      await expect(live).toContainText(w.failed);
       const retry = loading.locator('button[data-action=retry]');
       await expect(retry).toHaveText(w.retry);
       await expect(page.locator('[data-action=call-emergency-bar]').first()).toHaveAttribute('href', DEMO.emergencyHref);
@@ -222,6 +225,7 @@ test.describe('when the pick\'s file cannot load', () => {
       await retry.click();
       await expect(page.locator('main [data-question="ctx_time_since_end"] h2')).toBeFocused();
       await expect(page.locator('main [data-loading-pack]')).toHaveCount(0);
+      await expect(live).toContainText(questionText('ctx_time_since_end', lang));
     });
   }
 });
