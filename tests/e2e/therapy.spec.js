@@ -119,6 +119,10 @@ for (const lang of ['en', 'es']) {
       [`core-${lang}.bin`, `core-reasons-${lang}.bin`].filter((f) => bins.includes(f)),
     );
 
+    // The hint describes the boxes' group.
+    await expect(s.locator('fieldset')).toHaveAttribute('aria-describedby', 'ic-h-therapy-hint');
+    await expect(s.locator('#ic-h-therapy-hint')).toHaveClass(/ic-hint/);
+
     // Next with nothing ticked: the error summary, focused, with the therapy message.
     await s.locator('button[data-action=next]').click();
     const summary = s.locator('.ic-error-summary');
@@ -126,7 +130,7 @@ for (const lang of ['en', 'es']) {
     await expect(summary).toBeFocused();
     await expect(summary).toContainText(w.pick);
     await expect(s.locator('[data-error]')).toHaveText(w.pick);
-    await expect(s.locator('fieldset')).toHaveAttribute('aria-describedby', /-error/);
+    await expect(s.locator('fieldset')).toHaveAttribute('aria-describedby', 'ic-h-therapy-hint ic-h-therapy-error');
 
     // "I'm not sure" unticks the others, and a drip unticks it.
     await page.locator(box('iron')).check();
