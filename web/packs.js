@@ -53,7 +53,8 @@ export function guessSelection(therapy, therapies) {
   const o = names(therapies);
   const valid = (l) => l.length > 0 && l.every((p) => PACKS.includes(p));
   if (!valid(t) && valid(o) && o.length > 1 && t.length === 0) return "core";
-  const picked = valid(t) ? t : valid(o) ? o : t.length || o.length ? PACKS : ["magnesium"];
+  // (a copy: the push below must not grow PACKS itself)
+  const picked = [...(valid(t) ? t : valid(o) ? o : t.length || o.length ? PACKS : ["magnesium"])];
   if (picked.includes("vitamin-drip")) picked.push("magnesium");
   return PACKS.filter((p) => picked.includes(p)).join("_");
 }

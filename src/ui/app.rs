@@ -282,6 +282,8 @@ pub fn App(props: &AppProps) -> Html {
     let (done, left) = progress(p, &confirmed);
     let total = done + left;
     let announce = match &step {
+        // (and its failure: the heading changes under the focus, unread)
+        _ if pending.is_some() && state.pack_failed => t.therapy_failed.to_string(),
         _ if pending.is_some() => t.therapy_loading.to_string(),
         _ if ask_therapy => t.announce_question.replace("{q}", t.therapy_q),
         Step::Ask(q) => t

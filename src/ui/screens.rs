@@ -87,7 +87,8 @@ impl ScreenProps {
         });
         html! {
             <div class="ic-error-summary" role="alert" tabindex="-1" data-error-summary="">
-                <h3>{ t.error_title }</h3>
+                // (an h2, as GOV.UK's: it comes before the question's h2)
+                <h2>{ t.error_title }</h2>
                 <a href="#" onclick={to_first}>{ message }</a>
             </div>
         }
@@ -368,9 +369,10 @@ fn multi(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     html! {
         <div {key} class="ic-screen" data-question={q.id.clone()}>
             { props.error_summary(message) }
-            <fieldset aria-describedby={props.notice.map(|_| format!("{title_id}-error"))}>
+            // (its hint, if any, and its error if any)
+            <fieldset aria-describedby={if q.hint.is_some() { Some(props.described_by(&title_id)) } else { props.notice.map(|_| format!("{title_id}-error")) }}>
                 <legend>{ heading(q, props, &title_id) }</legend>
-                if let Some(h) = &q.hint { <p class="ic-hint">{ h.get(props.lang) }</p> }
+                if let Some(h) = &q.hint { <p class="ic-hint" id={format!("{title_id}-hint")}>{ h.get(props.lang) }</p> }
                 { props.error_message(&title_id, message) }
                 <div class="ic-checks">
                 { for q.options.iter().enumerate().map(|(n, o)| {

@@ -76,7 +76,7 @@ test('before the wasm: Next with nothing ticked gives the error once the wasm is
   release();
   await expect(page.locator('[data-error-summary]')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.ic-app')).toHaveAttribute('lang', 'es');
-  await expect(page.locator('[data-question="red_flags"] h2')).toHaveText(/ALGUNO/);
+  await expect(page.locator('[data-question="red_flags"] h2.ic-q')).toHaveText(/ALGUNO/);
 });
 
 test('the page as the patient first sees it is the widget\'s own first screen: the hand-over changes nothing on screen', async ({ page }) => {

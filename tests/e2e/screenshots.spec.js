@@ -3,10 +3,12 @@
 // visits every kind of screen (checklist, its per-item "not sure" mode, the
 // faint follow-ups, yes/no, single choice, multi-choice, free text and every
 // symptom module), then three short flows add the "someone else" wording,
-// ctx_can_talk, gn_what and the other kinds of result.
+// ctx_can_talk, gn_what and the other kinds of result, and the therapy
+// screen (a clinic that gives several drips: the iframe page with
+// `therapies`) with its error.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, RESULTS, openFresh, setLanguage, runFlow, waitForScreenChange, axeBothSchemes, saveAxeLog } = require('./helpers');
+const { test, expect, RESULTS, clearSession, widgetMounted, openFresh, setLanguage, runFlow, answer, waitForScreenChange, axeBothSchemes, saveAxeLog } = require('./helpers');
 const { OUTCOMES, NO_MODIFIERS, CONTEXT } = require('./flows');
 const { questionText } = require('./protocol');
 
@@ -16,7 +18,7 @@ const DIR = path.join(RESULTS, 'screenshots');
 
 // Screens the outcome flows do not show, built differently from those they
 // do: axe checks these here too, in light and dark.
-const AXE_HERE = new Set(['red_flags-unsure', 'faint_followup', 'ha_with', 'iv_signs', 'ot_text', 'red_flags-someone', 'ctx_can_talk']);
+const AXE_HERE = new Set(['red_flags-unsure', 'faint_followup', 'ha_with', 'iv_signs', 'ot_text', 'red_flags-someone', 'ctx_can_talk', 'therapy', 'therapy-error']);
 
 // Every symptom group whose mild answers keep the outcome open (so every
 // screen of its module is asked); heart, breathing and eyes are call-now at
@@ -154,6 +156,19 @@ for (const lang of ['en', 'es']) {
       expect(r.disposition).toBe(OUTCOMES[name].expect.disposition);
     }
 
+    // 4. The therapy screen, every drip offered, and Next with none ticked.
+    await clearSession(page);
+    await page.goto(`/frame.html#clinic-phone=%2B1%20555%200100&lang=${lang}&therapies=magnesium%20iron%20vitamin-c%20vitamin-drip`);
+    await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+    await widgetMounted(page);
+    await expect(page.locator('.ic-app')).toHaveAttribute('lang', lang);
+    expect(await answer(page, 'red_flags', {})).toBe('therapy');
+    await expect(page.locator('main [data-question="therapy"] input[type=checkbox]')).toHaveCount(5);
+    await shoot('therapy');
+    await page.locator('main [data-question="therapy"] button[data-action=next]').click();
+    await expect(page.locator('main [data-question="therapy"] .ic-error-summary')).toBeFocused();
+    await shoot('therapy-error');
+
     // Every kind of result, and every file a 390-px-wide full page.
     const names = shots.map((f) => path.basename(f).replace(/^\w+-\d+-/, '').replace(/\.png$/, ''));
     expect(names.filter((n) => n.startsWith('result-')).sort()).toEqual([
@@ -162,7 +177,7 @@ for (const lang of ['en', 'es']) {
       'result-emergency',
       'result-self_care',
     ]);
-    for (const must of ['red_flags', 'red_flags-unsure', 'faint_followup', 'red_flags-someone', 'ctx_can_talk', 'symptoms', 'ha_with', 'iv_signs', 'ot_text', 'gn_what', 'hb_now', 'br_level', 'ey_with']) {
+    for (const must of ['red_flags', 'red_flags-unsure', 'faint_followup', 'red_flags-someone', 'ctx_can_talk', 'symptoms', 'ha_with', 'iv_signs', 'ot_text', 'gn_what', 'hb_now', 'br_level', 'ey_with', 'therapy', 'therapy-error']) {
       expect(names).toContain(must);
     }
     expect(new Set(names).size, 'no screen shot twice').toBe(names.length);
