@@ -119,6 +119,20 @@ pub fn App(props: &AppProps) -> Html {
         && !state.history.is_empty()
         && matches!(&step, Step::Ask(q) if !therapy::follows_first(q, p));
     {
+        // Every file a pick can need, in the language shown, fetched when the
+        // check shows (and when the language changes before the pick): a
+        // request after the pick would tell the site what was picked.
+        let offered = offered.clone();
+        let before_pick = offered.len() >= 2 && pick.is_none();
+        use_effect_with((lang, before_pick), move |(lang, before_pick)| {
+            if *before_pick {
+                for sel in therapy::candidates(&offered) {
+                    crate::loader::prefetch(sel, *lang);
+                }
+            }
+        });
+    }
+    {
         let state = state.clone();
         use_effect_with(
             (pending, lang, state.pack_failed),

@@ -139,11 +139,6 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     // patient picks) the pick kept in this tab, else the shared core alone
     // until they pick (its first screen is every drip's).
     let therapy = &config.therapy;
-    let therapy_offered = if therapy.offered.len() >= 2 {
-        therapy.offered.clone()
-    } else {
-        Vec::new()
-    };
     let picked = (therapy.offered.len() >= 2)
         .then(|| stored_pick(&therapy.offered))
         .flatten();
@@ -198,19 +193,8 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
             }
         }
     };
-    // Every file a pick on the therapy screen can need, fetched now: a
-    // request after the pick would tell the site what was picked.
-    let prefetch = move || {
-        for sel in super::therapy::candidates(&therapy_offered)
-            .into_iter()
-            .filter(|_| !therapy_offered.is_empty())
-        {
-            crate::loader::prefetch(sel, lang);
-        }
-    };
     if loaded_first(lang).is_some() {
         start();
-        prefetch();
     } else {
         // The page's loader has normally fetched the file beside the wasm.
         // Until one is there, and if none can be had: whom to call. The page's
@@ -225,10 +209,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
                         start()
                     }
                 }),
-                _ if ok => {
-                    start();
-                    prefetch();
-                }
+                _ if ok => start(),
                 _ => {}
             }
         });

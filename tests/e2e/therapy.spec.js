@@ -113,11 +113,16 @@ for (const lang of ['en', 'es']) {
     // (no progress count on it: it is not one of the protocol's questions)
     await expect(page.locator('.ic-progress')).toHaveCount(0);
 
-    // Before the pick: the shared core's file alone (and its reasons).
-    expect(bins, 'files fetched before the pick').toContain(`core-${lang}.bin`);
-    expect([...new Set(bins)].sort(), 'no pack file before the pick').toEqual(
-      [`core-${lang}.bin`, `core-reasons-${lang}.bin`].filter((f) => bins.includes(f)),
-    );
+    // Before the pick: the shared core's file, and every file a pick can
+    // need (each drip alone, and both), fetched when the check showed, so
+    // that the pick itself sends nothing.
+    await page.waitForLoadState('networkidle');
+    for (const sel of ['core', 'iron', 'vitamin-c', 'iron_vitamin-c']) {
+      expect(bins, 'files fetched before the pick').toContain(`${sel}-${lang}.bin`);
+      expect(bins, 'files fetched before the pick').toContain(`${sel}-reasons-${lang}.bin`);
+    }
+    expect(bins.filter((f) => /magnesium/.test(f)), 'no file of a drip not offered').toEqual([]);
+    const fetched = bins.length;
 
     // The hint describes the boxes' group.
     await expect(s.locator('fieldset')).toHaveAttribute('aria-describedby', 'ic-h-therapy-hint');
@@ -142,14 +147,11 @@ for (const lang of ['en', 'es']) {
     await expect(page.locator(box('not_sure'))).not.toBeChecked();
     await expect(page.locator(box('iron'))).toBeChecked();
 
-    // Iron, then Next: the protocol's questions, with iron's file (not vitamin C's).
-    const iron = page.waitForResponse((r) => /\/pkg\/iron-[a-z]{2}[^/]*\.bin$/.test(r.url()) && !/reasons/.test(r.url()));
+    // Iron, then Next: the protocol's questions (iron's), and no request.
     await s.locator('button[data-action=next]').click();
-    expect((await iron).status()).toBe(200);
     expect(await waitForScreenChange(page, 'therapy')).toBe('ctx_time_since_end');
     await expect(page.locator('main [data-question="ctx_time_since_end"] h2')).toHaveText(questionText('ctx_time_since_end', lang));
-    expect(bins).toContain(`iron-${lang}.bin`);
-    expect(bins.filter((f) => /vitamin/.test(f)), "no vitamin C file").toEqual([]);
+    expect(bins.length, 'no request after the pick').toBe(fetched);
 
     // Back: the therapy screen, iron still ticked.
     await page.locator('[data-action=back]').click();
@@ -158,13 +160,12 @@ for (const lang of ['en', 'es']) {
     await expect(page.locator(box('vitamin-c'))).not.toBeChecked();
     await expect(page.locator(box('not_sure'))).not.toBeChecked();
 
-    // Another pick (iron and vitamin C): that selection's file.
+    // Another pick (iron and vitamin C): both drips' questions, and still no request.
     await page.locator(box('vitamin-c')).check();
-    const both = page.waitForResponse((r) => /\/pkg\/iron_vitamin-c-[a-z]{2}[^/]*\.bin$/.test(r.url()));
     await s.locator('button[data-action=next]').click();
-    expect((await both).status()).toBe(200);
     expect(await waitForScreenChange(page, 'therapy')).toBe('ctx_time_since_end');
-    expect(bins).toContain(`iron_vitamin-c-${lang}.bin`);
+    await page.waitForLoadState('networkidle');
+    expect(bins.length, 'no request after the pick').toBe(fetched);
   });
 
   test(`${lang}: a red flag on the first screen: the emergency result, no therapy screen, no pack file`, async ({ page }) => {
@@ -173,13 +174,16 @@ for (const lang of ['en', 'es']) {
     expect(await answer(page, 'red_flags', { rf_chest: 'yes' })).toBe('result');
     await expect(page.locator('main section[data-disposition=emergency]')).toBeVisible();
     await expect(page.locator(S)).toHaveCount(0);
-    // (on the result: no new request either)
+    // (on the result: no new request: the drips' files were fetched when
+    // the check showed, as on every load, whatever the patient answers)
     await page.waitForLoadState('networkidle');
-    expect(bins.filter((f) => !f.startsWith('core-')), 'pack files fetched').toEqual([]);
+    const fetched = bins.length;
+    await page.waitForTimeout(300);
+    expect(bins.length, 'no request on the result').toBe(fetched);
   });
 }
 
-test('a language switched on the therapy screen keeps the ticks; the pick\'s file comes in the language shown, and again after a switch', async ({ page }) => {
+test('a language switched on the therapy screen keeps the ticks, fetches what a pick can need in that language, and the pick sends nothing', async ({ page }) => {
   const bins = binsOf(page);
   await open(page, 'en');
   await toTherapy(page);
@@ -187,17 +191,20 @@ test('a language switched on the therapy screen keeps the ticks; the pick\'s fil
   await setLanguage(page, 'es');
   await expect(page.locator(`${S} h2`)).toHaveText(WORDS.es.q);
   await expect(page.locator(box('iron'))).toBeChecked();
-  expect(bins.filter((f) => !f.startsWith('core-')), 'no pack file before the pick').toEqual([]);
+  // The switch fetched what a pick can need in Spanish too, before the pick.
+  await page.waitForLoadState('networkidle');
+  expect(bins).toContain('iron-es.bin');
+  const fetched = bins.length;
   await page.locator(`${S} button[data-action=next]`).click();
   expect(await waitForScreenChange(page, 'therapy')).toBe('ctx_time_since_end');
   await expect(page.locator('main [data-question="ctx_time_since_end"] h2')).toHaveText(questionText('ctx_time_since_end', 'es'));
-  expect(bins).toContain('iron-es.bin');
-  expect(bins).not.toContain('iron-en.bin');
-  // After the pick, a switch asks for the pick's file in the other language.
+  expect(bins.length, 'no request after the pick').toBe(fetched);
+  // After the pick, a switch back shows the pick's file in English (fetched
+  // when the check first showed in English).
   await setLanguage(page, 'en');
   await expect(page.locator('main [data-question="ctx_time_since_end"] h2')).toHaveText(questionText('ctx_time_since_end', 'en'));
   expect(bins).toContain('iron-en.bin');
-  expect(bins.filter((f) => /vitamin|magnesium/.test(f))).toEqual([]);
+  expect(bins.filter((f) => /magnesium/.test(f)), 'no file of a drip not offered').toEqual([]);
 });
 
 test.describe('when the pick\'s file cannot load', () => {
