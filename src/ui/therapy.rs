@@ -176,9 +176,11 @@ pub fn contents(t: &Strings, packs: &[String]) -> String {
             out.push_str(" + ");
         }
         // (within a sentence: "what was in it (iron + vitamin C, a large dose)")
+        // (ASCII only: every name starts with an ASCII letter, and Unicode's
+        // case tables would cost the wasm 12 kB)
         let mut chars = name.chars();
         if let Some(first) = chars.next() {
-            out.extend(first.to_lowercase());
+            out.push(first.to_ascii_lowercase());
             out.push_str(chars.as_str());
         }
     }
