@@ -21,7 +21,6 @@ use crate::readback::{code_packs, decode, normalize, CodeError, Decoded};
 use crate::summary::{answer_words, fill, level_label};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Why a selection's files are not there.
@@ -47,8 +46,11 @@ thread_local! {
     static PACKS: RefCell<Vec<(&'static str, Lang, &'static Protocol)>> = const { RefCell::new(Vec::new()) };
     /// The selections and languages being fetched, or that could not be had.
     static STATUS: RefCell<Vec<(&'static str, Lang, Status)>> = const { RefCell::new(Vec::new()) };
-    /// The page's loader: `(selection, lang) => Promise<bool>` (web/nurse.js).
+    /// The page's loader: `(selection, lang) => ...`, answering with
+    /// [`nurse_loaded`] (web/nurse.js).
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Shows the page again (once a file is in, or could not be had).
+    static REDRAW: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
 }
 
 fn protocol_in(sel: &str, lang: Lang) -> Option<&'static Protocol> {
@@ -139,55 +141,61 @@ pub fn nurse_add_pack(selection: &str, lang: &str, bytes: &[u8], reasons: &[u8])
     }
 }
 
-/// Asks the page's loader for a selection's files in `lang` (unless they are
-/// there or on their way); `done` once they are in or could not be had.
-fn request(sel: &'static str, lang: Lang, done: Callback<()>) {
+/// Asks the page's loader for a selection's files in `lang`, unless they are
+/// there, on their way, or could not be had (Show pressed again asks anew).
+/// It answers with [`nurse_loaded`].
+/// Gives where they are (`None`: there, see [`protocol_in`]).
+fn request(sel: &'static str, lang: Lang) -> Option<Status> {
     if protocol_in(sel, lang).is_some() || status(sel, lang).is_some() {
+        return status(sel, lang);
+    }
+    let called = LOADER.with(|l| {
+        l.borrow().as_ref().map(|load| {
+            load.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(sel),
+                &JsValue::from_str(lang.code()),
+            )
+        })
+    });
+    let to = match called {
+        Some(Ok(_)) => Status::Loading,
+        _ => Status::Failed(Failure::Offline),
+    };
+    set_status(sel, lang, Some(to));
+    Some(to)
+}
+
+/// The page's loader is done with a selection's files in a language: `why`
+/// is empty once it has given them ([`nurse_add_pack`]), else why not:
+/// `refused` (not the files built with this page), `http:404` (the server's
+/// status), anything else when there was no answer (offline). (Only what the
+/// page asked for is told: the magnesium files fetched when the page opens
+/// are not a failure to show until a code needs them.)
+#[wasm_bindgen]
+pub fn nurse_loaded(selection: &str, lang: &str, why: &str) {
+    let (Some(sel), Some(lang)) = (known(selection), Lang::parse(lang)) else {
+        return;
+    };
+    if status(sel, lang) != Some(Status::Loading) {
         return;
     }
-    let Some(load) = LOADER.with(|l| l.borrow().clone()) else {
-        return set_status(sel, lang, Some(Status::Failed(Failure::Offline)));
+    let to = match why.strip_prefix("http:").map(str::parse) {
+        _ if protocol_in(sel, lang).is_some() => None,
+        Some(Ok(code)) => Some(Failure::Http(code)),
+        _ if why.is_empty() || why == "refused" => Some(Failure::Refused),
+        _ => Some(Failure::Offline),
     };
-    set_status(sel, lang, Some(Status::Loading));
-    let promise = load.call2(
-        &JsValue::NULL,
-        &JsValue::from_str(sel),
-        &JsValue::from_str(lang.code()),
-    );
-    let then = promise.as_ref().ok().and_then(|p| {
-        js_sys::Reflect::get(p, &"then".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    });
-    let (Ok(promise), Some(then)) = (promise, then) else {
-        set_status(sel, lang, Some(Status::Failed(Failure::Offline)));
-        return done.emit(());
-    };
-    let done2 = done.clone();
-    let on_ok = Closure::once_into_js(move |added: JsValue| {
-        let to = (added.as_bool() != Some(true) && protocol_in(sel, lang).is_none())
-            .then_some(Status::Failed(Failure::Refused));
-        set_status(sel, lang, to);
-        done.emit(());
-    });
-    // (the loader rejects with "http:404", or anything else when there was no answer)
-    let on_err = Closure::once_into_js(move |why: JsValue| {
-        let http = why
-            .as_string()
-            .and_then(|w| w.strip_prefix("http:").and_then(|s| s.parse().ok()));
-        let f = http.map_or(Failure::Offline, Failure::Http);
-        set_status(sel, lang, Some(Status::Failed(f)));
-        done2.emit(());
-    });
-    let _ = then.call2(&promise, &on_ok, &on_err);
+    set_status(sel, lang, to.map(Status::Failed));
+    if let Some(redraw) = REDRAW.with(|r| r.borrow().clone()) {
+        redraw.emit(());
+    }
 }
 
 /// Shows the nurse's page in `root`: `code` from the link's fragment (may be
 /// empty), `lang` the browser's language (`en`, `es`, ...), `load` how the
-/// page fetches a selection's files in a language: `(selection, lang) =>
-/// Promise<bool>`, true once it has given them with [`nurse_add_pack`], false
-/// if they were refused, rejected with `"http:404"` (the status) or anything
-/// else when there was no answer (offline).
+/// page fetches a selection's files in a language: `(selection, lang)`, then
+/// [`nurse_add_pack`] and [`nurse_loaded`].
 #[wasm_bindgen]
 pub fn nurse_mount(root: web_sys::Element, code: String, lang: String, load: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(load));
@@ -388,9 +396,10 @@ pub fn nurse_app(props: &NurseProps) -> Html {
     let typed = use_state(|| props.code.clone());
     // The code shown (the link's, then the one typed when "Show" was pressed).
     let shown = use_state(|| (!props.code.is_empty()).then(|| props.code.clone()));
-    // (Show pressed again: a file that could not load is asked for again)
-    let tries = use_state(|| 0u32);
-    let redraw = use_force_update();
+    {
+        let redraw = use_force_update();
+        REDRAW.with(|r| *r.borrow_mut() = Some(Callback::from(move |()| redraw.force_update())));
+    }
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| {
@@ -402,15 +411,6 @@ pub fn nurse_app(props: &NurseProps) -> Html {
             }
         });
     }
-    // The files of the code's selection in the language shown, fetched when needed.
-    use_effect_with(
-        ((*shown).clone(), *lang, *tries),
-        move |(shown, lang, _)| {
-            if let Some(sel) = shown.as_deref().and_then(|c| selection_for(c).ok()) {
-                request(sel, *lang, Callback::from(move |()| redraw.force_update()));
-            }
-        },
-    );
     let w = words(*lang);
     let on_input = {
         let typed = typed.clone();
@@ -422,12 +422,11 @@ pub fn nurse_app(props: &NurseProps) -> Html {
         })
     };
     let on_submit = {
-        let (typed, shown, tries) = (typed.clone(), shown.clone(), tries.clone());
+        let (typed, shown) = (typed.clone(), shown.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // (what could not load is tried again)
+            // (what could not load is asked for again)
             STATUS.with(|s| s.borrow_mut().retain(|(.., st)| *st == Status::Loading));
-            tries.set(tries.wrapping_add(1));
             shown.set(Some((*typed).clone()));
         })
     };
@@ -445,7 +444,9 @@ pub fn nurse_app(props: &NurseProps) -> Html {
         None => html! {},
         Some(shown) => match selection_for(shown) {
             Err(e) => error(error_code(&e), message(&e, None, w)),
-            Ok(sel) => match (protocol_in(sel, *lang), status(sel, *lang)) {
+            // (the files of the code's selection in the language shown: asked
+            // for if they are not there)
+            Ok(sel) => match (protocol_in(sel, *lang), request(sel, *lang)) {
                 (Some(p), _) => match decode(p, shown) {
                     Ok(d) => result(p, &d, shown, *lang),
                     Err(e) => error(error_code(&e), message(&e, Some(p), w)),

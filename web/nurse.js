@@ -41,22 +41,25 @@ function get(f) {
   return cache[f];
 }
 
-// (selection, lang) => Promise<bool>: its files given to the wasm (false:
-// refused). The other language's files are fetched too, for a switch of
-// language with no network; their failure is told if they are asked for.
+// (selection, lang): its files given to the wasm, which is then told how it
+// went (nurse_loaded: "" given, "refused", "http:404", "offline"). The other
+// language's files are fetched too, for a switch of language with no network;
+// their failure is told if they are asked for.
 function load(sel, lang) {
   for (const l of ["en", "es"]) if (l !== lang) filesOf(sel, l).forEach((f) => get(f).catch(() => {}));
-  return Promise.all(filesOf(sel, lang).map(get)).then(([bytes, reasons]) => {
-    const ok = nurse.nurse_add_pack(sel, lang, bytes, reasons);
-    if (!ok) console.warn(`nurse page: the ${sel} ${lang} language file was refused`);
-    return ok;
-  });
+  Promise.all(filesOf(sel, lang).map(get))
+    .then(([bytes, reasons]) => {
+      if (nurse.nurse_add_pack(sel, lang, bytes, reasons)) return "";
+      console.warn(`nurse page: the ${sel} ${lang} language file was refused`);
+      return "refused";
+    }, (why) => why)
+    .then((why) => nurse.nurse_loaded(sel, lang, why));
 }
 
 init()
   .then(() => {
     // The magnesium check's files now (offline later, its codes still read).
-    load("magnesium", lang).catch(() => {});
+    load("magnesium", lang);
     root.replaceChildren();
     nurse.nurse_mount(root, code, lang, load);
   })
