@@ -8,10 +8,14 @@
 mod common;
 
 use common::{answers_from_bytes, magnesium};
+use infusion_check::files;
 use infusion_check::protocol::cases::parse_cases;
-use infusion_check::protocol::{triage, Answer, Answers, Protocol};
+use infusion_check::protocol::{
+    next_step, triage, Answer, Answers, Kind, Protocol, Step, PROTOCOL_JSON,
+};
 use infusion_check::readback::{
-    carried, check_digits, checks, decode, digits_of, encode, gf_mul, CodeError, ALPHABET, VERSIONS,
+    carried, check_digits, checks, code_packs, decode, digits_of, encode, gf_mul, CodeError,
+    ALPHABET, VERSIONS,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -346,6 +350,153 @@ fn a_code_from_another_version_names_it() {
     }
 }
 
+/// The protocol of a selection's language files (`iron_vitamin-c`: the packs
+/// in its name), as build.rs makes them.
+fn selection_protocol(sel: &str) -> &'static Protocol {
+    static P: OnceLock<Vec<(&'static str, Protocol)>> = OnceLock::new();
+    let all = P.get_or_init(|| {
+        let mut out: Vec<(&'static str, Protocol)> = Vec::new();
+        for (s, ..) in files::FILES {
+            if *s == files::CORE || out.iter().any(|(x, _)| x == s) {
+                continue;
+            }
+            let packs: Vec<&str> = s.split('_').collect();
+            let p = Protocol::load_packs(PROTOCOL_JSON, &packs)
+                .unwrap_or_else(|e| panic!("selection {s}: {e}"));
+            out.push((s, p));
+        }
+        out
+    });
+    all.iter()
+        .find(|(s, _)| *s == sel)
+        .map(|(_, p)| p)
+        .unwrap_or_else(|| panic!("no selection {sel}"))
+}
+
+/// What the nurse's page does with a code (src/nurse.rs): the selection of
+/// the packs it names, and that selection's protocol reads it to the same
+/// answers and outcome as `p`, which wrote it; the magnesium check's
+/// protocol refuses it (unless it is one), naming no wrong summary.
+fn read_as_the_nurse_page(p: &Protocol, name: &str, code: &str) {
+    let packs = code_packs(code).unwrap_or_else(|e| panic!("{name}: {code}: {e}"));
+    let mut named: Vec<&str> = packs.clone();
+    let mut own: Vec<&str> = p.id.split('+').collect();
+    named.sort_unstable();
+    own.sort_unstable();
+    assert_eq!(named, own, "{name}: {code} names the packs of {}", p.id);
+    let sel = files::selection_of(packs).unwrap_or_else(|| panic!("{name}: no file for {}", p.id));
+    assert_ne!(sel, files::CORE, "{name}");
+    let q = selection_protocol(sel);
+    assert_eq!(q.id, p.id, "{name}: the file {sel}");
+    let back = decode(q, code).unwrap_or_else(|e| panic!("{name}: {code} with {sel}: {e}"));
+    assert_eq!(back.outcome, triage(p, &back.answers), "{name}: {code}");
+    let mine = decode(p, code).unwrap_or_else(|e| panic!("{name}: {code}: {e}"));
+    assert_eq!(back.answers, mine.answers, "{name}: {code}");
+    assert_eq!(back.outcome, mine.outcome, "{name}: {code}");
+    if p.id != "magnesium" {
+        assert_eq!(
+            decode(protocol(), code).err(),
+            Some(CodeError::UnknownPacks),
+            "{name}: {code} read with the magnesium check's protocol"
+        );
+    }
+}
+
+/// A screen a case leaves unanswered, answered as the end-to-end tests do:
+/// "not sure" where it is offered, else the first option.
+fn fill_unanswered(p: &Protocol, name: &str, a: &mut Answers) {
+    for _ in 0..=p.screens.len() {
+        let q = match next_step(p, a) {
+            Step::Done(_) => return,
+            Step::Ask(q) => q,
+        };
+        match q.kind {
+            Kind::Text => a.set_one(&q.id, ""),
+            Kind::Checklist | Kind::Multi => panic!("{name}: {} is not answered", q.id),
+            _ if q.offers_not_sure || q.options.iter().any(|o| o.id == "not_sure") => {
+                a.set_one(&q.id, "not_sure")
+            }
+            _ => {
+                let first = q.options.first().map(|o| o.id.clone()).unwrap_or_default();
+                a.set_one(&q.id, &first)
+            }
+        }
+    }
+}
+
+/// Every pack case (clinical/packs/*-cases.json), with its selection of
+/// packs (every pack for a patient who is not sure): its code round-trips,
+/// every typo in it is caught, and the nurse's page reads it with its
+/// selection's file.
+#[test]
+fn every_pack_case_round_trips_and_reads_with_its_selections_file() {
+    let mut full = Protocol::load(PROTOCOL_JSON).unwrap_or_else(|e| panic!("{e}"));
+    // (the case files name the protocol file, as `run_file` reads them)
+    full.id = "infusion-check".into();
+    let offered = Protocol::pack_ids(PROTOCOL_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("clinical/packs");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut count = 0;
+    for file in ["iron", "vitamin-c", "vitamin-drip"] {
+        let path = dir.join(format!("{file}-cases.json"));
+        let json =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for (case, all) in parse_cases(&full, &json).unwrap_or_else(|e| panic!("{file}: {e}")) {
+            let name = format!("{file} {}", case.id);
+            let mut named = case.packs_named(&[], &offered);
+            named.sort();
+            named.dedup();
+            let list: Vec<&str> = named.iter().map(String::as_str).collect();
+            let p = Protocol::load_packs(PROTOCOL_JSON, &list)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let mut a = Answers::new();
+            for (id, x) in all.0.iter() {
+                if p.index_of(id).is_some() {
+                    a.set(id, x.clone());
+                }
+            }
+            fill_unanswered(&p, &name, &mut a);
+            let code = round_trip(&p, &name, &a);
+            every_typo_is_caught(&p, &code);
+            read_as_the_nurse_page(&p, &name, &code);
+            seen.insert(p.id.clone());
+            count += 1;
+        }
+    }
+    assert!(count >= 90, "{count} pack cases");
+    // (one pack, two, and every pack: the patient who is not sure)
+    for id in [
+        "iron",
+        "vitamin-c",
+        "magnesium+vitamin-drip",
+        "magnesium+iron+vitamin-c+vitamin-drip",
+    ] {
+        assert!(
+            seen.iter().any(|s| {
+                let mut a: Vec<&str> = s.split('+').collect();
+                let mut b: Vec<&str> = id.split('+').collect();
+                a.sort_unstable();
+                b.sort_unstable();
+                a == b
+            }),
+            "no case of {id}: {seen:?}"
+        );
+    }
+}
+
+/// Every selection of packs (a bitset, as the widget's therapy screen can
+/// pick) names the file of the packs it brings.
+#[test]
+fn every_selection_of_packs_has_a_file_the_nurse_page_reads() {
+    for mask in 1..(1u32 << files::PACKS.len()) {
+        let sel = files::selection(mask).unwrap_or_else(|| panic!("no selection for {mask:b}"));
+        assert_ne!(sel, files::CORE);
+        for lang in ["en", "es"] {
+            assert!(files::built(sel, lang).is_some(), "{sel} {lang}");
+        }
+    }
+}
+
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(any::<u8>(), 200..400)
 }
@@ -365,5 +516,20 @@ proptest! {
         let others: Vec<u8> = ALPHABET.iter().copied().filter(|&c| c != chars[i]).collect();
         chars[i] = others[sym];
         prop_assert_eq!(decode(p, &String::from_utf8(chars).unwrap_or_default()).err(), Some(CodeError::Typo));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// Generated answer sets of every selection of packs go through the code
+    /// and back, and the nurse's page reads them with their selection's file.
+    #[test]
+    fn generated_answers_of_every_selection_round_trip(b in bytes(), mask in 1..(1u32 << 4)) {
+        let sel = files::selection(mask).unwrap_or_else(|| panic!("no selection for {mask:b}"));
+        let p = selection_protocol(sel);
+        let a = answers_from_bytes(p, &b);
+        let code = round_trip(p, sel, &a);
+        read_as_the_nurse_page(p, sel, &code);
     }
 }
