@@ -7,8 +7,31 @@ const CACHE = "infusion-check-" + VERSION;
 const FILES = /*FILES*/[];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))).then(() => carryPacks(cache)))
+      .then(() => self.skipWaiting()),
+  );
 });
+
+// The language files of other packs than the default's that the old version
+// kept (the drips this clinic gives), fetched again in this build's version
+// (their names carry this build's hash, as the default's in FILES do), so
+// that they still work offline after an update. Best effort: one that fails
+// is fetched when it is needed.
+async function carryPacks(cache) {
+  const hash = (FILES.map((f) => /-([0-9a-f]{10})\.bin$/.exec(f)).find(Boolean) || [])[1];
+  for (const key of await caches.keys()) {
+    if (!key.startsWith("infusion-check-") || key === CACHE) continue;
+    for (const old of await (await caches.open(key)).keys()) {
+      const m = /\/pkg\/(.+?)(-[0-9a-f]{10})?\.bin$/.exec(new URL(old.url).pathname);
+      if (!m) continue;
+      const url = new URL(`pkg/${m[1]}${hash ? "-" + hash : ""}.bin`, self.registration.scope).href;
+      if (!(await cache.match(url))) await cache.add(new Request(url, { cache: "reload" })).catch(() => {});
+    }
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

@@ -156,7 +156,7 @@ for (const lang of ['en', 'es']) {
       expect(r.disposition).toBe(OUTCOMES[name].expect.disposition);
     }
 
-    // 4. The therapy screen, every drip offered, and Next with none ticked.
+    // 4. The therapy screen's error: every drip offered, and Next with none ticked.
     await clearSession(page);
     await page.goto(`/frame.html#clinic-phone=%2B1%20555%200100&lang=${lang}&therapies=magnesium%20iron%20vitamin-c%20vitamin-drip`);
     await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
@@ -164,7 +164,7 @@ for (const lang of ['en', 'es']) {
     await expect(page.locator('.ic-app')).toHaveAttribute('lang', lang);
     expect(await answer(page, 'red_flags', {})).toBe('therapy');
     await expect(page.locator('main [data-question="therapy"] input[type=checkbox]')).toHaveCount(5);
-    await shoot('therapy');
+    // (the therapy screen itself is shot on the tour: the demo clinic gives every drip)
     await page.locator('main [data-question="therapy"] button[data-action=next]').click();
     await expect(page.locator('main [data-question="therapy"] .ic-error-summary')).toBeFocused();
     await shoot('therapy-error');
