@@ -61,6 +61,13 @@ test('a new version fills a new cache, takes over, and deletes the old one', asy
   await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await expect.poll(() => cacheNames(page)).toEqual([`infusion-check-${v1}`]);
+  // A second visit, under the service worker: it keeps the files of the drips
+  // the demo clinic gives as the page fetches them (not in its own list).
+  await page.reload();
+  await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const hasIron = (v) => page.evaluate(async (v) => (await (await caches.open(`infusion-check-${v}`)).keys()).some((r) => /\/iron-en[.-]/.test(r.url)), v);
+  await expect.poll(() => hasIron(v1)).toBe(true);
 
   // The next build: a changed page and a new service worker version.
   const v2 = 'feedfacecafe';
@@ -74,6 +81,8 @@ test('a new version fills a new cache, takes over, and deletes the old one', asy
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
   expect(await swapped).toBe(true);
   await expect.poll(() => cacheNames(page)).toEqual([`infusion-check-${v2}`]);
+  // (the drips' files the old version kept, fetched again in the new one)
+  expect(await hasIron(v2)).toBe(true);
 
   // The new files, from the new cache, with no network.
   await context.setOffline(true);
