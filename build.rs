@@ -37,14 +37,7 @@ fn main() {
     let mut table = String::new();
     let mut selections = String::new();
     let mut built: Vec<String> = Vec::new();
-    let n = ids.len().min(16);
-    for mask in 0..(1_u32 << n) {
-        let named: Vec<&str> = ids
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, p)| p.as_str())
-            .collect();
+    for (mask, named) in protocol::pack_sets(&ids) {
         let q = match protocol::Protocol::load_packs(json, &named) {
             Ok(q) => q,
             Err(e) => fail(e),

@@ -86,16 +86,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             };
             let mut selections: Vec<Option<Vec<&str>>> = vec![None];
-            let n = packs.len().min(12);
-            for mask in 1..(1_u32 << n) {
-                let pick: Vec<&str> = packs
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask & (1 << i) != 0)
-                    .map(|(_, p)| p.as_str())
-                    .collect();
-                selections.push(Some(pick));
-            }
+            selections.extend(
+                infusion_check::protocol::pack_sets(&packs)
+                    .into_iter()
+                    .filter(|(mask, _)| *mask != 0)
+                    .map(|(_, pick)| Some(pick)),
+            );
             // Each selection loaded and checked; a rule that never fired (or
             // a question never asked) in the generated answers of one
             // selection is a problem only if it fired (was asked) in no

@@ -170,6 +170,24 @@ pub enum LoadError {
     Invalid(Vec<ProtocolError>),
 }
 
+/// Every set of these packs (at most 16 of them), with its bitset (bit `i`
+/// is `ids[i]`), the empty set first: what `build.rs` compiles a file for,
+/// and what `infusion-check check` checks.
+pub fn pack_sets(ids: &[String]) -> Vec<(u32, Vec<&str>)> {
+    let n = ids.len().min(16);
+    (0..(1_u32 << n))
+        .map(|mask| {
+            let named = ids
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, p)| p.as_str())
+                .collect();
+            (mask, named)
+        })
+        .collect()
+}
+
 impl Protocol {
     /// Parses and checks protocol JSON. Any problem is an error naming its place.
     /// Every pack the file declares is selected (see [`Protocol::load_packs`]),
