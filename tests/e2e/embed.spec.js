@@ -666,6 +666,9 @@ test('6. a Rust panic shows the fallback with the emergency number and the clini
 
   // The iframe page too.
   const { page2, w2, frame } = await framePage(page);
+  // (the iframe's first screen is the page's own until the wasm has mounted:
+  // a panic before that would find no check to replace)
+  await widgetMounted(page2.frame({ url: /\/frame\.html/ }));
   const thrown2 = await panicIn(page2.frame({ url: /\/frame\.html/ }));
   expect(thrown2).not.toBe('no panic');
   await expectFallback(frame, 'iframe');
