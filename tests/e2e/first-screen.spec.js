@@ -13,8 +13,8 @@ const { test, expect, RESULTS, clearSession, widgetMounted } = require('./helper
 
 const DIR = path.join(RESULTS, 'first-screen');
 const SCREEN = { width: 390, height: 844 };
-// 2026-12-07: English 1.84, Spanish 2.00 (the title and the language buttons on one row, the privacy line under Next; before: 1.92 and 2.11; before issue 22: 3.6).
-const BOUND = { en: 1.87, es: 2.03 };
+// 2026-12-08: English 1.76, Spanish 1.92 (rows at least 32 px, tighter headings and someone-else row; before: 1.84 and 2.00). 2026-12-07: English 1.84, Spanish 2.00 (the title and the language buttons on one row, the privacy line under Next; before: 1.92 and 2.11; before issue 22: 3.6).
+const BOUND = { en: 1.79, es: 1.95 };
 
 async function measure(page, lang) {
   // (the widget's own screen in that language, not the page's build-time one)
