@@ -9,6 +9,11 @@
 //! `<infusion-check>` element's attributes): prints the HTML of the widget's
 //! root to standard output. Refuses a configuration with any issue (the page
 //! would show its setup notice, which only the wasm shows).
+//!
+//! `prerender --start-file LANG [KEY=VALUE ...]` prints instead the name of
+//! the language file the widget starts with on that page (`core-en.bin`), for
+//! the page's `<link rel="preload">`: it then downloads beside the wasm, not
+//! after the page's script has run.
 
 use infusion_check::config::{Config, LangChoice};
 use infusion_check::protocol::{Answers, Lang};
@@ -17,9 +22,13 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let start_file = args.first().is_some_and(|a| a == "--start-file");
+    if start_file {
+        args.remove(0);
+    }
     let Some(lang) = args.first().and_then(|l| Lang::parse(l)) else {
-        eprintln!("usage: prerender LANG [KEY=VALUE ...] (LANG: en or es)");
+        eprintln!("usage: prerender [--start-file] LANG [KEY=VALUE ...] (LANG: en or es)");
         return ExitCode::FAILURE;
     };
     let pairs: Vec<(&str, &str)> = args[1..]
@@ -31,6 +40,10 @@ fn main() -> ExitCode {
     // The language files of the selection the page starts with (as the
     // widget does when it mounts), as build.rs wrote them.
     let sel = infusion_check::files::start(&config.therapy);
+    if start_file {
+        println!("{sel}-{}.bin", lang.code());
+        return ExitCode::SUCCESS;
+    }
     infusion_check::loader::select(sel);
     for l in Lang::ALL {
         let file = format!("{}/{sel}-{}.bin", env!("OUT_DIR"), l.code());
