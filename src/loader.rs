@@ -249,10 +249,11 @@ pub fn set_pack_loader(loader: js_sys::Function) {
 }
 
 /// Has the page's loader fetch a selection's language file and its reasons
-/// now, without reading them (it keeps them: a later [`request_pack_in`]
-/// makes no request).
+/// soon (kinds "soon" and "soon-reasons": once the screen shown now has
+/// painted), without reading them (it keeps them: a later
+/// [`request_pack_in`] makes no request).
 pub fn prefetch(sel: &'static str, lang: Lang) {
-    for kind in ["file", "reasons"] {
+    for kind in ["soon", "soon-reasons"] {
         settle(call_loader(&[sel, lang.code(), kind]), Box::new(|_| {}));
     }
 }

@@ -14,10 +14,15 @@ const fileOf = (sel, lang, reasons) =>
 
 // (selection, lang, kind) => Promise<Uint8Array>, each file fetched once
 // (again after a failure); kind "reasons" is the file's reasons, "reasons-started"
-// the same only if its fetch has already started (the result asks no new one).
+// the same only if its fetch has already started (the result asks no new one);
+// "soon" and "soon-reasons" the same as none and "reasons", fetched a moment
+// later (the widget's prefetch: the screen it has just drawn paints first).
 export function packLoader(base) {
   const cache = {};
-  return (sel, lang, kind) => {
+  const load = (sel, lang, kind) => {
+    if (kind === "soon" || kind === "soon-reasons") {
+      return new Promise((go) => setTimeout(go, 100)).then(() => load(sel, lang, kind === "soon" ? "file" : "reasons"));
+    }
     const reasons = kind === "reasons" || kind === "reasons-started";
     const ok = /^[a-z_-]+$/.test(sel) && /^(en|es)$/.test(lang);
     const file = ok ? fileOf(sel, lang, reasons) : "";
@@ -40,6 +45,7 @@ export function packLoader(base) {
     }
     return cache[file];
   };
+  return load;
 }
 
 // The selection the widget most likely starts with, from the `therapy` and

@@ -292,9 +292,6 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| switch_to(l))
     };
     let first_screen = state.history.is_empty();
-    // (screens done, the most that can be left): a total that never grows.
-    let (done, left) = progress(p, &confirmed);
-    let total = done + left;
     let announce = match &step {
         // (and its failure: the heading changes under the focus, unread)
         _ if pending.is_some() && state.pack_failed => t.therapy_failed.to_string(),
@@ -375,7 +372,10 @@ pub fn App(props: &AppProps) -> Html {
                 // No count on the first screen (every path is still open),
                 // nor while the most left is long: a worried patient reads
                 // "1 of 60" as a long check. The count only goes down.
-                if !first_screen && !ask_therapy {
+                if let Some((done, left)) = (!first_screen && !ask_therapy).then(|| progress(p, &confirmed)) {
+                    // (screens done, the most that can be left): a total that
+                    // never grows; walked only where it is shown (not on the
+                    // first screen, which the patient waits for).
                     <div class="ic-progress">
                         <p>{ t.progress.replace("{n}", &(done + 1 + usize::from(pick.is_some())).to_string()) }
                             if left <= PROGRESS_COUNT_FROM {
@@ -383,7 +383,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </p>
                         if left <= PROGRESS_COUNT_FROM {
-                            <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>
+                            <progress max={(done + left).to_string()} value={done.to_string()} aria-hidden="true"></progress>
                         }
                     </div>
                 }
