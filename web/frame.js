@@ -9,7 +9,7 @@
 // language with the fragment's emergency number, for them to read and tick
 // before the wasm; the widget takes over from it (earlyScreen in packs.js,
 // src/ui/mount.rs), or, if it cannot start, the numbers come back.
-import { earlyScreen, phone, callOn, guessLang } from "./packs.js";
+import { earlyScreen, phone, callOn, guessLang, preload } from "./packs.js";
 import { clinicName } from "./rules.js";
 
 const root = document.getElementById("infusion-check");
@@ -85,10 +85,11 @@ function reportHeight() {
 new ResizeObserver(reportHeight).observe(document.documentElement);
 reportHeight();
 
+// The language file the check starts with: fetched now, beside the wasm.
+const packs = preload(new URL("./", import.meta.url), params.get("lang"), params.get("therapy"), params.get("therapies"));
 // The widget: imported only now, so a failed download leaves the links above.
 Promise.all([import("./pkg/infusion_check.js"), import("./packs.js")])
-  .then(async ([wasm, { preload, followLanguage, guard, crashedAlready }]) => {
-    const packs = preload(new URL("./", import.meta.url), params.get("lang"), params.get("therapy"), params.get("therapies"));
+  .then(async ([wasm, { followLanguage, guard, crashedAlready }]) => {
     await wasm.default();
     await packs(wasm);
     const start = () => {
