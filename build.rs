@@ -97,6 +97,55 @@ fn main() {
         eprintln!("cannot write files.rs: {e}");
         std::process::exit(1);
     }
+    // The IDs the shell names, as the data declares them (`roles`): the
+    // shell's constants (`src/roles.rs`). Every selection loaded above has
+    // checked them.
+    let roles = match protocol::Protocol::roles(json) {
+        Ok(r) => r,
+        Err(e) => fail(e),
+    };
+    let bands: Vec<String> = roles
+        .time_since_end
+        .bands
+        .iter()
+        .filter_map(|b| b.under_hours.map(|h| format!("({h:?}, {:?})", b.code)))
+        .collect();
+    let last_band = roles
+        .time_since_end
+        .bands
+        .last()
+        .map(|b| b.code.clone())
+        .unwrap_or_default();
+    let r = &roles;
+    let rust = format!(
+        "/// `roles.at_clinic_rule`\npub const AT_CLINIC_RULE: &str = {:?};\n\
+         /// `roles.unsure_rule`\npub const UNSURE_RULE: &str = {:?};\n\
+         /// `roles.respondent.question`\npub const RESPONDENT: &str = {:?};\n\
+         /// `roles.respondent.self`\npub const RESPONDENT_SELF: &str = {:?};\n\
+         /// `roles.respondent.helper`\npub const RESPONDENT_HELPER: &str = {:?};\n\
+         /// `roles.time_since_end.question`\npub const TIME_SINCE_END: &str = {:?};\n\
+         /// `roles.time_since_end.bands`: (under this many hours, the option), in order\n\
+         pub const TIME_BANDS: &[(f64, &str)] = &[{}];\n\
+         /// `roles.time_since_end.bands`' last: any time after\npub const TIME_BAND_LAST: &str = {:?};\n\
+         /// `roles.repeat_use`\npub const REPEAT_USE: &str = {:?};\n\
+         /// `roles.symptom_none`\npub const SYMPTOM_NONE: &str = {:?};\n\
+         /// `roles.symptom_other`\npub const SYMPTOM_OTHER: &str = {:?};\n",
+        r.at_clinic_rule,
+        r.unsure_rule,
+        r.respondent.question,
+        r.respondent.me,
+        r.respondent.helper,
+        r.time_since_end.question,
+        bands.join(", "),
+        last_band,
+        r.repeat_use,
+        r.symptom_none,
+        r.symptom_other,
+    );
+    if let Err(e) = std::fs::write(out.join("roles.rs"), rust) {
+        eprintln!("cannot write roles.rs: {e}");
+        std::process::exit(1);
+    }
     // The key of the answers kept in session storage, known before any pack loads.
     println!("cargo:rustc-env=INFUSION_CHECK_PROTOCOL_KEY={}", p.key());
 }

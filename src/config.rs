@@ -452,20 +452,14 @@ impl Config {
         Config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), now_ms)
     }
 
-    /// The answer to `ctx_time_since_end` the `ended` time gives, at `now_ms`.
+    /// The answer to the time-since-the-drip question (`roles.time_since_end`)
+    /// the `ended` time gives, at `now_ms`.
     pub fn time_since_end(&self, now_ms: f64) -> Option<&'static str> {
         let hours = (now_ms - self.ended_ms?) / 3_600_000.0;
-        Some(if hours < 1.0 {
-            "under_1h"
-        } else if hours < 6.0 {
-            "1_to_6h"
-        } else if hours < 24.0 {
-            "6_to_24h"
-        } else if hours < 96.0 {
-            "1_to_4_days"
-        } else {
-            "over_4_days"
-        })
+        let band = crate::roles::TIME_BANDS
+            .iter()
+            .find(|(under, _)| hours < *under);
+        Some(band.map_or(crate::roles::TIME_BAND_LAST, |(_, code)| code))
     }
 }
 

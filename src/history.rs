@@ -131,9 +131,11 @@ pub fn same_problem_within_a_day<'a>(
     checks.iter().find(|c| {
         c.at <= now
             && now - c.at <= DAY
-            && c.symptoms
-                .iter()
-                .any(|s| s != "g_none" && s != "g_other" && symptoms.contains(s))
+            && c.symptoms.iter().any(|s| {
+                s != crate::roles::SYMPTOM_NONE
+                    && s != crate::roles::SYMPTOM_OTHER
+                    && symptoms.contains(s)
+            })
     })
 }
 

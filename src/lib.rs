@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod protocol;
 pub mod readback;
 pub mod reminder;
+pub mod roles;
 
 /// The built-in protocol, checked and compiled by `build.rs` at build time
 /// (read with [`protocol::Protocol::from_bytes`]). Native builds only: the

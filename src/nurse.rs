@@ -532,8 +532,8 @@ fn result(p: &Protocol, d: &Decoded, code: &str, lang: Lang) -> Html {
             <dl>
                 <dt>{ w.code }</dt><dd data-code="">{ code }</dd>
                 <dt>{ w.packs }</dt><dd data-packs={p.id.clone()}>{ pack_names(&p.id, w) }</dd>
-                <dt>{ w.time }</dt><dd data-time="">{ answer_of("ctx_time_since_end").unwrap_or_default() }</dd>
-                <dt>{ w.respondent }</dt><dd>{ answer_of("ctx_respondent").unwrap_or_default() }</dd>
+                <dt>{ w.time }</dt><dd data-time="">{ answer_of(crate::roles::TIME_SINCE_END).unwrap_or_default() }</dd>
+                <dt>{ w.respondent }</dt><dd>{ answer_of(crate::roles::RESPONDENT).unwrap_or_default() }</dd>
                 <dt>{ w.protocol }</dt><dd data-protocol="">{ s.protocol_line.replace("{version}", &format!("{} {}", p.id, p.version)).replace("{date}", &p.review_date) }</dd>
             </dl>
             <h3>{ w.rules }</h3>

@@ -62,7 +62,7 @@ pub fn event(
 ) -> Option<Event> {
     let texts = p.outcomes.get(outcome.level);
     let recheck = texts.recheck.clone()?;
-    if outcome.level >= Level::CallNow || outcome.has_fired("T01") {
+    if outcome.level >= Level::CallNow || outcome.has_fired(crate::roles::AT_CLINIC_RULE) {
         return None;
     }
     let t = strings(lang);

@@ -125,7 +125,7 @@ pub fn ticked_items<'p>(p: &'p Protocol, answers: &Answers, rule: &RuleData) -> 
 /// Whether the answers are given by someone helping the patient (the first
 /// screen's "I am answering for someone else").
 pub fn for_them(answers: &Answers) -> bool {
-    matches!(answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
+    matches!(answers.get(crate::roles::RESPONDENT), Some(Answer::One(c)) if c == crate::roles::RESPONDENT_HELPER)
 }
 
 /// A checklist's items answered "yes" or "not sure", each with that answer

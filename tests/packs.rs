@@ -311,6 +311,51 @@ fn an_unknown_pack_or_pack_tag_is_a_clear_error() {
     assert!(e.contains("names the pack \"magnesum\""), "{e}");
 }
 
+/// The IDs the shell names (`roles`) are checked on every load: a role that
+/// names nothing, the wrong kind, a pack's question (missing from the core
+/// alone), or bands out of order is an error naming the role.
+#[test]
+fn a_broken_role_is_a_clear_error_on_every_selection() {
+    let load = |edit: &dyn Fn(&mut serde_json::Value), packs: &[&str]| {
+        let mut v: serde_json::Value = serde_json::from_str(PROTOCOL_JSON).unwrap_or_default();
+        edit(&mut v);
+        Protocol::load_packs(&v.to_string(), packs)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(load(&|_| {}, &[]), "", "the data as it is loads");
+    let e = load(&|v| v["roles"]["at_clinic_rule"] = serde_json::json!("T99"), &["magnesium"]);
+    assert!(e.contains("roles.at_clinic_rule") && e.contains("\"T99\""), "{e}");
+    let e = load(&|v| v["roles"]["respondent"]["helper"] = serde_json::json!("a_friend"), &[]);
+    assert!(e.contains("roles.respondent") && e.contains("no option \"a_friend\""), "{e}");
+    let e = load(&|v| v["roles"]["repeat_use"] = serde_json::json!("ctx_time_since_end"), &[]);
+    assert!(e.contains("roles.repeat_use") && e.contains("YesNo"), "{e}");
+    // A pack's question: fine with the pack, refused for the core alone.
+    let e = load(&|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"), &["magnesium"]);
+    assert_eq!(e, "", "mod_kidney is a yes/no question of the magnesium pack");
+    let e = load(&|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"), &[]);
+    assert!(e.contains("roles.repeat_use") && e.contains("not in the core"), "{e}");
+    let e = load(
+        &|v| {
+            let bands = &mut v["roles"]["time_since_end"]["bands"];
+            bands[1]["under_hours"] = serde_json::json!(0.5);
+        },
+        &[],
+    );
+    assert!(e.contains("roles.time_since_end.bands") && e.contains("\"1_to_6h\""), "{e}");
+    let e = load(
+        &|v| {
+            let bands = &mut v["roles"]["time_since_end"]["bands"];
+            if let Some(list) = bands.as_array_mut() {
+                list.swap(0, 1);
+            }
+        },
+        &[],
+    );
+    assert!(e.contains("roles.time_since_end") && e.contains("in order"), "{e}");
+}
+
 #[test]
 fn each_fired_rule_names_its_pack() {
     let p = Protocol::builtin(&["iron"]).unwrap_or_else(|e| panic!("{e}"));

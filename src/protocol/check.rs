@@ -4,7 +4,7 @@
 //! every question can be reached. Each problem names its place.
 
 use super::engine::{triage_asking_all, Answer, Answers};
-use super::model::{Cond, Effect, Kind, Lang, Level, Recheck, Text};
+use super::model::{Cond, Effect, Kind, Lang, Level, Recheck, RolesData, Text};
 use super::{Protocol, Question, GROUPS_QUESTION};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -53,6 +53,94 @@ pub fn check(p: &Protocol) -> Vec<ProtocolError> {
     };
     c.run();
     c.problems
+}
+
+/// The IDs the shell names (`roles` in the data): each is in this protocol
+/// (a selection: every selection is checked, the shared core alone
+/// included, so a role may not be a pack's), of the kind the shell reads.
+pub fn check_roles(roles: &RolesData, p: &Protocol) -> Vec<ProtocolError> {
+    let mut problems = Vec::new();
+    let mut problem = |place: &str, message: String| {
+        problems.push(ProtocolError::new(format!("roles.{place}"), message));
+    };
+    for (place, id) in [
+        ("at_clinic_rule", &roles.at_clinic_rule),
+        ("unsure_rule", &roles.unsure_rule),
+    ] {
+        if p.rule(id).is_none() {
+            problem(
+                place,
+                format!("names the rule \"{id}\", which is not in the core"),
+            );
+        }
+    }
+    // A question of that kind with these options (in this order, when
+    // `exactly`; every other option is "not_sure").
+    let mut question = |place: &str, id: &str, kind: Kind, options: &[&str], exactly: bool| {
+        let Some(q) = p.question(id) else {
+            problem(
+                place,
+                format!("names the question \"{id}\", which is not in the core"),
+            );
+            return;
+        };
+        if q.kind != kind {
+            problem(
+                place,
+                format!(
+                    "\"{id}\" is a {:?} question; the shell reads a {kind:?} one",
+                    q.kind
+                ),
+            );
+        }
+        for o in options {
+            if !q.options.iter().any(|x| x.id == *o) {
+                problem(place, format!("\"{id}\" has no option \"{o}\""));
+            }
+        }
+        let listed: Vec<&str> = q
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .filter(|o| *o != "not_sure")
+            .collect();
+        if exactly && listed != options {
+            problem(place, format!("lists {options:?}, but \"{id}\" has the options {listed:?} (every one but \"not_sure\", in order)"));
+        }
+    };
+    let r = &roles.respondent;
+    question(
+        "respondent",
+        &r.question,
+        Kind::Single,
+        &[&r.me, &r.helper],
+        false,
+    );
+    let t = &roles.time_since_end;
+    let codes: Vec<&str> = t.bands.iter().map(|b| b.code.as_str()).collect();
+    question("time_since_end", &t.question, Kind::Single, &codes, true);
+    question("repeat_use", &roles.repeat_use, Kind::YesNo, &[], false);
+    question(
+        "symptom_none",
+        GROUPS_QUESTION,
+        Kind::Multi,
+        &[&roles.symptom_none, &roles.symptom_other],
+        false,
+    );
+    // Bands: increasing, each with its bound but the last.
+    let mut last = 0.0;
+    for (i, b) in t.bands.iter().enumerate() {
+        let end = i + 1 == t.bands.len();
+        match b.under_hours {
+            Some(h) if !end && h > last => last = h,
+            None if end => {}
+            _ => problem(
+                "time_since_end.bands",
+                format!("band \"{}\": every band but the last has `under_hours`, each greater than the one before; the last has none", b.code),
+            ),
+        }
+    }
+    problems
 }
 
 /// The search for rules that never fire and questions never asked, over

@@ -204,6 +204,14 @@ impl Protocol {
         Protocol::load_selected(json, Some(packs))
     }
 
+    /// The IDs the shell names, as a protocol file declares them (checked on
+    /// every load: [`check::check_roles`]).
+    pub fn roles(json: &str) -> Result<model::RolesData, LoadError> {
+        let data: ProtocolData =
+            serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+        Ok(data.roles)
+    }
+
     /// The packs a protocol file declares, in its order.
     pub fn pack_ids(json: &str) -> Result<Vec<String>, LoadError> {
         let data: ProtocolData =
@@ -223,11 +231,13 @@ impl Protocol {
             Some(p) => p.to_vec(),
             None => all.iter().map(String::as_str).collect(),
         };
+        let roles = data.roles.clone();
         let data = data
             .select(&named, packs.is_some())
             .map_err(|e| LoadError::Invalid(vec![e]))?;
         let (protocol, mut problems) = Protocol::build(data);
         problems.extend(check(&protocol));
+        problems.extend(check::check_roles(&roles, &protocol));
         if problems.is_empty() {
             Ok(protocol)
         } else {

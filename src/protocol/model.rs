@@ -622,4 +622,69 @@ pub struct ProtocolData {
     /// without a `pack` is the shared core's.
     #[serde(default)]
     pub packs: Vec<PackData>,
+    /// The IDs the widget's shell names (see [`RolesData`]).
+    pub roles: RolesData,
+}
+
+/// The questions, options and rules the widget's shell (outside the engine:
+/// the result, the summary, the reminder, the kept history, the clinic's
+/// `ended` time) names by ID, declared once in the data: `build.rs` makes
+/// them the shell's constants (`crate::roles`), and every load checks that
+/// each is there, in the core, of the right kind (`check::check_roles`), so
+/// an edit of the data or a pack cannot silently break them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RolesData {
+    /// The rule that fires while the patient is still at the clinic (the
+    /// result then says to tell the nurse there, and offers no reminder).
+    pub at_clinic_rule: String,
+    /// The rule that says an answer was taken the cautious way ("not sure").
+    pub unsure_rule: String,
+    /// Who is answering: the question, and its options for the patient and
+    /// for a helper ("I am answering for someone else").
+    pub respondent: RespondentRole,
+    /// When the drip ended: the question, and its options by hours since.
+    pub time_since_end: TimeRole,
+    /// "Have you used this check for the same problem in the last day?"
+    /// (answered in advance from the kept history).
+    pub repeat_use: String,
+    /// The symptom groups' "nothing now" option (no problem to compare).
+    pub symptom_none: String,
+    /// The symptom groups' "something else" option (no problem to compare).
+    pub symptom_other: String,
+}
+
+/// Who is answering.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentRole {
+    /// The question (a single choice).
+    pub question: String,
+    /// Its option for the patient.
+    #[serde(rename = "self")]
+    pub me: String,
+    /// Its option for someone answering for the patient.
+    pub helper: String,
+}
+
+/// When the drip ended, in bands.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeRole {
+    /// The question (a single choice).
+    pub question: String,
+    /// Its options in order: each up to `under_hours` hours after the drip
+    /// (the last one, with none, for any time after).
+    pub bands: Vec<TimeBand>,
+}
+
+/// One band of [`TimeRole`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeBand {
+    /// Less than this many hours since the drip ended; absent on the last.
+    #[serde(default)]
+    pub under_hours: Option<f64>,
+    /// The option.
+    pub code: String,
 }

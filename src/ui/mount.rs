@@ -149,7 +149,7 @@ pub fn mount_with(root: web_sys::Element, pairs: Vec<(String, String)>) -> Widge
     );
     let mut preset = Answers::new();
     if let Some(code) = config.time_since_end(now_ms()) {
-        preset.set_one("ctx_time_since_end", code);
+        preset.set_one(crate::roles::TIME_SINCE_END, code);
     }
     clear(&root);
     // The clinic's colour and its header's height, through CSSOM (a style

@@ -69,7 +69,7 @@ pub fn result_view(props: ResultProps) -> Html {
     let them = for_them(answers);
     let they = |t: &'static Text, v: &'static Option<Text>| crate::protocol::they(t, v, them);
     let texts = p.outcomes.get(outcome.level);
-    let at_clinic = outcome.has_fired("T01");
+    let at_clinic = outcome.has_fired(crate::roles::AT_CLINIC_RULE);
     let why = reasons(p, outcome);
     // What a rule that fired adds (X01's "call the emergency number if you
     // can't reach us", T02's and M09's emergency signs, M02b's maternity
@@ -262,8 +262,8 @@ pub fn result_view(props: ResultProps) -> Html {
                 </ul>
             }
             if !outcome.assumed.is_empty() && !any_unsure && super::reasons_loaded(lang) {
-                if let Some(a3) = p.rule("A3") {
-                    <p class="ic-assumed" data-rule="A3">{ f(a3.why_for(false, them).get(lang)) }</p>
+                if let Some(a3) = p.rule(crate::roles::UNSURE_RULE) {
+                    <p class="ic-assumed" data-rule={crate::roles::UNSURE_RULE}>{ f(a3.why_for(false, them).get(lang)) }</p>
                 }
             }
             if !get_help.is_empty() {

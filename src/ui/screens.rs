@@ -211,7 +211,7 @@ fn checklist(key: String, q: &'static Question, props: &ScreenProps) -> Html {
     let respondent = props.first.then(|| {
         html! {
             <label class="ic-someone">
-                <input type="checkbox" checked={props.they} onchange={props.on_change(Action::SetRespondent)} data-option="helping_someone" autocomplete="off" />
+                <input type="checkbox" checked={props.they} onchange={props.on_change(Action::SetRespondent)} data-option={crate::roles::RESPONDENT_HELPER} autocomplete="off" />
                 <span>{ t.for_someone_else }</span>
             </label>
         }

@@ -60,7 +60,7 @@ pub struct Wizard {
 }
 
 /// The repeat-use question (PROTOCOL.md P9).
-pub const REPEAT_USE: &str = "ctx_repeat_use";
+pub use crate::roles::REPEAT_USE;
 
 /// What the patient did on the first screen the page showed before the wasm
 /// arrived (rendered at build time: `src/bin/prerender.rs`), read from that
@@ -101,7 +101,7 @@ impl Handover {
             .collect();
         let mut actions = Vec::new();
         for t in &self.ticked {
-            if t == "helping_someone" {
+            if t == crate::roles::RESPONDENT_HELPER {
                 actions.push(Action::SetRespondent(true));
             } else if t == "none" {
                 // (with an item ticked too, the tick counts: the cautious reading)
@@ -313,7 +313,7 @@ impl Wizard {
 
     /// Whether the patient answers for someone else.
     pub fn for_someone_else(&self) -> bool {
-        matches!(self.answers.get("ctx_respondent"), Some(Answer::One(c)) if c == "helping_someone")
+        matches!(self.answers.get(crate::roles::RESPONDENT), Some(Answer::One(c)) if c == crate::roles::RESPONDENT_HELPER)
     }
 }
 
@@ -385,8 +385,12 @@ impl Reducible for Wizard {
                 next.lang_failed = false;
             }
             Action::SetRespondent(someone) => {
-                let code = if someone { "helping_someone" } else { "me" };
-                next.answers.set_one("ctx_respondent", code);
+                let code = if someone {
+                    crate::roles::RESPONDENT_HELPER
+                } else {
+                    crate::roles::RESPONDENT_SELF
+                };
+                next.answers.set_one(crate::roles::RESPONDENT, code);
             }
             Action::Draft(id, Some(a)) => next.answers.set(&id, a),
             Action::Draft(id, None) => {
