@@ -182,7 +182,7 @@ pub fn App(props: &AppProps) -> Html {
     // The repeat-use question (P9), answered "yes" in advance when a check
     // kept on this phone in the last day had one of the problems picked now:
     // shown as picked, with why, and changed like any answer.
-    let symptoms = match confirmed.get(SYMPTOMS) {
+    let symptoms = match confirmed.get(crate::protocol::GROUPS_QUESTION) {
         Some(Answer::Many(v)) => v.clone(),
         _ => Vec::new(),
     };
@@ -496,9 +496,6 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     }
 }
-
-/// The symptoms question (its groups are what a kept check keeps).
-const SYMPTOMS: &str = "symptoms";
 
 /// The most screens left (the current one included) from which the progress
 /// line counts them.
