@@ -20,9 +20,11 @@ async function measure(page, lang) {
   // (the widget's own screen in that language, not the page's build-time one)
   await widgetMounted(page);
   await expect(page.locator(`.ic-app[lang=${lang}] .ic-main [data-question="red_flags"] input[data-option=none]`)).toBeVisible({ timeout: 20_000 });
+  // (the page from its top, and the checklist alone: its question to Next)
   return page.evaluate((h) => {
-    const next = document.querySelector('[data-question="red_flags"] [data-action=next]');
-    return (next.getBoundingClientRect().bottom + window.scrollY) / h;
+    const q = document.querySelector('.ic-main [data-question="red_flags"]');
+    const next = q.querySelector('[data-action=next]').getBoundingClientRect().bottom;
+    return [(next + window.scrollY) / h, (next - q.querySelector('h2').getBoundingClientRect().top) / h];
   }, SCREEN.height);
 }
 
@@ -42,11 +44,12 @@ test('the red-flag checklist, top of the page to Next, in phone screens (English
         const page = await context.newPage();
         await clearSession(page);
         await page.goto('/');
-        const h = await measure(page, lang);
+        const [h, list] = await measure(page, lang);
         expect(await page.locator('.ic-app').evaluate((el) => getComputedStyle(el).fontSize)).toBe(`${size}px`);
         expect(await page.locator('.ic-app').getAttribute('lang')).toBe(lang);
         const key = `${lang}${size === 16 ? '' : '-200'}`;
         heights[key] = Math.round(h * 100) / 100;
+        heights[`${key}-checklist`] = Math.round(list * 100) / 100;
         fs.mkdirSync(DIR, { recursive: true });
         await page.screenshot({ path: path.join(DIR, `first-${key}.png`) });
       } finally {
