@@ -27,7 +27,8 @@
 //! **The characters**: Crockford's base 32 (`0-9 A-Z` without `I L O U`;
 //! read back, `I` and `L` are `1`, `O` is `0`, case, spaces and dashes do
 //! not count), the number's lowest digit first, in groups of four. **The two
-//! check characters** (the last two) make the code, read as a polynomial over
+//! check characters** (the last two; in a long code, of each block: below)
+//! make the code, read as a polynomial over
 //! the field GF(32) (`α` a root of `x⁵+x²+1`), zero at `α` and at `α²` (a
 //! Reed–Solomon code of distance 3). The first condition alone weighs each
 //! character by a power of `α`: every weight is non-zero, so one wrong

@@ -3,7 +3,12 @@
 //! answer sets go through it and back to the same answers and outcome; every
 //! one-character change and every swap of neighbours is refused as a typo;
 //! codes from another version, cut short, or with answers the protocol would
-//! not ask are refused with their own error. Prints the codes' lengths.
+//! not ask are refused with their own error. Codes longer than 31
+//! characters are checked block by block (`readback::BLOCK`): the check
+//! functions exhaustively up to three blocks, real two-block codes (of a
+//! protocol with longer lists: today's never pass 18 characters), and a
+//! bound on the longest code each selection of packs could write. Prints
+//! the codes' lengths.
 
 mod common;
 
