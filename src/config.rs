@@ -138,6 +138,23 @@ pub struct Config {
     pub opening: Opening,
     /// What was in the drip: the therapy packs the check asks about.
     pub therapy: Therapy,
+    /// Values as the clinic wrote them (trimmed), for the reminder's link
+    /// back (`reminder::link`): read again, they give this configuration.
+    pub written: Written,
+}
+
+/// The values whose checked form cannot be written back as it was read:
+/// the hours (parsed into spans; a bad value or a zone the browser refuses
+/// must give the same safe default again), and the colour before its
+/// contrast was adjusted (its dark setting's colour is made from it).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Written {
+    /// `hours`, read (good or bad).
+    pub hours: Option<String>,
+    /// `timezone`, read (good or bad).
+    pub timezone: Option<String>,
+    /// `accent`, when good.
+    pub accent: Option<String>,
 }
 
 /// What was in the drip (`therapy`, `therapies`): pack IDs in the data
@@ -227,6 +244,7 @@ impl Default for Config {
             sticky_offset: 0,
             opening: Opening::Unset,
             therapy: Therapy::default(),
+            written: Written::default(),
         }
     }
 }
@@ -342,6 +360,7 @@ impl Config {
                 },
                 "accent" => match parse_hex_colour(value) {
                     Some(rgb) => {
+                        c.written.accent = Some(value.trim().to_string());
                         c.accent = Some(accessible_accent(rgb));
                         c.accent_dark = Some(accessible_accent_dark(rgb));
                     }
@@ -352,9 +371,11 @@ impl Config {
                     None => issue(&key, format!("\"{}\" is not a height in pixels from 0 to {MAX_STICKY_OFFSET} (like 64); the emergency bar sticks to the top of the screen.", shown(value))),
                 },
                 "hours" => {
+                    c.written.hours = Some(value.trim().to_string());
                     week = Some(parse_hours(value).map_err(|e| issue(&key, format!("\"{}\" is not opening hours like \"Mo-Fr 08:00-18:00; Sa 09:00-13:00\" ({e}); {HOURS_FALLBACK}", shown(value)))));
                 }
                 "timezone" => {
+                    c.written.timezone = Some(value.trim().to_string());
                     zone = Some(parse_zone(value).ok_or_else(|| issue(&key, zone_message(value))));
                 }
                 "therapy" => therapy = Some(parse_packs(value)),

@@ -27,14 +27,26 @@
 //! **The characters**: Crockford's base 32 (`0-9 A-Z` without `I L O U`;
 //! read back, `I` and `L` are `1`, `O` is `0`, case, spaces and dashes do
 //! not count), the number's lowest digit first, in groups of four. **The two
-//! check characters** (the last two) make the code, read as a polynomial over
+//! check characters** (the last two; in a long code, of each block: below)
+//! make the code, read as a polynomial over
 //! the field GF(32) (`α` a root of `x⁵+x²+1`), zero at `α` and at `α²` (a
 //! Reed–Solomon code of distance 3). The first condition alone weighs each
 //! character by a power of `α`: every weight is non-zero, so one wrong
 //! character always shows; neighbours have different weights, so a swap of
 //! two different neighbours always shows (`(α^(k+1) − α^k)(a − b) ≠ 0` in a
-//! field). With the second, any two wrong characters show too (codes up to
-//! 31 characters), and a random string passes one time in 1,024.
+//! field). With the second, any two wrong characters show too, and a random
+//! string passes one time in 1,024. That holds up to 31 characters (`α` has
+//! order 31: further apart, two characters would share a weight), so **a
+//! longer code is cut into blocks** of 31 characters (the last one shorter),
+//! each 29 data characters (or fewer) and its own two check characters
+//! ([`BLOCK`]); a code of up to 31 characters is one block, as before. The
+//! blocks follow from the length alone. So in a code of any length, every
+//! wrong character, every swap of neighbours (in a block, two wrong
+//! characters in it; across two blocks, one in each) and any two wrong
+//! characters are caught; more are caught when a block holds one or two of
+//! them, and otherwise pass one time in 1,024 a block. Today's codes are far
+//! shorter (at most 18 characters measured, over the cases and generated
+//! answers of every selection of packs), so every one of them is one block.
 //! `tests/readback.rs` checks all of it exhaustively, and on every shared
 //! case's code.
 
@@ -109,7 +121,7 @@ pub fn code_packs(code: &str) -> Result<Vec<&'static str>, CodeError> {
     if !checks(&all) {
         return Err(CodeError::Typo);
     }
-    let mut n = all.get(..all.len() - 2).unwrap_or_default().to_vec();
+    let mut n = data(&all);
     let version = take(&mut n, 32) as usize;
     let named = VERSIONS.get(version).ok_or(CodeError::UnknownVersion)?;
     let bits = take(&mut n, packs_base(named));
@@ -549,7 +561,7 @@ pub fn encode(p: &Protocol, answers: &Answers) -> Result<String, EncodeError> {
     while c.n.last() == Some(&0) {
         c.n.pop();
     }
-    Ok(group(&with_check(&c.n)))
+    Ok(group(&with_checks(&c.n)))
 }
 
 /// The answers the code of these answers holds (what [`decode`] gives back).
@@ -631,14 +643,43 @@ pub fn check_digits(digits: &[u8]) -> [u8; 2] {
     [c1, a ^ gf_mul(c1, 2)]
 }
 
-/// Whether a code's characters (its checks last) pass both checks.
+/// The characters of a block: at most [`BLOCK`] − 2 data characters and
+/// their two check characters. A Reed–Solomon code over GF(32) is at most
+/// 31 long (`α` has order 31: beyond, two positions would share a weight),
+/// so a longer code is several blocks, each checked on its own; a code of
+/// up to 31 characters is one block, as before blocks.
+pub const BLOCK: usize = 31;
+
+/// The longest code the decoder reads (characters): longer, it is refused
+/// as holding answers the protocol would not ask. Above the longest any
+/// selection's flow could write (`tests/readback.rs` bounds it: 55).
+pub const MAX_LEN: usize = 80;
+
+/// Whether a code's characters pass the checks: read in blocks of
+/// [`BLOCK`] characters (the last one shorter, at least 3), each block's
+/// two check characters last.
 pub fn checks(all: &[u8]) -> bool {
-    eval(all, 2) == 0 && eval(all, 4) == 0
+    all.chunks(BLOCK)
+        .all(|b| b.len() >= 3 && eval(b, 2) == 0 && eval(b, 4) == 0)
 }
 
-fn with_check(digits: &[u8]) -> Vec<u8> {
-    let mut all = digits.to_vec();
-    all.extend(check_digits(digits));
+/// The data characters of a code (see [`checks`]): each block without its
+/// two check characters.
+fn data(all: &[u8]) -> Vec<u8> {
+    all.chunks(BLOCK)
+        .flat_map(|b| b.get(..b.len().saturating_sub(2)).unwrap_or_default())
+        .copied()
+        .collect()
+}
+
+/// The code's characters for these data characters: in blocks of
+/// [`BLOCK`] − 2, each followed by its two check characters.
+pub fn with_checks(digits: &[u8]) -> Vec<u8> {
+    let mut all = Vec::with_capacity(digits.len() + 2);
+    for b in digits.chunks(BLOCK - 2) {
+        all.extend(b);
+        all.extend(check_digits(b));
+    }
     all
 }
 
@@ -691,13 +732,13 @@ pub fn decode(p: &Protocol, code: &str) -> Result<Decoded, CodeError> {
     if all.len() < 4 {
         return Err(CodeError::TooShort);
     }
-    if all.len() > 80 {
+    if all.len() > MAX_LEN {
         return Err(CodeError::NotAsked);
     }
     if !checks(&all) {
         return Err(CodeError::Typo);
     }
-    let mut n = all.get(..all.len() - 2).unwrap_or_default().to_vec();
+    let mut n = data(&all);
     let version = take(&mut n, 32) as usize;
     let Some(named) = VERSIONS.get(version) else {
         return Err(CodeError::UnknownVersion);

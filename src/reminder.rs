@@ -134,8 +134,9 @@ pub fn when_words(recheck: &Recheck, lang: Lang) -> String {
 
 /// The link back to the check: `page` without its fragment, then the
 /// clinic's configuration as a fragment (the iframe page's keys; the custom
-/// element's page has them in its own code and ignores it). The patient's
-/// answers are never in it; `lang` is the language shown.
+/// element's page has them in its own code and ignores it). Read back, it
+/// gives the same configuration, every key (the language: `lang`, the one
+/// shown); the test proves it. The patient's answers are never in it.
 pub fn link(page: &str, cfg: &Config, lang: Lang) -> String {
     let mut out = page.split('#').next().unwrap_or(page).to_string();
     let mut add = |key: &str, value: &str| {
@@ -176,10 +177,33 @@ pub fn link(page: &str, cfg: &Config, lang: Lang) -> String {
         add("therapy", &t.preset.join(" "));
     }
     if let Some(ms) = cfg.ended_ms {
-        add("ended", &time(ms as i64, "--T::Z"));
+        // (in UTC; milliseconds only when there are some)
+        let ms = ms.round() as i64;
+        let mut at = time(ms, "--T:: ");
+        if ms.rem_euclid(1000) != 0 {
+            at.push('.');
+            push_num(&mut at, ms.rem_euclid(1000), 3);
+        }
+        at.push('Z');
+        add("ended", &at);
     }
-    if let Some(a) = &cfg.accent {
-        add("accent", a);
+    // The rest as the clinic wrote them: the colour before its contrast was
+    // adjusted, and the opening hours and their zone, good or bad (a bad
+    // value gives the reopened check the same safe default).
+    let w = &cfg.written;
+    for (key, value) in [
+        ("accent", &w.accent),
+        ("hours", &w.hours),
+        ("timezone", &w.timezone),
+    ] {
+        if let Some(v) = value {
+            add(key, v);
+        }
+    }
+    if cfg.sticky_offset != 0 {
+        let mut px = String::new();
+        push_num(&mut px, i64::from(cfg.sticky_offset), 1);
+        add("sticky-offset", &px);
     }
     out
 }
@@ -499,6 +523,85 @@ mod tests {
         assert_eq!(back.after_hours, cfg.after_hours);
         assert_eq!(back.ended_ms, cfg.ended_ms);
         assert_eq!(back.infusion, cfg.infusion);
+    }
+
+    /// Read back, the link gives the very configuration it was made from
+    /// (its language, the one shown), for every key the configuration
+    /// knows: the opening hours and their zone (good, bad, or one without
+    /// the other), the colour as written, the drip's end to the millisecond.
+    #[test]
+    fn the_link_reads_back_as_the_same_configuration() {
+        use crate::config::{accessible_accent_dark, parse_hex_colour, LangChoice, Opening, KEYS};
+        let now = at("2026-11-25T20:00:00Z") as f64;
+        let every = "clinic-name=R%C3%ADverside%20%26%20Co&clinic-phone=%2B1%20555%200100&after-hours-phone=555-0199&emergency-number=112&lang=es&infusion=Mg%202%20g&ended=2026-11-25T14:30:07.25-05:00&accent=%23FC0&sticky-offset=64px&hours=Mo-Fr%2008:00-12:00,13:00-18:00;%20Sa%2009:00-13:00;%20We%20off&timezone=%20America/Los_Angeles%20&therapy=vitamin-c%20IRON";
+        let fragments = [
+            every,
+            "clinic-phone=555%200100&therapies=iron%20vitamin-c%20vitamin-drip",
+            "therapies=iron",
+            "therapy=irn&therapies=iron%20magnesium",
+            "therapies=iron,all",
+            // a night shift, and a zone with a + (a + alone reads as a space)
+            "hours=Fr%2022:00-24:00;%20Sa%2000:00-06:00&timezone=Etc/GMT%2B5",
+            // bad hours; hours without their zone; a zone alone; a bad zone
+            "hours=Mo%208-18&timezone=UTC",
+            "hours=Mo%2008:00-18:00",
+            "timezone=Europe/Madrid",
+            "hours=Mo%2008:00-18:00&timezone=Los%20Angeles",
+            "ended=2026-11-25T19:30:00Z&sticky-offset=0",
+            "",
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for f in fragments {
+            let (cfg, _) = Config::parse_fragment(f, now);
+            for lang in [Lang::En, Lang::Es] {
+                let url = link("https://clinic.example/frame.html?x=1#old=1", &cfg, lang);
+                let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or("");
+                let (back, issues) = Config::parse_fragment(fragment, now);
+                let want = Config {
+                    lang: LangChoice::Fixed(lang),
+                    ..cfg.clone()
+                };
+                assert_eq!(back, want, "{f}\n{url}");
+                // (and its issues are the first reading's, less any key given twice)
+                let (_, first) = Config::parse_fragment(f, now);
+                assert!(issues.len() <= first.len(), "{f}\n{url}: {issues:?}");
+                // written again, the same link
+                assert_eq!(
+                    link("https://clinic.example/frame.html?x=1", &back, lang),
+                    url
+                );
+                for pair in fragment.split('&') {
+                    seen.insert(pair.split('=').next().unwrap_or("").to_string());
+                }
+            }
+        }
+        // Every key is carried by some link (`therapies` where no `therapy` overrides it).
+        let keys: Vec<&str> = KEYS.to_vec();
+        assert_eq!(
+            seen.iter().map(String::as_str).collect::<Vec<_>>().len(),
+            keys.len(),
+            "{seen:?}"
+        );
+        for key in KEYS {
+            assert!(seen.contains(key), "no link carries {key}: {seen:?}");
+        }
+        // What the old link lost: the hours, the colour's dark-setting
+        // variant (made from the colour as written, not the adjusted one),
+        // the drip's end's milliseconds.
+        let (cfg, _) = Config::parse_fragment(every, now);
+        assert!(
+            matches!(&cfg.opening, Opening::Hours(w, z) if w.len() == 9 && z == "America/Los_Angeles"),
+            "{:?}",
+            cfg.opening
+        );
+        let adjusted = cfg.accent.as_deref().and_then(parse_hex_colour);
+        assert_ne!(adjusted.map(accessible_accent_dark), cfg.accent_dark);
+        assert_eq!(
+            cfg.ended_ms.map(|ms| ms.rem_euclid(60_000.0)),
+            Some(7_250.0)
+        );
+        let url = link("https://clinic.example/", &cfg, Lang::En);
+        assert!(url.ends_with("&therapy=iron%20vitamin-c&ended=2026-11-25T19:30:07.250Z&accent=%23FC0&hours=Mo-Fr%2008:00-12:00%2C13:00-18:00%3B%20Sa%2009:00-13:00%3B%20We%20off&timezone=America%2FLos_Angeles&sticky-offset=64"), "{url}");
     }
 
     #[test]

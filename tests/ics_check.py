@@ -7,12 +7,16 @@ again" downloads) with a real iCalendar parser, the `icalendar` package
 
 EXPECTED_JSON: {"dtstart": "2026-03-08T15:00:00+00:00", "summary": "...",
 "description": ["a sentence it holds", ...], "url_prefix": "...",
-"url_has": [...], "url_lacks": [...]}. Prints each problem and exits 1, or
+"url_has": [...], "url_lacks": [...], "url_config": {"key": "value", ...}}:
+url_config, when given, is the whole fragment of the link, decoded: exactly
+these keys, each once, with these values (the clinic's configuration, every
+key of it). Prints each problem and exits 1, or
 prints one line and exits 0.
 """
 import datetime
 import json
 import sys
+import urllib.parse
 
 import icalendar
 
@@ -69,6 +73,13 @@ def check(path, want):
         need(s in url, f"URL lacks {s!r}: {url!r}")
     for s in want.get("url_lacks", []):
         need(s not in url, f"URL holds {s!r}: {url!r}")
+    if "url_config" in want:
+        fragment = url.partition("#")[2]
+        pairs = [p.partition("=") for p in fragment.split("&") if p]
+        got = [(urllib.parse.unquote(k), urllib.parse.unquote(v)) for k, _, v in pairs]
+        keys = [k for k, _ in got]
+        need(len(set(keys)) == len(keys), f"a key twice in the link: {keys}")
+        need(dict(got) == want["url_config"], f"the link's configuration is {dict(got)!r}, expected {want['url_config']!r}")
     need(url in description, "DESCRIPTION does not hold the link")
     alarms = ev.walk("VALARM")
     need(len(alarms) == 1, f"{len(alarms)} alarms")

@@ -3,7 +3,12 @@
 //! answer sets go through it and back to the same answers and outcome; every
 //! one-character change and every swap of neighbours is refused as a typo;
 //! codes from another version, cut short, or with answers the protocol would
-//! not ask are refused with their own error. Prints the codes' lengths.
+//! not ask are refused with their own error. Codes longer than 31
+//! characters are checked block by block (`readback::BLOCK`): the check
+//! functions exhaustively up to three blocks, real two-block codes (of a
+//! protocol with longer lists: today's never pass 18 characters), and a
+//! bound on the longest code each selection of packs could write. Prints
+//! the codes' lengths.
 
 mod common;
 
@@ -14,8 +19,8 @@ use infusion_check::protocol::{
     next_step, triage, Answer, Answers, Kind, Protocol, Step, PROTOCOL_JSON,
 };
 use infusion_check::readback::{
-    carried, check_digits, checks, code_packs, decode, digits_of, encode, gf_mul, CodeError,
-    ALPHABET, VERSIONS,
+    carried, check_digits, checks, code_packs, decode, digits_of, encode, gf_mul, with_checks,
+    CodeError, ALPHABET, BLOCK, MAX_LEN, VERSIONS,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -227,6 +232,301 @@ fn the_check_catches_every_single_change_and_every_neighbour_swap_at_any_positio
             }
         }
     }
+}
+
+/// Codes longer than one block (31 characters), on the check functions
+/// themselves. For every length of 1 to 90 data characters (up to three
+/// blocks and a short fourth): the code `with_checks` makes passes, is one
+/// block as before blocks up to 29 data characters, and every single wrong
+/// character and every swap of two different neighbours (in a block, and
+/// across two) is refused. For a code of three blocks (31, 31 and 3
+/// characters), every two wrong characters, at any two positions (in one
+/// block, or in two) with any two wrong values, are refused. A length of one
+/// or two characters past whole blocks is never a code, not even all zeros.
+#[test]
+fn long_codes_are_checked_block_by_block() {
+    let pattern =
+        |n: usize| -> Vec<u8> { (0..n).map(|i| ((i * 7 + n * 3 + 1) % 32) as u8).collect() };
+    for data_len in 1..=90usize {
+        let data = pattern(data_len);
+        let all = with_checks(&data);
+        assert_eq!(
+            all.len(),
+            data_len + 2 * data_len.div_ceil(BLOCK - 2),
+            "{data_len}"
+        );
+        assert!(checks(&all), "{data_len}");
+        if data_len <= BLOCK - 2 {
+            let mut one = data.clone();
+            one.extend(check_digits(&data));
+            assert_eq!(all, one, "{data_len}: not the code of before blocks");
+        }
+        for i in 0..all.len() {
+            for d in 0..32u8 {
+                if d != all[i] {
+                    let mut t = all.clone();
+                    t[i] = d;
+                    assert!(!checks(&t), "data {data_len}, position {i}, digit {d}");
+                }
+            }
+            if i + 1 < all.len() && all[i] != all[i + 1] {
+                let mut t = all.clone();
+                t.swap(i, i + 1);
+                assert!(!checks(&t), "data {data_len}, swap at {i}");
+            }
+        }
+    }
+    let all = with_checks(&pattern(2 * (BLOCK - 2) + 1));
+    assert_eq!(all.len(), 2 * BLOCK + 3);
+    let mut pairs = 0u64;
+    for i in 0..all.len() {
+        for j in (i + 1)..all.len() {
+            for e1 in 1..32u8 {
+                for e2 in 1..32u8 {
+                    let mut t = all.clone();
+                    t[i] ^= e1;
+                    t[j] ^= e2;
+                    assert!(!checks(&t), "positions {i} {j}, errors {e1} {e2}");
+                    pairs += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(pairs, 65 * 64 / 2 * 31 * 31);
+    for len in [BLOCK + 1, BLOCK + 2, 2 * BLOCK + 1, 2 * BLOCK + 2] {
+        assert!(!checks(&vec![0; len]), "{len} zeros");
+    }
+    for len in [4, BLOCK, BLOCK + 3, 2 * BLOCK] {
+        assert!(checks(&vec![0; len]), "{len} zeros");
+    }
+}
+
+/// The magnesium check with its checklists (red flags, fainting, the IV
+/// spot) grown to 34 items each (copies of their first item; 34 is the most
+/// a checklist's code holds) and its symptoms to 34 (copies of the IV
+/// spot), so that its codes can be longer than a block.
+fn with_long_checklists() -> Protocol {
+    let mut p = protocol().clone();
+    for list in ["red_flags", "faint_followup", "iv_signs"] {
+        let at = p.index_of(list).unwrap_or_else(|| panic!("{list}"));
+        let items: usize = p.questions[at].sections.iter().map(|(_, i)| i.len()).sum();
+        let first = p.questions[at].sections[0].1[0];
+        let mut extra = Vec::new();
+        for k in items..34 {
+            let mut q = p.questions[first].clone();
+            q.id = format!("{list}_extra_{k}");
+            extra.push(p.questions.len());
+            p.questions.push(q);
+        }
+        if let Some(last) = p.questions[at].sections.last_mut() {
+            last.1.extend(extra);
+        }
+    }
+    // and the symptoms to 34 (copies of the IV spot)
+    let at = p.index_of("symptoms").unwrap_or_else(|| panic!("symptoms"));
+    let q = &mut p.questions[at];
+    let site = q.options.iter().find(|o| o.id == "g_site").cloned();
+    for k in q.options.iter().filter(|o| !o.exclusive).count()..34 {
+        if let Some(mut o) = site.clone() {
+            o.id = format!("g_extra_{k}");
+            q.options.push(o);
+        }
+    }
+    p
+}
+
+/// Answers along the flow, each screen's at random (a fixed seed): of the
+/// red flags only the added ones, and "fainted" for an odd seed (its
+/// follow-up list is asked), the IV spot among the symptoms (its list is
+/// asked; for an even seed, with none but the added ones), each other checklist item (40% to 90%)
+/// and symptom ticked with a chance of its screen's own.
+fn walk_at_random(p: &Protocol, seed: u64) -> Answers {
+    let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut a = Answers::new();
+    for _ in 0..=p.screens.len() {
+        let q = match next_step(p, &a) {
+            Step::Done(_) => break,
+            Step::Ask(q) => q.clone(),
+        };
+        let chance = next() % 100;
+        match q.kind {
+            Kind::Text => a.set_one(&q.id, ""),
+            Kind::Checklist => {
+                for &i in q.sections.iter().flat_map(|(_, items)| items) {
+                    let id = &p.questions[i].id;
+                    if q.id == "red_flags" && !id.contains("_extra_") {
+                        // (fainted: its follow-up list is asked; no other red flag)
+                        let fainted = id == "rf_fainted" && seed % 2 == 1;
+                        a.set_one(id, if fainted { "yes" } else { "no" });
+                        continue;
+                    }
+                    let tick = next() % 100 < 40 + chance / 2;
+                    let code = if !tick {
+                        "no"
+                    } else if next() % 2 == 0 {
+                        "yes"
+                    } else {
+                        "not_sure"
+                    };
+                    a.set_one(id, code);
+                }
+            }
+            Kind::Multi => {
+                let mut picked: Vec<String> = q
+                    .options
+                    .iter()
+                    .filter(|o| {
+                        !o.exclusive
+                            && (o.id == "g_site"
+                                || ((seed % 2 == 1 || o.id.contains("_extra_"))
+                                    && next() % 100 < chance))
+                    })
+                    .map(|o| o.id.clone())
+                    .collect();
+                if picked.is_empty() {
+                    picked.extend(q.options.iter().find(|o| o.exclusive).map(|o| o.id.clone()));
+                }
+                a.set(&q.id, Answer::Many(picked));
+            }
+            _ => {
+                let mut codes: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+                if q.offers_not_sure && !codes.iter().any(|c| c == "not_sure") {
+                    codes.push("not_sure".into());
+                }
+                let pick = codes[next() as usize % codes.len()].clone();
+                a.set_one(&q.id, &pick);
+            }
+        }
+        let at = p.index_of(&q.id);
+        for c in p
+            .questions
+            .iter()
+            .filter(|c| c.shown_with.is_some() && c.shown_with == at)
+        {
+            let pick = c.options[next() as usize % c.options.len()].id.clone();
+            a.set_one(&c.id, &pick);
+        }
+    }
+    a
+}
+
+/// Real codes longer than one block, through the encoder and the decoder
+/// (the magnesium check with longer checklists: today's checks write at
+/// most 18 characters): each reads back to the same answers and outcome and
+/// names its packs; in the longest, every single wrong character, every
+/// swap of neighbours and every two wrong characters (any positions, any
+/// values) are refused as a typo.
+#[test]
+fn codes_of_two_blocks_round_trip_and_every_typo_in_them_is_caught() {
+    let p = with_long_checklists();
+    let mut longest = String::new();
+    let mut long = 0;
+    for seed in 0..3_000 {
+        let a = walk_at_random(&p, seed);
+        let Ok(code) = encode(&p, &a) else { continue };
+        if code.len() <= BLOCK + BLOCK / 4 {
+            continue;
+        }
+        long += 1;
+        round_trip(&p, &format!("seed {seed}"), &a);
+        assert_eq!(code_packs(&code), Ok(vec!["magnesium"]), "{code}");
+        every_typo_is_caught(&p, &code);
+        if code.len() > longest.len() {
+            longest = code;
+        }
+    }
+    let all = digits_of(&longest).unwrap_or_default();
+    println!(
+        "{long} codes of two blocks; the longest: {longest} ({} characters)",
+        all.len()
+    );
+    assert!(long >= 10, "{long} codes of two blocks");
+    assert!(all.len() > BLOCK + 3, "{longest}");
+    let text = |d: &[u8]| {
+        d.iter()
+            .map(|&x| ALPHABET[x as usize] as char)
+            .collect::<String>()
+    };
+    for i in 0..all.len() {
+        for j in (i + 1)..all.len() {
+            for e1 in 1..32u8 {
+                for e2 in 1..32u8 {
+                    let mut t = all.clone();
+                    t[i] ^= e1;
+                    t[j] ^= e2;
+                    assert_eq!(
+                        decode(&p, &text(&t)).err(),
+                        Some(CodeError::Typo),
+                        "{longest}: positions {i} {j}"
+                    );
+                }
+            }
+        }
+    }
+    // Its first block alone, or with one character of the second: refused.
+    assert!(decode(&p, &text(&all[..BLOCK])).is_err());
+    assert_eq!(
+        decode(&p, &text(&all[..BLOCK + 1])).err(),
+        Some(CodeError::Typo)
+    );
+}
+
+/// No code a flow can write is longer than the decoder reads: for every
+/// selection of packs, every screen asked, each with its costliest answer
+/// (a bound: no path asks them all), the code's characters stay under
+/// [`MAX_LEN`]. Prints each bound (over 31 characters: two blocks).
+#[test]
+fn no_code_a_flow_can_write_is_longer_than_the_decoder_reads() {
+    let log2_binom = |n: u32, k: u32| {
+        (0..k)
+            .map(|i| f64::from(n - i).log2() - f64::from(i + 1).log2())
+            .sum::<f64>()
+    };
+    let mut longest = 0;
+    for mask in 1..(1u32 << files::PACKS.len()) {
+        let sel = files::selection(mask).unwrap_or_else(|| panic!("no selection for {mask:b}"));
+        let p = selection_protocol(sel);
+        // the version (32), the packs (16), the 1 above every digit
+        let mut bits = 5.0 + f64::from(1u32 << files::PACKS.len()).log2() + 1.0;
+        for &s in &p.screens {
+            let q = &p.questions[s];
+            let n = |it: &mut dyn Iterator<Item = usize>| it.count() as u32;
+            bits += match q.kind {
+                Kind::Checklist => {
+                    let n = n(&mut q.sections.iter().map(|(_, i)| i.len()).flat_map(|l| 0..l));
+                    (0..=n)
+                        .map(|k| f64::from(n + 1).log2() + log2_binom(n, k) + f64::from(k))
+                        .fold(0.0, f64::max)
+                }
+                Kind::Multi => {
+                    let e = n(&mut q.options.iter().filter(|o| o.exclusive).map(|_| 0));
+                    let n = q.options.len() as u32 - e;
+                    (0..=n)
+                        .map(|k| f64::from(e + n + 1).log2() + log2_binom(n, k))
+                        .fold(0.0, f64::max)
+                }
+                Kind::Text => 0.0,
+                _ => ((q.options.len() + 1) as f64).log2(),
+            };
+            for c in p.questions.iter().filter(|c| c.shown_with == Some(s)) {
+                bits += ((c.options.len() + 1) as f64).log2();
+            }
+        }
+        let data = (bits / 5.0).ceil() as usize;
+        let chars = data + 2 * data.div_ceil(BLOCK - 2);
+        println!("{sel}: at most {chars} characters ({bits:.1} bits)");
+        longest = longest.max(chars);
+    }
+    assert!(
+        longest <= MAX_LEN,
+        "a code of {longest} characters would be refused"
+    );
 }
 
 #[test]

@@ -9,7 +9,8 @@
 // call-now results; no request is made.
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { test, expect, ROOT, openFresh, setLanguage, runFlow } = require('./helpers');
+const fs = require('fs');
+const { test, expect, ROOT, clearSession, openFresh, setLanguage, runFlow, widgetMounted } = require('./helpers');
 const { BY_LEVEL, levelFallback } = require('./flows');
 
 const PYTHON = process.env.IC_PYTHON || path.join(ROOT, 'target', 'ics-venv', 'bin', 'python3');
@@ -116,6 +117,38 @@ test.describe('in Los Angeles, the evening before daylight saving time starts', 
     await page.clock.setFixedTime(NOW);
     await reach(page, 'self_care', 'en', { ctx_respondent: 'helping_someone' });
     await remindAndCheck(page, testInfo, 'en-self-care-they', want('en', 'self_care', '2026-03-08T15:00:00+00:00', { they: true }));
+  });
+
+  test('the iframe page with opening hours: the link carries every key of the configuration, and the check it opens knows the hours', async ({ page }, testInfo) => {
+    await page.clock.setFixedTime(NOW);
+    const config = {
+      'clinic-name': 'Demo Infusion Clinic', 'clinic-phone': '+1 555 0100', 'after-hours-phone': '+1 555 0199',
+      'emergency-number': '911', accent: '#FC0', hours: 'Mo-Fr 08:00-18:00; Sa 09:00-13:00', timezone: 'America/Los_Angeles',
+    };
+    const fragment = Object.entries(config).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    /** The page at `url`, fresh, walked to call today (Saturday 21:30 in the clinic's zone: closed). */
+    const walk = async (url) => {
+      await clearSession(page);
+      await page.goto(url);
+      await expect(page.locator('main [data-question="red_flags"]')).toBeVisible();
+      await widgetMounted(page);
+      await runFlow(page, FLOWS.call_today, { fallback });
+      const r = page.locator('main section[data-disposition]');
+      await expect(r.locator('[data-hours]')).toHaveText('The clinic is closed now. It opens Monday at 08:00.');
+      await expect(page.locator('[data-setup-notice]')).toHaveCount(0);
+      return r;
+    };
+    await walk(`/frame.html#${fragment}`);
+    await remindAndCheck(page, testInfo, 'en-frame-hours', {
+      ...want('en', 'call_today', '2026-03-08T09:30:00+00:00'),
+      url_has: ['/frame.html#clinic-name='],
+      url_config: { ...config, lang: 'en' },
+    });
+    // The link, opened: the same clinic, closed at this hour.
+    const ics = fs.readFileSync(testInfo.outputPath('en-frame-hours.ics'), 'utf8').replace(/\r\n /g, '');
+    const url = ics.split('\r\n').find((l) => l.startsWith('URL:')).slice(4);
+    expect(new URL(url).pathname).toBe('/frame.html');
+    await walk(url);
   });
 
   test('not offered on emergency and call-now results', async ({ page }) => {
