@@ -6,10 +6,8 @@
 // the bounds below (they are the measured heights plus a few pixels: lower
 // them as the screen shrinks, docs/screens/README.md).
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('@playwright/test');
-const { test, expect, RESULTS, clearSession, widgetMounted } = require('./helpers');
+const { test, expect, textSizeContext, RESULTS, clearSession, widgetMounted } = require('./helpers');
 
 const DIR = path.join(RESULTS, 'first-screen');
 const SCREEN = { width: 390, height: 844 };
@@ -31,15 +29,8 @@ async function measure(page, lang) {
 test('the red-flag checklist, top of the page to Next, in phone screens (English and Spanish, default and 200% text)', async ({ baseURL }) => {
   const heights = {};
   for (const size of [16, 32]) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-first-'));
-    fs.mkdirSync(path.join(dir, 'Default'));
-    fs.writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: size, default_fixed_font_size: 13 * size / 16 } } }));
     for (const lang of ['en', 'es']) {
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-        baseURL, viewport: SCREEN, isMobile: true, hasTouch: true, locale: lang === 'es' ? 'es-ES' : 'en-US', serviceWorkers: 'block',
-      });
+      const context = await textSizeContext(baseURL, size, { viewport: SCREEN, locale: lang === 'es' ? 'es-ES' : 'en-US' });
       try {
         const page = await context.newPage();
         await clearSession(page);
@@ -56,7 +47,6 @@ test('the red-flag checklist, top of the page to Next, in phone screens (English
         await context.close();
       }
     }
-    fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.writeFileSync(path.join(DIR, 'heights.json'), JSON.stringify(heights, null, 2));
   console.log(`first screen, in 844 px screens: ${JSON.stringify(heights)}`);

@@ -6,6 +6,7 @@ const { expect } = base;
 const fs = require('fs');
 const path = require('path');
 const AxeBuilder = require('@axe-core/playwright').default;
+const os = require('os');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -318,8 +319,39 @@ async function expectCall(page, action, href) {
   await expect(a).toBeInViewport();
 }
 
+// A browser whose default text size is `size` px, as a phone's own text-size
+// setting gives (32: 200%): Chromium reads it from its profile, so this is a
+// persistent context on a profile of its own, removed when it is closed.
+// `options` go to launchPersistentContext (the viewport: 390×844 unless set).
+async function textSizeContext(baseURL, size, options = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-text-size-'));
+  fs.mkdirSync(path.join(dir, 'Default'));
+  fs.writeFileSync(
+    path.join(dir, 'Default', 'Preferences'),
+    JSON.stringify({ webkit: { webprefs: { default_font_size: size, default_fixed_font_size: (13 * size) / 16 } } }),
+  );
+  const context = await base.chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    serviceWorkers: 'block',
+    ...options,
+  });
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return context;
+}
+
 module.exports = {
   test,
+  textSizeContext,
   expect,
   DEMO,
   ROOT,

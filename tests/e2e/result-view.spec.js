@@ -7,10 +7,8 @@
 // summary's "no" answers are folded. Screenshots of each first view in
 // test-results/result-view/ (and in IC_RESULT_SHOTS when set).
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('@playwright/test');
-const { test, expect, RESULTS, clearSession, openFresh, setLanguage, runFlow } = require('./helpers');
+const { test, expect, textSizeContext, RESULTS, clearSession, openFresh, setLanguage, runFlow } = require('./helpers');
 const { BY_LEVEL, levelFallback } = require('./flows');
 
 test.describe.configure({ mode: 'parallel' });
@@ -137,14 +135,7 @@ for (const lang of ['en', 'es']) {
 
 // 200% text: the browser's default font size at 32 px, on the 390×844 phone.
 test('at 200% text each result\'s first view still holds the outcome, its calls and one sentence', async ({ baseURL }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-result-200-'));
-  fs.mkdirSync(path.join(dir, 'Default'));
-  fs.writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 32, default_fixed_font_size: 26 } } }));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'block',
-  });
+  const context = await textSizeContext(baseURL, 32);
   try {
     const page = await context.newPage();
     for (const lang of ['en', 'es']) {
@@ -161,6 +152,5 @@ test('at 200% text each result\'s first view still holds the outcome, its calls 
     }
   } finally {
     await context.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,41 +3,21 @@
 // the page's default), at a 320 px wide phone. The widget's text follows it
 // (also on a clinic page whose CSS shrinks its own root size), nothing needs
 // sideways scrolling, and the emergency call stays on screen.
-const { test, expect, chromium } = require('@playwright/test');
-const { runFlow, setLanguage } = require('./helpers');
+const { test, expect } = require('@playwright/test');
+const { runFlow, setLanguage, textSizeContext } = require('./helpers');
 const { CONTEXT, NO_MODIFIERS } = require('./flows');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
 
 const VIEWPORT = { width: 320, height: 640 };
 
 let context;
-let dir;
 
 test.beforeAll(async ({ baseURL }) => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-large-text-'));
-  fs.mkdirSync(path.join(dir, 'Default'));
-  fs.writeFileSync(
-    path.join(dir, 'Default', 'Preferences'),
-    JSON.stringify({ webkit: { webprefs: { default_font_size: 32, default_fixed_font_size: 26 } } }),
-  );
-  context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    baseURL,
-    viewport: VIEWPORT,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    // (page.route below must see the host page's request)
-    serviceWorkers: 'block',
-  });
+  // (page.route below must see the host page's request: no service worker)
+  context = await textSizeContext(baseURL, 32, { viewport: VIEWPORT });
 });
 
 test.afterAll(async () => {
   if (context) await context.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Fails when the page scrolls sideways or a call link is cut off. */

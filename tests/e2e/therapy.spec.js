@@ -4,12 +4,8 @@
 // own file (with a loading screen, and Try again when it fails). A red flag
 // ends the check before it; a preset drip (`therapy`) or one drip offered
 // never shows it; a setting the widget cannot read asks about every drip.
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { chromium } = require('@playwright/test');
 const {
-  test, expect, DEMO, clearSession, widgetMounted, answer, runFlow, screenKind, choiceOptions, waitForScreenChange,
+  test, expect, textSizeContext, DEMO, clearSession, widgetMounted, answer, runFlow, screenKind, choiceOptions, waitForScreenChange,
   axeBothSchemes, saveAxeLog, setLanguage,
 } = require('./helpers');
 const { protocol, questionText } = require('./protocol');
@@ -383,14 +379,7 @@ test.describe('accessibility', () => {
   });
 
   test('with 32 px text (the phone\'s large text) nothing on the therapy screen overflows', async ({ baseURL }) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-therapy-text-'));
-    fs.mkdirSync(path.join(dir, 'Default'));
-    fs.writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 32, default_fixed_font_size: 26 } } }));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      baseURL, viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'block',
-    });
+    const context = await textSizeContext(baseURL, 32, { viewport: { width: 320, height: 640 } });
     try {
       const page = await context.newPage();
       for (const lang of ['en', 'es']) {
@@ -413,7 +402,6 @@ test.describe('accessibility', () => {
       }
     } finally {
       await context.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
