@@ -325,17 +325,44 @@ fn a_broken_role_is_a_clear_error_on_every_selection() {
             .unwrap_or_default()
     };
     assert_eq!(load(&|_| {}, &[]), "", "the data as it is loads");
-    let e = load(&|v| v["roles"]["at_clinic_rule"] = serde_json::json!("T99"), &["magnesium"]);
-    assert!(e.contains("roles.at_clinic_rule") && e.contains("\"T99\""), "{e}");
-    let e = load(&|v| v["roles"]["respondent"]["helper"] = serde_json::json!("a_friend"), &[]);
-    assert!(e.contains("roles.respondent") && e.contains("no option \"a_friend\""), "{e}");
-    let e = load(&|v| v["roles"]["repeat_use"] = serde_json::json!("ctx_time_since_end"), &[]);
+    let e = load(
+        &|v| v["roles"]["at_clinic_rule"] = serde_json::json!("T99"),
+        &["magnesium"],
+    );
+    assert!(
+        e.contains("roles.at_clinic_rule") && e.contains("\"T99\""),
+        "{e}"
+    );
+    let e = load(
+        &|v| v["roles"]["respondent"]["helper"] = serde_json::json!("a_friend"),
+        &[],
+    );
+    assert!(
+        e.contains("roles.respondent") && e.contains("no option \"a_friend\""),
+        "{e}"
+    );
+    let e = load(
+        &|v| v["roles"]["repeat_use"] = serde_json::json!("ctx_time_since_end"),
+        &[],
+    );
     assert!(e.contains("roles.repeat_use") && e.contains("YesNo"), "{e}");
     // A pack's question: fine with the pack, refused for the core alone.
-    let e = load(&|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"), &["magnesium"]);
-    assert_eq!(e, "", "mod_kidney is a yes/no question of the magnesium pack");
-    let e = load(&|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"), &[]);
-    assert!(e.contains("roles.repeat_use") && e.contains("not in the core"), "{e}");
+    let e = load(
+        &|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"),
+        &["magnesium"],
+    );
+    assert_eq!(
+        e, "",
+        "mod_kidney is a yes/no question of the magnesium pack"
+    );
+    let e = load(
+        &|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"),
+        &[],
+    );
+    assert!(
+        e.contains("roles.repeat_use") && e.contains("not in the core"),
+        "{e}"
+    );
     let e = load(
         &|v| {
             let bands = &mut v["roles"]["time_since_end"]["bands"];
@@ -343,7 +370,10 @@ fn a_broken_role_is_a_clear_error_on_every_selection() {
         },
         &[],
     );
-    assert!(e.contains("roles.time_since_end.bands") && e.contains("\"1_to_6h\""), "{e}");
+    assert!(
+        e.contains("roles.time_since_end.bands") && e.contains("\"1_to_6h\""),
+        "{e}"
+    );
     let e = load(
         &|v| {
             let bands = &mut v["roles"]["time_since_end"]["bands"];
@@ -353,7 +383,10 @@ fn a_broken_role_is_a_clear_error_on_every_selection() {
         },
         &[],
     );
-    assert!(e.contains("roles.time_since_end") && e.contains("in order"), "{e}");
+    assert!(
+        e.contains("roles.time_since_end") && e.contains("in order"),
+        "{e}"
+    );
 }
 
 #[test]

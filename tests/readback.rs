@@ -217,19 +217,42 @@ fn the_check_catches_every_single_change_and_every_neighbour_swap_at_any_positio
         let mut all = digits.clone();
         all.extend(check_digits(&digits));
         assert!(checks(&all));
-        for i in 0..all.len() {
-            for d in 0..32u8 {
-                if d != all[i] {
-                    let mut t = all.clone();
-                    t[i] = d;
-                    assert!(!checks(&t), "len {len} pos {i} digit {d}");
+        every_change_and_swap_is_refused(&all, &format!("len {len}"));
+    }
+}
+
+/// Calls `f` with `all` changed at every two positions by every two wrong
+/// values (and where and how, in words).
+fn with_two_errors(all: &[u8], mut f: impl FnMut(&[u8], String)) {
+    for i in 0..all.len() {
+        for j in (i + 1)..all.len() {
+            for e1 in 1..32u8 {
+                for e2 in 1..32u8 {
+                    let mut t = all.to_vec();
+                    t[i] ^= e1;
+                    t[j] ^= e2;
+                    f(&t, format!("positions {i} {j}, errors {e1} {e2}"));
                 }
             }
-            if i + 1 < all.len() && all[i] != all[i + 1] {
-                let mut t = all.clone();
-                t.swap(i, i + 1);
-                assert!(!checks(&t), "len {len} swap {i}");
+        }
+    }
+}
+
+/// Every single wrong character of `all` (a code that passes), and every
+/// swap of two different neighbours, is refused.
+fn every_change_and_swap_is_refused(all: &[u8], what: &str) {
+    for i in 0..all.len() {
+        for d in 0..32u8 {
+            if d != all[i] {
+                let mut t = all.to_vec();
+                t[i] = d;
+                assert!(!checks(&t), "{what}: position {i}, digit {d}");
             }
+        }
+        if i + 1 < all.len() && all[i] != all[i + 1] {
+            let mut t = all.to_vec();
+            t.swap(i, i + 1);
+            assert!(!checks(&t), "{what}: swap at {i}");
         }
     }
 }
@@ -261,37 +284,15 @@ fn long_codes_are_checked_block_by_block() {
             one.extend(check_digits(&data));
             assert_eq!(all, one, "{data_len}: not the code of before blocks");
         }
-        for i in 0..all.len() {
-            for d in 0..32u8 {
-                if d != all[i] {
-                    let mut t = all.clone();
-                    t[i] = d;
-                    assert!(!checks(&t), "data {data_len}, position {i}, digit {d}");
-                }
-            }
-            if i + 1 < all.len() && all[i] != all[i + 1] {
-                let mut t = all.clone();
-                t.swap(i, i + 1);
-                assert!(!checks(&t), "data {data_len}, swap at {i}");
-            }
-        }
+        every_change_and_swap_is_refused(&all, &format!("data {data_len}"));
     }
     let all = with_checks(&pattern(2 * (BLOCK - 2) + 1));
     assert_eq!(all.len(), 2 * BLOCK + 3);
     let mut pairs = 0u64;
-    for i in 0..all.len() {
-        for j in (i + 1)..all.len() {
-            for e1 in 1..32u8 {
-                for e2 in 1..32u8 {
-                    let mut t = all.clone();
-                    t[i] ^= e1;
-                    t[j] ^= e2;
-                    assert!(!checks(&t), "positions {i} {j}, errors {e1} {e2}");
-                    pairs += 1;
-                }
-            }
-        }
-    }
+    with_two_errors(&all, |t, at| {
+        assert!(!checks(t), "{at}");
+        pairs += 1;
+    });
     assert_eq!(pairs, 65 * 64 / 2 * 31 * 31);
     for len in [BLOCK + 1, BLOCK + 2, 2 * BLOCK + 1, 2 * BLOCK + 2] {
         assert!(!checks(&vec![0; len]), "{len} zeros");
@@ -453,22 +454,13 @@ fn codes_of_two_blocks_round_trip_and_every_typo_in_them_is_caught() {
             .map(|&x| ALPHABET[x as usize] as char)
             .collect::<String>()
     };
-    for i in 0..all.len() {
-        for j in (i + 1)..all.len() {
-            for e1 in 1..32u8 {
-                for e2 in 1..32u8 {
-                    let mut t = all.clone();
-                    t[i] ^= e1;
-                    t[j] ^= e2;
-                    assert_eq!(
-                        decode(&p, &text(&t)).err(),
-                        Some(CodeError::Typo),
-                        "{longest}: positions {i} {j}"
-                    );
-                }
-            }
-        }
-    }
+    with_two_errors(&all, |t, at| {
+        assert_eq!(
+            decode(&p, &text(t)).err(),
+            Some(CodeError::Typo),
+            "{longest}: {at}"
+        );
+    });
     // Its first block alone, or with one character of the second: refused.
     assert!(decode(&p, &text(&all[..BLOCK])).is_err());
     assert_eq!(
