@@ -65,6 +65,7 @@ test.describe('a phone in Madrid, a clinic in Los Angeles', () => {
       expect(line.y).toBeLessThan(first.y);
       expect(first.y).toBeLessThan(lead.y);
       await expect(page.locator('[data-setup-notice]')).toHaveCount(0);
+      await page.screenshot({ path: test.info().outputPath(`sunday-2am-${level}-en.png`) });
     }
     const r = await reach(page, frag(WITH_HOURS), 'emergency', { now });
     expect((await calls(r))[0]).toBe('call-emergency');
@@ -75,6 +76,7 @@ test.describe('a phone in Madrid, a clinic in Los Angeles', () => {
     const r = await reach(page, frag(WITH_HOURS), 'call_now', { now: new Date('2026-12-13T10:00:00Z'), lang: 'es' });
     await expect(r.locator('[data-hours=closed]')).toHaveText(WORDS.es.closedMonday);
     expect(await calls(r)).toEqual(['call-after-hours', 'call-clinic']);
+    await page.screenshot({ path: test.info().outputPath('sunday-2am-call_now-es.png') });
   });
 
   test('a weekday inside the hours: the clinic first, open until 18:00; Saturday before 09:00: it opens today', async ({ page }) => {
