@@ -389,6 +389,37 @@ fn a_broken_role_is_a_clear_error_on_every_selection() {
     );
 }
 
+/// A screen with more choices than the read-back code can carry is refused
+/// by the check, naming it (the widget would otherwise show no code).
+#[test]
+fn a_list_too_long_for_the_read_back_code_is_refused() {
+    let mut v: serde_json::Value = serde_json::from_str(PROTOCOL_JSON).unwrap_or_default();
+    let Some(symptoms) = v["questions"]
+        .as_array_mut()
+        .and_then(|qs| qs.iter_mut().find(|q| q["id"] == "symptoms"))
+    else {
+        panic!("no symptoms question");
+    };
+    let Some(options) = symptoms["options"].as_array_mut() else {
+        panic!("symptoms has no inline options");
+    };
+    // (more than enough whatever the selection keeps of the packs' options)
+    for i in 0..=infusion_check::protocol::MAX_CHOICES {
+        options.insert(
+            0,
+            serde_json::json!({"id": format!("g_more_{i}"), "label": {"en": "More", "es": "Más"}}),
+        );
+    }
+    let e = Protocol::load_packs(&v.to_string(), &["magnesium"])
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        e.contains("questions.symptoms") && e.contains("at most 34"),
+        "{e}"
+    );
+}
+
 #[test]
 fn each_fired_rule_names_its_pack() {
     let p = Protocol::builtin(&["iron"]).unwrap_or_else(|e| panic!("{e}"));

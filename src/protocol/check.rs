@@ -19,6 +19,11 @@ pub const PLACEHOLDERS: [&str; 5] = [
     "INFUSION_CONTENTS",
 ];
 
+/// The most choices one multi-choice or checklist screen may have: the
+/// read-back code (`src/readback.rs`) ranks a screen's ticks among all the
+/// ways to tick it in 32 bits, and C(35, 17) is past `u32::MAX`.
+pub const MAX_CHOICES: usize = 34;
+
 /// One problem in a protocol file, with the place it was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProtocolError {
@@ -308,6 +313,21 @@ impl<'p> Checker<'p> {
                 for c in p.questions.iter().filter(|c| c.shown_with == Some(s)) {
                     self.position.insert(c.id.clone(), pos);
                 }
+            }
+        }
+        // The read-back code ranks a screen's ticks among all the ways to
+        // tick it, in 32 bits: a list longer than this has no code.
+        for q in &p.questions {
+            let choices = match q.kind {
+                Kind::Multi => q.options.len() + usize::from(q.offers_not_sure),
+                Kind::Checklist => q.sections.iter().map(|(_, items)| items.len()).sum(),
+                _ => 0,
+            };
+            if choices > MAX_CHOICES {
+                self.problem(
+                    format!("questions.{}", q.id),
+                    format!("has {choices} choices; the read-back code can carry at most {MAX_CHOICES} on one screen (split the list)"),
+                );
             }
         }
         match p.question(GROUPS_QUESTION) {

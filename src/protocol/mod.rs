@@ -21,7 +21,9 @@ mod packs;
 pub mod table;
 pub mod wire;
 
-pub use check::{check, check_reachability, random_answers, ProtocolError, Rng, PLACEHOLDERS};
+pub use check::{
+    check, check_reachability, random_answers, ProtocolError, Rng, MAX_CHOICES, PLACEHOLDERS,
+};
 pub use engine::{
     advice_for, advice_worded, asked_screens, next_step, progress, rule_advice, triage,
     triage_asking_all, Answer, Answers, Disposition, Fired, Outcome, Step, Urgency,
