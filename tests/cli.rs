@@ -66,6 +66,24 @@ fn check_lists_each_problem_with_its_place_and_exits_1() {
 }
 
 #[test]
+fn check_refuses_a_packs_wording_of_an_unknown_option() {
+    // iron's brown-mark label (PROTOCOL-NOTES FE-D4) aimed at a misspelt option
+    let json = infusion_check::protocol::PROTOCOL_JSON.replacen(
+        "{\"question\": \"symptoms\", \"option\": \"g_site\"",
+        "{\"question\": \"symptoms\", \"option\": \"g_sight\"",
+        1,
+    );
+    assert_ne!(json, infusion_check::protocol::PROTOCOL_JSON);
+    let out = run(&["check", &tmp("bad-wording.json", &json)]);
+    assert_eq!(out.status.code(), Some(1));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("(packs iron): packs.iron.wording.symptoms.g_sight: the question \"symptoms\" has no option \"g_sight\""),
+        "{s}"
+    );
+}
+
+#[test]
 fn eval_prints_each_case_and_totals_with_no_under_triage() {
     let out = run(&["eval", &cases_path()]);
     let s = text(&out.stdout);

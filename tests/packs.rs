@@ -490,3 +490,99 @@ fn a_fired_vitamin_c_rule_names_its_pack() {
     assert_eq!(vc.pack.as_deref(), Some("vitamin-c vitamin-drip"));
     assert_eq!(o.disposition, Disposition::Emergency);
 }
+
+#[test]
+fn the_vitamin_drip_results_carry_its_safety_netting() {
+    // vitamin-drip.md §7 (PROTOCOL-NOTES VD-D7): on every result below
+    // emergency, the emergency signs (lying flat, the face, hives with
+    // dizziness or throwing up); on call-today and self-care, "Call us if".
+    use infusion_check::protocol::{Lang, Level};
+    let p =
+        Protocol::load_packs(PROTOCOL_JSON, &["vitamin-drip"]).unwrap_or_else(|e| panic!("{e}"));
+    for level in [Level::CallNow, Level::CallToday, Level::SelfCare] {
+        let o = p.outcomes.get(level);
+        for (list, lang, needles) in [
+            (
+                &o.get_help,
+                Lang::En,
+                [
+                    "lie flat",
+                    "lips, tongue, or face",
+                    "you get hives and feel dizzy or throw up",
+                ],
+            ),
+            (
+                &o.get_help_they,
+                Lang::En,
+                [
+                    "they lie flat",
+                    "lips, tongue, or face",
+                    "they get hives and feel dizzy or throw up",
+                ],
+            ),
+            (
+                &o.get_help,
+                Lang::Es,
+                [
+                    "cuando se acuesta",
+                    "la lengua o la cara",
+                    "le salen ronchas y se marea o vomita",
+                ],
+            ),
+            (
+                &o.get_help_they,
+                Lang::Es,
+                [
+                    "cuando se acuesta",
+                    "la lengua o la cara",
+                    "le salen ronchas y se marea o vomita",
+                ],
+            ),
+        ] {
+            for needle in needles {
+                assert_eq!(
+                    list.iter().filter(|t| t.get(lang).contains(needle)).count(),
+                    1,
+                    "{level:?} {lang:?}: {needle}"
+                );
+            }
+        }
+        let call_us = [
+            (
+                &o.do_now,
+                Lang::En,
+                "Call us if you get new swelling of your ankles",
+            ),
+            (
+                &o.do_now_they,
+                Lang::En,
+                "Call us if they get new swelling of their ankles",
+            ),
+            (
+                &o.do_now,
+                Lang::Es,
+                "Llámenos si se le hinchan los tobillos",
+            ),
+            (
+                &o.do_now_they,
+                Lang::Es,
+                "Llámenos si a la persona se le hinchan los tobillos",
+            ),
+        ];
+        for (list, lang, needle) in call_us {
+            let n = list
+                .iter()
+                .filter(|t| t.get(lang).starts_with(needle))
+                .count();
+            assert_eq!(
+                n,
+                usize::from(level != Level::CallNow),
+                "{level:?} {lang:?}"
+            );
+        }
+    }
+    // magnesium's results unchanged by it
+    let m = Protocol::magnesium().unwrap_or_else(|e| panic!("{e}"));
+    let o = m.outcomes.get(Level::SelfCare);
+    assert!(o.get_help.iter().all(|t| !t.en.contains("hives")));
+}

@@ -583,6 +583,33 @@ pub struct PackData {
     /// drip); absent, or with several packs, the file's own.
     #[serde(default)]
     pub outcomes: Option<Outcomes>,
+    /// What it adds to the wording of core options whenever it is selected
+    /// (alone or with others): see [`WordingData`].
+    #[serde(default)]
+    pub wording: Vec<WordingData>,
+}
+
+/// A pack's wording for one of the core's options (same ID, same answer),
+/// merged into every selection that has the pack
+/// ([`ProtocolData::select`]): a new label, or sentences added to the end of
+/// its hint. Data only: a compiled file holds the merged texts, nothing of
+/// this.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordingData {
+    /// The core question (`symptoms`, `gn_what`).
+    pub question: String,
+    /// The core option of that question (`g_site`, `expected_effect`).
+    pub option: String,
+    /// Replaces the option's label (one pack only may replace a label).
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// Whole sentences added after the option's hint; with several packs,
+    /// in the file's order of packs, a sentence already there not repeated.
+    #[serde(default)]
+    pub hint_add: Option<Text>,
+    /// Where the wording comes from (the pack's specification, its section).
+    pub sources: Vec<String>,
 }
 
 /// The whole data file.

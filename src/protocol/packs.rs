@@ -259,6 +259,9 @@ impl ProtocolData {
         for a in &self.advice {
             tag(format!("advice.{}", a.id), &a.pack);
         }
+        // (build-time and native only: see `wording`)
+        #[cfg(not(target_arch = "wasm32"))]
+        problems.extend(self.check_wording());
         problems
     }
 
@@ -347,6 +350,14 @@ impl ProtocolData {
             questions.push(q);
         }
         self.questions = questions;
+        // The selected packs' wording of core options, in the file's order
+        // of packs (whether one pack or several is selected).
+        #[cfg(not(target_arch = "wasm32"))]
+        for pack in self.packs.iter().filter(|p| selected.contains(&p.id)) {
+            for w in &pack.wording {
+                wording::apply(&mut self.questions, w);
+            }
+        }
         for list in self.option_sets.iter_mut().map(|(_, v)| v) {
             list.retain(|o| keep(&o.pack));
             list.iter_mut().for_each(|o| o.pack = None);
@@ -460,5 +471,201 @@ impl ProtocolData {
         }
         self.packs.clear();
         Ok(self)
+    }
+}
+
+/// A pack's wording of core options (`PackData::wording`): checked and
+/// merged when a selection is made from the data file, which happens at
+/// build time and natively (the CLI, the tests); the browser reads the
+/// compiled files, where the merged texts are ordinary option texts. Left
+/// out of the wasm, so that it leaves no trace there.
+#[cfg(not(target_arch = "wasm32"))]
+mod wording {
+    use super::super::check::ProtocolError;
+    use super::super::model::{OptionsSpec, ProtocolData, QuestionData, Text, WordingData};
+    use std::collections::BTreeSet;
+
+    impl ProtocolData {
+        /// Each pack's `wording` names a core question's core option, gives a
+        /// label or sentences for its hint in every language, names its
+        /// sources, and no two packs replace the same label (with both selected,
+        /// which would it be?).
+        pub(super) fn check_wording(&self) -> Vec<ProtocolError> {
+            let mut problems = Vec::new();
+            let mut labels: Vec<(&str, &str, &str)> = Vec::new();
+            for p in &self.packs {
+                let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+                for w in &p.wording {
+                    let place = format!("packs.{}.wording.{}.{}", p.id, w.question, w.option);
+                    let mut problem =
+                        |m: String| problems.push(ProtocolError::new(place.clone(), m));
+                    if !seen.insert((w.question.as_str(), w.option.as_str())) {
+                        problem("this option's wording is given twice in this pack".into());
+                    }
+                    match self.questions.iter().find(|q| q.id == w.question) {
+                        None => problem(format!("there is no question \"{}\"", w.question)),
+                        Some(q) => {
+                            if let Some(msg) = core_option(q, &w.option) {
+                                problem(msg);
+                            }
+                        }
+                    }
+                    if w.label.is_none() && w.hint_add.is_none() {
+                        problem("gives neither a `label` nor a `hint_add`".into());
+                    }
+                    if w.sources.iter().all(|s| s.trim().is_empty()) {
+                        problem("names no source (the specification and its section)".into());
+                    }
+                    for (field, text) in [("label", &w.label), ("hint_add", &w.hint_add)] {
+                        let Some(text) = text else { continue };
+                        for (lang, s) in [("en", &text.en), ("es", &text.es)] {
+                            if s.trim().is_empty() {
+                                problem(format!("its {field} has no {lang} text"));
+                            } else if field == "hint_add" && !whole_sentences(s) {
+                                problem(format!(
+                                    "its hint_add ({lang}) must be whole sentences, a capital letter first and a full stop last, so that several packs' sentences read in a row: {s:?}"
+                                ));
+                            }
+                        }
+                    }
+                    if w.label.is_some() {
+                        if let Some((_, _, other)) = labels
+                            .iter()
+                            .find(|(q, o, _)| *q == w.question && *o == w.option)
+                        {
+                            problem(format!(
+                                "the pack \"{other}\" replaces this label too: only one pack may replace a label (both may be selected); add sentences to its hint instead"
+                            ));
+                        }
+                        labels.push((&w.question, &w.option, &p.id));
+                    }
+                }
+            }
+            problems
+        }
+    }
+
+    /// `None` when `option` is one of the core question `q`'s own options (what
+    /// a pack's wording may change); otherwise why not.
+    fn core_option(q: &QuestionData, option: &str) -> Option<String> {
+        if let Some(pack) = &q.pack {
+            return Some(format!(
+                "the question \"{}\" is the pack \"{pack}\"'s: a pack's wording changes only the core's options",
+                q.id
+            ));
+        }
+        let list = match &q.options {
+            Some(OptionsSpec::List(list)) => list,
+            Some(OptionsSpec::Set(set)) => {
+                return Some(format!(
+                    "the question \"{}\" takes the shared options \"{set}\": a pack's wording changes only a question's own options",
+                    q.id
+                ))
+            }
+            None => {
+                return Some(format!("the question \"{}\" has no options", q.id));
+            }
+        };
+        match list.iter().find(|o| o.id == option) {
+            None => Some(format!(
+                "the question \"{}\" has no option \"{option}\"",
+                q.id
+            )),
+            Some(o) => o.pack.as_ref().map(|pack| {
+                format!("the option \"{option}\" is the pack \"{pack}\"'s: a pack's wording changes only the core's options")
+            }),
+        }
+    }
+
+    /// Whether a text is whole sentences: not starting with a lower-case
+    /// letter, ending with `.`, `!` or `?`.
+    fn whole_sentences(s: &str) -> bool {
+        let s = s.trim();
+        s.chars().next().is_some_and(|c| !c.is_lowercase()) && s.ends_with(['.', '!', '?'])
+    }
+
+    /// The sentences of a text (each ends with `.`, `!` or `?` before a space or
+    /// the end), trimmed.
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = matches!(c, '.' | '!' | '?')
+                && chars.peek().is_none_or(|(_, next)| next.is_whitespace());
+            if end {
+                let stop = i + c.len_utf8();
+                if let Some(s) = text.get(start..stop) {
+                    if !s.trim().is_empty() {
+                        out.push(s.trim());
+                    }
+                }
+                start = stop;
+            }
+        }
+        if let Some(rest) = text.get(start..) {
+            if !rest.trim().is_empty() {
+                out.push(rest.trim());
+            }
+        }
+        out
+    }
+
+    /// `base` and then each sentence of `add` that `base` (as it grows) does not
+    /// already have, one space between sentences.
+    fn add_sentences(base: &str, add: &str) -> String {
+        let mut out = base.trim().to_string();
+        for s in sentences(add) {
+            if sentences(&out).contains(&s) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+        out
+    }
+
+    /// One pack's wording of a core option, merged in (a name the checks refuse
+    /// changes nothing).
+    pub(super) fn apply(questions: &mut [QuestionData], w: &WordingData) {
+        let Some(q) = questions.iter_mut().find(|q| q.id == w.question) else {
+            return;
+        };
+        let Some(OptionsSpec::List(list)) = &mut q.options else {
+            return;
+        };
+        let Some(o) = list.iter_mut().find(|o| o.id == w.option) else {
+            return;
+        };
+        if let Some(label) = &w.label {
+            o.label = label.clone();
+        }
+        if let Some(add) = &w.hint_add {
+            let base = o.hint.take().unwrap_or_default();
+            o.hint = Some(Text {
+                en: add_sentences(&base.en, &add.en),
+                es: add_sentences(&base.es, &add.es),
+            });
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{add_sentences, sentences};
+
+        #[test]
+        fn sentences_are_added_once_each() {
+            assert_eq!(
+                sentences("A mild headache. Thirst. ¿Sed? Un dolor (leve)."),
+                ["A mild headache.", "Thirst.", "¿Sed?", "Un dolor (leve)."]
+            );
+            assert_eq!(
+                add_sentences("A mild headache. Thirst.", "Thirst. A metal taste."),
+                "A mild headache. Thirst. A metal taste."
+            );
+            assert_eq!(add_sentences("", "Thirst. Thirst."), "Thirst.");
+        }
     }
 }
