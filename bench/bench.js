@@ -320,6 +320,13 @@ async function driveFlow() {
       await frame();
       sel = '[data-question=red_flags] [data-action=next]';
     }
+    // (the demo clinic offers four drips: the patient picks magnesium's)
+    if (id === 'therapy') {
+      q('[data-question=therapy] input[data-option=magnesium]').click();
+      await frame();
+      await frame();
+      sel = '[data-question=therapy] [data-action=next]';
+    }
     if (id === 'symptoms') {
       q('input[data-option=g_none]').click();
       await frame();
