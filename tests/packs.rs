@@ -345,7 +345,10 @@ fn a_broken_role_is_a_clear_error_on_every_selection() {
         &|v| v["roles"]["repeat_use"] = serde_json::json!("ctx_time_since_end"),
         &[],
     );
-    assert!(e.contains("roles.repeat_use") && e.contains("YesNo"), "{e}");
+    assert!(
+        e.contains("roles.repeat_use") && e.contains("yes_no"),
+        "{e}"
+    );
     // A pack's question: fine with the pack, refused for the core alone.
     let e = load(
         &|v| v["roles"]["repeat_use"] = serde_json::json!("mod_kidney"),

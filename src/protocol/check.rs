@@ -60,6 +60,17 @@ pub fn check(p: &Protocol) -> Vec<ProtocolError> {
     c.problems
 }
 
+/// A question kind as the data file writes it.
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::YesNo => "yes_no",
+        Kind::Single => "single",
+        Kind::Multi => "multi",
+        Kind::Checklist => "checklist",
+        Kind::Text => "text",
+    }
+}
+
 /// The IDs the shell names (`roles` in the data): each is in this protocol
 /// (a selection: every selection is checked, the shared core alone
 /// included, so a role may not be a pack's), of the kind the shell reads.
@@ -93,8 +104,9 @@ pub fn check_roles(roles: &RolesData, p: &Protocol) -> Vec<ProtocolError> {
             problem(
                 place,
                 format!(
-                    "\"{id}\" is a {:?} question; the shell reads a {kind:?} one",
-                    q.kind
+                    "\"{id}\" is a {} question; the shell reads a {} one",
+                    kind_name(q.kind),
+                    kind_name(kind)
                 ),
             );
         }
@@ -110,7 +122,14 @@ pub fn check_roles(roles: &RolesData, p: &Protocol) -> Vec<ProtocolError> {
             .filter(|o| *o != "not_sure")
             .collect();
         if exactly && listed != options {
-            problem(place, format!("lists {options:?}, but \"{id}\" has the options {listed:?} (every one but \"not_sure\", in order)"));
+            problem(
+                place,
+                format!(
+                    "lists {}, but \"{id}\" has the options {} (every one but \"not_sure\", in order)",
+                    options.join(", "),
+                    listed.join(", ")
+                ),
+            );
         }
     };
     let r = &roles.respondent;

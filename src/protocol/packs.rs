@@ -523,7 +523,7 @@ mod wording {
                                 problem(format!("its {field} has no {lang} text"));
                             } else if field == "hint_add" && !whole_sentences(s) {
                                 problem(format!(
-                                    "its hint_add ({lang}) must be whole sentences, a capital letter first and a full stop last, so that several packs' sentences read in a row: {s:?}"
+                                    "its hint_add ({lang}) must be whole sentences, a capital letter first and a full stop last, so that several packs' sentences read in a row: \"{s}\""
                                 ));
                             }
                         }
