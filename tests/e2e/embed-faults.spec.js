@@ -7,6 +7,7 @@
 // 127.0.0.1 origin, the host pages (tests/e2e/hosts/) from another.
 const { test, expect } = require('@playwright/test');
 const { servers, watch, walkToResult, panicIn } = require('./embedding');
+const { widgetMounted } = require('./helpers');
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -393,6 +394,9 @@ test('4. on a page with its own sticky header, sticky-offset keeps the emergency
   const ic = page.locator('#ic');
   // The long red-flag checklist: several screens of page to scroll through.
   await expect(ic.locator('.ic-main [data-question="red_flags"]')).toBeVisible();
+  // (the widget's own screen, not the loader's early one: the bar the scan
+  // reads must not be replaced under it)
+  await widgetMounted(page);
   await expect(ic.locator('[data-setup-notice]')).toHaveCount(0);
   const withOffset = await barAtEachScroll(page);
   expect(withOffset.length, 'scroll positions checked').toBeGreaterThan(8);
