@@ -187,9 +187,11 @@ test('a language switched on the therapy screen keeps the ticks, fetches what a 
   await setLanguage(page, 'es');
   await expect(page.locator(`${S} h2`)).toHaveText(WORDS.es.q);
   await expect(page.locator(box('iron'))).toBeChecked();
-  // The switch fetched what a pick can need in Spanish too, before the pick.
-  await page.waitForLoadState('networkidle');
+  // The switch fetched what a pick can need in Spanish too, before the pick
+  // (a moment after the screen painted: `soon` in web/packs.js).
+  await expect.poll(() => bins, { timeout: 10_000 }).toContain('iron_vitamin-c-reasons-es.bin');
   expect(bins).toContain('iron-es.bin');
+  await page.waitForTimeout(500);
   const fetched = bins.length;
   await page.locator(`${S} button[data-action=next]`).click();
   expect(await waitForScreenChange(page, 'therapy')).toBe('ctx_time_since_end');
