@@ -17,6 +17,9 @@ test('a whole flow: only the site’s own files load, and answering sends nothin
   // (and the files a pick on the therapy screen can need, fetched with the
   // first screen: a request after the pick would tell the site the pick)
   await page.waitForLoadState('networkidle');
+  // (the prefetch for a pick comes a moment after each screen paints: `soon`
+  // in web/packs.js; networkidle may have been reached before it)
+  await page.waitForTimeout(600);
   const loaded = [...watch.requests];
   const origin = new URL(baseURL).origin;
   for (const url of loaded) expect(url.startsWith(origin + '/') || url.startsWith('data:'), url).toBe(true);
